@@ -1,0 +1,130 @@
+import path from 'node:path';
+
+/**
+ * The one typed configuration object. Everything the process reads from the
+ * environment is read here, once, so a bad value stops start-up with a single
+ * line that names the variable instead of failing later somewhere deep.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded one is started under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** HS256 secret; null means "generate one and keep it under dataDir" (development only). */
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+  /** GraphiQL is on in development, and in production only when GRAPHIQL=1. */
+  graphiql: boolean;
+  /** Load the demo data into an empty database on start (never in production). */
+  seedDemoData: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Size of the application's connection pool. */
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | null {
+  const v = env[name];
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `expected 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = text(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const jwtSecret = text(env, 'JWT_SECRET');
+  if (jwtSecret !== null && Buffer.byteLength(jwtSecret) < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 bytes long (HS256 needs a 256-bit key)');
+  }
+  const jwksUrl = url(env, 'JWKS_URL', ['https:', 'http:']);
+  const jwtIssuer = text(env, 'JWT_ISSUER');
+  const jwtAudience = text(env, 'JWT_AUDIENCE');
+  if (jwksUrl !== null && (jwtIssuer === null || jwtAudience === null)) {
+    throw new ConfigError(jwtIssuer === null ? 'JWT_ISSUER' : 'JWT_AUDIENCE', 'is required when JWKS_URL is set');
+  }
+  if (production && jwtSecret === null && jwksUrl === null) {
+    throw new ConfigError('JWT_SECRET', 'is required in production (or set JWKS_URL); secrets are never generated there');
+  }
+
+  const logLevel = (text(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  const seedDemoData = flag(env, 'DEMO_DATA', !production);
+  if (production && seedDemoData) {
+    throw new ConfigError('DEMO_DATA', 'demo data is never loaded in production');
+  }
+
+  return {
+    env: nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host,
+    databaseUrl,
+    dataDir: path.resolve(cwd, text(env, 'DATA_DIR') ?? '.data'),
+    jwtSecret,
+    jwksUrl,
+    jwtIssuer,
+    jwtAudience,
+    graphiql: flag(env, 'GRAPHIQL', !production),
+    seedDemoData,
+    logLevel,
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 2, 200),
+  };
+}

@@ -1,0 +1,31 @@
+import { ApplicationEntity } from '../modules/application/application.entity';
+import { ReviewEntity } from '../modules/application/review.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { CertificationEntity } from '../modules/certification/certification.entity';
+import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
+import { FinancialReportEntity } from '../modules/enterprise/financial-report.entity';
+import { AwardEntity } from '../modules/funding/award.entity';
+import { ClawBackEntity } from '../modules/funding/claw-back.entity';
+import { DisbursementEntity } from '../modules/funding/disbursement.entity';
+import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
+import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
+import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { PlatformEntity } from '../modules/platform/platform.entity';
+import { RegionEntity } from '../modules/region/region.entity';
+
+export const ENTITIES = [
+  RegionEntity,
+  EnterpriseEntity,
+  FinancialReportEntity,
+  CertificationEntity,
+  PlatformEntity,
+  FundingProgramEntity,
+  FundingBatchEntity,
+  AwardEntity,
+  DisbursementEntity,
+  ExpenditureEntity,
+  ClawBackEntity,
+  ApplicationEntity,
+  ReviewEntity,
+  AuditEventEntity,
+];

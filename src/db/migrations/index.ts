@@ -1,0 +1,5 @@
+import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { Regions1764000000001 } from './1764000000001-Regions';
+
+/** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
+export const MIGRATIONS = [Foundation1764000000000, Regions1764000000001];

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Tier } from '../enterprise/enterprise.enums';
+import { ApplicationStatus } from './application.enums';
+
+/** An enterprise's application for a tier, from draft to certificate. */
+@Entity({ name: 'application' })
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'enterprise_id', type: 'uuid' })
+  enterpriseId: string;
+
+  @Column({ type: 'text' })
+  tier: Tier;
+
+  /** The rule set the application is judged by. */
+  @Column({ name: 'rule_set_code', type: 'text' })
+  ruleSetCode: string;
+
+  @Column({ type: 'text' })
+  status: ApplicationStatus;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  /** The authority that recommended it (a province or plan-listed city). */
+  @Column({ name: 'recommended_by_region_code', type: 'char', length: 6, nullable: true })
+  recommendedByRegionCode: string | null;
+
+  /** MIIT's expert score, 0–100. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  score: string | null;
+
+  @Column({ name: 'public_notice_ends_on', type: 'date', nullable: true })
+  publicNoticeEndsOn: string | null;
+
+  @Column({ name: 'certification_id', type: 'uuid', nullable: true })
+  certificationId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,21 @@
+export enum CertificationStatus {
+  /** 公示: listed for objections, not yet in force. */
+  PUBLIC_NOTICE = 'PUBLIC_NOTICE',
+  CERTIFIED = 'CERTIFIED',
+  /** Year-3 re-review (复核) under way. */
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  RENEWED = 'RENEWED',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+
+/** Grounds for revocation listed in the programme's rules. */
+export enum RevocationReason {
+  FALSE_DECLARATION = 'FALSE_DECLARATION',
+  MAJOR_SAFETY_ACCIDENT = 'MAJOR_SAFETY_ACCIDENT',
+  MAJOR_QUALITY_ACCIDENT = 'MAJOR_QUALITY_ACCIDENT',
+  MAJOR_POLLUTION_ACCIDENT = 'MAJOR_POLLUTION_ACCIDENT',
+  TAX_EVASION = 'TAX_EVASION',
+  ABNORMAL_OPERATIONS_LIST = 'ABNORMAL_OPERATIONS_LIST',
+  SERIOUS_DISHONESTY_LIST = 'SERIOUS_DISHONESTY_LIST',
+}

@@ -1,0 +1,42 @@
+/** The certification tiers of the 梯度培育体系. Key little giant is funding, not a tier. */
+export enum Tier {
+  INNOVATIVE_SME = 'INNOVATIVE_SME',
+  SRDI_SME = 'SRDI_SME',
+  LITTLE_GIANT = 'LITTLE_GIANT',
+}
+
+/** Tiers in climbing order: each requires the one below it. */
+export const TIER_ORDER: readonly Tier[] = [Tier.INNOVATIVE_SME, Tier.SRDI_SME, Tier.LITTLE_GIANT];
+
+/**
+ * The product field an enterprise declares: one of the six industrial basics
+ * (the 2022/2026 widening of the four basics) or one of the ten key sectors of
+ * Made in China 2025, or OTHER for firms outside them.
+ */
+export enum ProductField {
+  CORE_BASIC_COMPONENTS = 'CORE_BASIC_COMPONENTS',
+  KEY_BASIC_ELECTRONIC_COMPONENTS = 'KEY_BASIC_ELECTRONIC_COMPONENTS',
+  KEY_BASIC_SOFTWARE = 'KEY_BASIC_SOFTWARE',
+  KEY_BASIC_MATERIALS = 'KEY_BASIC_MATERIALS',
+  ADVANCED_BASIC_PROCESSES = 'ADVANCED_BASIC_PROCESSES',
+  INDUSTRIAL_TECHNOLOGY_BASE = 'INDUSTRIAL_TECHNOLOGY_BASE',
+  NEXT_GENERATION_IT = 'NEXT_GENERATION_IT',
+  HIGH_END_CNC_AND_ROBOTS = 'HIGH_END_CNC_AND_ROBOTS',
+  AEROSPACE_EQUIPMENT = 'AEROSPACE_EQUIPMENT',
+  OCEAN_ENGINEERING_AND_SHIPS = 'OCEAN_ENGINEERING_AND_SHIPS',
+  ADVANCED_RAIL_TRANSIT = 'ADVANCED_RAIL_TRANSIT',
+  NEW_ENERGY_VEHICLES = 'NEW_ENERGY_VEHICLES',
+  POWER_EQUIPMENT = 'POWER_EQUIPMENT',
+  AGRICULTURAL_MACHINERY = 'AGRICULTURAL_MACHINERY',
+  NEW_MATERIALS = 'NEW_MATERIALS',
+  BIOMEDICINE_AND_MEDICAL_DEVICES = 'BIOMEDICINE_AND_MEDICAL_DEVICES',
+  OTHER = 'OTHER',
+}
+
+/** SME size classes of 工信部联企业〔2011〕300号 (LARGE: not an SME). */
+export enum SizeClass {
+  MICRO = 'MICRO',
+  SMALL = 'SMALL',
+  MEDIUM = 'MEDIUM',
+  LARGE = 'LARGE',
+}

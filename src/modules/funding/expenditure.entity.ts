@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ExpenditureCategory } from './funding.enums';
+
+/** Spending recorded by the recipient against its award. */
+@Entity({ name: 'expenditure' })
+export class ExpenditureEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'award_id', type: 'uuid' })
+  awardId: string;
+
+  @Column({ type: 'text' })
+  category: ExpenditureCategory;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  amount: string;
+
+  @Column({ name: 'spent_on', type: 'date' })
+  spentOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,75 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../support/database';
+
+let db: TestDatabase;
+let ds: DataSource;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = db.dataSource;
+});
+afterAll(() => db.drop());
+
+describe('migrations', () => {
+  it('leave nothing pending', async () => {
+    expect(await ds.showMigrations()).toBe(false);
+  });
+
+  it('create every column each entity maps, with the entity nullability', async () => {
+    const rows: { table_name: string; column_name: string; is_nullable: string }[] = await ds.query(
+      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
+    const problems: string[] = [];
+    for (const entity of ds.entityMetadatas) {
+      for (const column of entity.columns) {
+        const key = `${entity.tableName}.${column.databaseName}`;
+        if (!columns.has(key)) problems.push(`${key} missing`);
+        else if (columns.get(key) !== column.isNullable) problems.push(`${key} nullability differs`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('load all 3,348 GB/T 2260 regions with their ltree paths', async () => {
+    const [counts] = await ds.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE level = 'PROVINCE')::int AS provinces,
+              count(*) FILTER (WHERE level = 'PREFECTURE')::int AS prefectures,
+              count(*) FILTER (WHERE level = 'COUNTY')::int AS counties
+       FROM region`,
+    );
+    expect(counts).toEqual({ total: 3348, provinces: 31, prefectures: 342, counties: 2975 });
+    const [xuanwu] = await ds.query(`SELECT path::text FROM region WHERE code = '320102'`);
+    expect(xuanwu.path).toBe('320000.320100.320102');
+    const [jiangsu] = await ds.query(`SELECT count(*)::int AS n FROM region WHERE path <@ '320000'`);
+    const [byPrefix] = await ds.query(`SELECT count(*)::int AS n FROM region WHERE code LIKE '32%'`);
+    expect(jiangsu.n).toBe(byPrefix.n);
+  });
+
+  it('refuse rows the domain forbids', async () => {
+    const bad: [string, string][] = [
+      ['bad credit code', `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
+        VALUES ('91350200776049653I', 'x', '350200', 'C', 'OTHER', 'SMALL')`],
+      ['unknown region', `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
+        VALUES ('91350200776049653A', 'x', '999999', 'C', 'OTHER', 'SMALL')`],
+      ['programme ending before it starts', `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
+        VALUES ('X', 'x', 2021, 2020, '1.00')`],
+      ['negative budget', `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
+        VALUES ('Y', 'x', 2021, 2025, '-1.00')`],
+    ];
+    for (const [, sql] of bad) {
+      await expect(ds.query(sql)).rejects.toThrow(/violates/);
+    }
+  });
+
+  it('keep the audit trail append-only, even for the table owner', async () => {
+    await ds.query(
+      `INSERT INTO audit_event (actor_subject, actor_role, action, subject_type, subject_id) VALUES ('t', 'MIIT', 'test', 'X', '1')`,
+    );
+    await expect(ds.query(`UPDATE audit_event SET action = 'changed'`)).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    await expect(ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event`);
+    expect(n).toBe(1);
+  });
+});
