@@ -11,6 +11,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,

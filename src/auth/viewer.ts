@@ -1,0 +1,13 @@
+/** Who is calling. Built from a verified token; no token means the public. */
+export type Role = 'PUBLIC' | 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
+
+export interface Viewer {
+  role: Role;
+  /** The token's `sub`; "anonymous" for the public. */
+  subject: string;
+  enterpriseId?: string;
+  platformId?: string;
+  regionCode?: string;
+}
+
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: 'PUBLIC', subject: 'anonymous' });

@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+
+/**
+ * Everything a resolver and a service get for one request. Services take it
+ * as their first argument, so the caller's identity and the request's
+ * database handle travel together and cannot be mixed up between requests.
+ */
+export interface RequestContext {
+  requestId: string;
+  viewer: Viewer;
+  /** The request's database handle; every read and write goes through it. */
+  db: EntityManager;
+  dataSource: DataSource;
+  /** Per-request DataLoaders, created on first use (see loader()). */
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/**
+ * The request's DataLoader for `key`, created on first use. Loaders live for
+ * one request only, so batching never mixes two callers' permissions.
+ */
+export function loader<K, V>(ctx: RequestContext, key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+  let l = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!l) {
+    l = create();
+    ctx.loaders.set(key, l as DataLoader<unknown, unknown>);
+  }
+  return l;
+}

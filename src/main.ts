@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/config';
+import { openDatabase } from './db/database';
+import { createAppServer } from './server/app';
+import { createLogger } from './server/logger';
+import { announce, loadDemoDataIfEmpty } from './server/startup';
+
+/** Start-up: config → database → schema → HTTP server; then wait for a signal. */
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const db = await openDatabase(config, logger);
+  let server: Awaited<ReturnType<typeof createAppServer>>;
+  let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
+  try {
+    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.dataSource, logger);
+    server = await createAppServer(config, db.dataSource, logger);
+    await new Promise<void>((resolve, reject) => {
+      server.httpServer.once('error', reject);
+      server.httpServer.listen(config.port, config.host, resolve);
+    });
+  } catch (err) {
+    // Leave no orphaned postgres behind when start-up fails half-way.
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
+  await announce({ config, logger, server, dataSource: db.dataSource, demo, readyMs });
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    try {
+      await server.apollo.stop(); // stops accepting and waits for in-flight requests
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`srdi-api: configuration error: ${err.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  process.stderr.write(`srdi-api: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../graphql/context';
+import { toGlobalId } from '../../graphql/global-id';
+import { registerNode } from '../../graphql/node';
+import { RegionEntity, RegionLevel } from './region.entity';
+import { regionService } from './region.service';
+import { Region } from './region.type';
+
+registerNode('Region', RegionEntity, (ctx, key) => regionService.byCode(ctx, key));
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], {
+    description:
+      'Regions, ordered by code. With no arguments, all 3,348 regions; `level: PROVINCE` gives the 31 provinces; `parentCode` gives the regions directly below one.',
+  })
+  regions(
+    @Ctx() ctx: RequestContext,
+    @Arg('parentCode', () => String, { nullable: true, description: 'Only regions directly below this code.' })
+    parentCode?: string | null,
+    @Arg('level', () => RegionLevel, { nullable: true, description: 'Only regions of this level.' })
+    level?: RegionLevel | null,
+  ): Promise<RegionEntity[]> {
+    return regionService.list(ctx, { parentCode, level });
+  }
+
+  @Query(() => Region, { nullable: true, description: 'One region by its six-digit code; null if there is none.' })
+  region(
+    @Arg('code', () => String, { description: 'Six-digit GB/T 2260 code, e.g. "320102".' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegionEntity | null> {
+    return regionService.byCode(ctx, code);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() region: RegionEntity): string {
+    return toGlobalId('Region', region.code);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+    return region.parentCode ? regionService.byCode(ctx, region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Region])
+  children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
+    return regionService.children(ctx, region.code);
+  }
+}

@@ -1,0 +1,55 @@
+import { AddressInfo } from 'node:net';
+import { Config, loadConfig } from '../../src/config/config';
+import { AppServer, createAppServer } from '../../src/server/app';
+import { createLogger } from '../../src/server/logger';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  server: AppServer;
+  config: Config;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (Express + Apollo + the real schema) on a random port,
+ * backed by a fresh database of this test file's own.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: 'test-secret-that-is-at-least-32-bytes-long', ...env });
+  const server = await createAppServer(config, db.dataSource, createLogger(config));
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    db,
+    server,
+    config,
+    async graphql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.status, ...body } as GraphQLResponse<any>;
+    },
+    async close() {
+      await server.apollo.stop();
+      await db.drop();
+    },
+  };
+}
