@@ -224,3 +224,26 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
     await client.end();
   }
 }
+
+/**
+ * The embedded PostgreSQL a running server (or an orphan of one) keeps under
+ * `<dataDir>/pg`, for tools such as the `token` CLI that must not start a
+ * second postmaster on a cluster that is in use. Null when none is running
+ * (no postmaster.pid, a stale one, or no password file we can read).
+ */
+export async function findRunningEmbeddedPostgres(dataDir: string, database = 'srdi'): Promise<{ url: string } | null> {
+  const content = await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null);
+  if (content === null) return null;
+  // postmaster.pid: line 1 the pid, line 4 the port (see PostgreSQL's pidfile.h).
+  const lines = content.split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535) return null;
+  if (!isAlive(pid)) return null;
+  // After a reboot the pid may belong to some other program by now.
+  const name = await processName(pid);
+  if (name !== null && name !== 'postgres') return null;
+  const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8').catch(() => '')).trim();
+  if (!password) return null;
+  return { url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}` };
+}

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
+import { Authorizer } from '../authz/authorizer';
 
 /**
  * Everything a resolver and a service get for one request. Services take it
@@ -10,6 +11,8 @@ import { Viewer } from '../auth/viewer';
 export interface RequestContext {
   requestId: string;
   viewer: Viewer;
+  /** The policy applied to this caller. */
+  authz: Authorizer;
   /** The request's database handle; every read and write goes through it. */
   db: EntityManager;
   dataSource: DataSource;

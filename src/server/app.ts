@@ -6,11 +6,16 @@ import express, { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
-import { PUBLIC_VIEWER } from '../auth/viewer';
+import { authenticate, databaseTenantDirectory } from '../auth/authenticate';
+import { resolveJwtSecret } from '../auth/jwt-secret';
+import { createTokenVerifier } from '../auth/tokens';
+import { Authorizer } from '../authz/authorizer';
+import { requestTransactionPlugin } from '../db/request-transaction';
 import { Config } from '../config/config';
 import { RequestContext } from '../graphql/context';
-import { formatError } from '../graphql/errors';
+import { DomainError, formatError } from '../graphql/errors';
 import { buildAppSchema } from '../graphql/schema';
+import { graphiqlRouter } from '../graphql/graphiql/graphiql.router';
 import { healthRouter } from './health';
 import { Logger } from './logger';
 
@@ -26,7 +31,20 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * The HTTP surface: /graphql (POST, and GET for queries), health probes.
  * Built without listening, so tests can mount the real thing on a random port.
  */
-export async function createAppServer(config: Config, dataSource: DataSource, logger: Logger): Promise<AppServer> {
+export interface AppServerOptions {
+  /**
+   * Test-only: leave the policy out of SQL so a test can show that row-level
+   * security alone keeps other tenants' rows out. Not reachable from config.
+   */
+  unsafeSkipPolicyInSql?: boolean;
+}
+
+export async function createAppServer(
+  config: Config,
+  dataSource: DataSource,
+  logger: Logger,
+  options: AppServerOptions = {},
+): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -36,12 +54,22 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
     schema: await buildAppSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, development && config.env !== 'test'),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => {
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: error }, 'unexpected error');
+      return formatError(formatted, error, development && config.env !== 'test');
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestTransactionPlugin(dataSource),
+    ],
   });
   await apollo.start();
+  const verifier = createTokenVerifier(config, config.jwksUrl ? undefined : await resolveJwtSecret(config));
+  const tenants = databaseTenantDirectory(dataSource);
 
   app.use(healthRouter(dataSource));
+  if (config.graphiql) app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -50,9 +78,18 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
         const given = req.get('x-request-id');
         const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', requestId);
+        let viewer;
+        try {
+          viewer = await authenticate(req.get('authorization'), verifier, tenants);
+        } catch (err) {
+          // RFC 6750: a bad token is a 401, and says so in the GraphQL error's code.
+          if (err instanceof DomainError) err.extensions.http = { status: 401 };
+          throw err;
+        }
         return {
           requestId,
-          viewer: PUBLIC_VIEWER,
+          viewer,
+          authz: new Authorizer(viewer, !options.unsafeSkipPolicyInSql),
           db: dataSource.manager,
           dataSource,
           loaders: new Map(),

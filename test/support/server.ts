@@ -1,8 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { Config, loadConfig } from '../../src/config/config';
-import { AppServer, createAppServer } from '../../src/server/app';
+import { AppServer, AppServerOptions, createAppServer } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 import { createTestDatabase, TestDatabase } from './database';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -23,10 +24,10 @@ export interface TestServer {
  * The real server (Express + Apollo + the real schema) on a random port,
  * backed by a fresh database of this test file's own.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: 'test-secret-that-is-at-least-32-bytes-long', ...env });
-  const server = await createAppServer(config, db.dataSource, createLogger(config));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
+  const server = await createAppServer(config, db.dataSource, createLogger(config), options);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

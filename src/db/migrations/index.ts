@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Regions1764000000001 } from './1764000000001-Regions';
+import { TenantScope1764000000002 } from './1764000000002-TenantScope';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
-export const MIGRATIONS = [Foundation1764000000000, Regions1764000000001];
+export const MIGRATIONS = [Foundation1764000000000, Regions1764000000001, TenantScope1764000000002];

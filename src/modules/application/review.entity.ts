@@ -14,6 +14,14 @@ export class ReviewEntity {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
+  /** Scope: kept by a database trigger from the parent row. */
+  @Column({ name: 'enterprise_id', type: 'uuid', insert: false, update: false })
+  enterpriseId: string;
+
+  /** Scope: the application's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
   @Column({ type: 'text' })
   kind: ReviewKind;
 

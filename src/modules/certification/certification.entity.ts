@@ -11,6 +11,10 @@ export class CertificationEntity {
   @Column({ name: 'enterprise_id', type: 'uuid' })
   enterpriseId: string;
 
+  /** Scope: the owner's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
   @Column({ type: 'text' })
   tier: Tier;
 

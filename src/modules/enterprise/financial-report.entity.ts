@@ -13,6 +13,10 @@ export class FinancialReportEntity {
   @Column({ name: 'enterprise_id', type: 'uuid' })
   enterpriseId: string;
 
+  /** Scope: the owner's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
   @Column({ type: 'int' })
   year: number;
 

@@ -17,6 +17,10 @@ export class AwardEntity {
   @Column({ name: 'enterprise_id', type: 'uuid', nullable: true })
   enterpriseId: string | null;
 
+  /** Scope: the owner's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
   @Column({ name: 'platform_id', type: 'uuid', nullable: true })
   platformId: string | null;
 

@@ -9,6 +9,18 @@ export class DisbursementEntity {
   @Column({ name: 'award_id', type: 'uuid' })
   awardId: string;
 
+  /** Scope: kept by a database trigger from the parent row. */
+  @Column({ name: 'enterprise_id', type: 'uuid', nullable: true, insert: false, update: false })
+  enterpriseId: string | null;
+
+  /** Scope: kept by a database trigger from the parent row. */
+  @Column({ name: 'platform_id', type: 'uuid', nullable: true, insert: false, update: false })
+  platformId: string | null;
+
+  /** Scope: the owner's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
   @Column({ type: 'int' })
   tranche: number;
 

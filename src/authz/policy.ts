@@ -1,0 +1,225 @@
+import { Role } from '../auth/viewer';
+
+/**
+ * THE policy: who may do what to which rows and fields, per role, as data.
+ *
+ * Each rule names actions, subjects, optional row conditions (CASL/Mongo
+ * syntax over entity properties) and optional fields (GraphQL field names).
+ * `${...}` placeholders are filled from the caller's token: enterpriseId,
+ * platformId, and regionLo/regionHi, the code range of the caller's region
+ * and everything below it (GB/T 2260 codes nest by prefix, so a subtree is a
+ * contiguous range: 320000..329999 is Jiangsu).
+ *
+ * The same rules drive the SQL WHERE clauses (casl-to-sql.ts), single
+ * lookups, nested fields, field masking and mutation checks; the row-level
+ * security policies of the TenantScope migration mirror them in PostgreSQL.
+ * docs/permissions.md is generated from this file (npm run docs:permissions).
+ */
+
+export const SUBJECTS = [
+  'Region',
+  'Enterprise',
+  'FinancialReport',
+  'Certification',
+  'Application',
+  'Review',
+  'Platform',
+  'FundingProgram',
+  'FundingBatch',
+  'Award',
+  'Disbursement',
+  'Expenditure',
+  'ClawBack',
+  'AuditEvent',
+] as const;
+export type SubjectName = (typeof SUBJECTS)[number];
+
+/**
+ * read and the generic create/update, then the programme's workflow steps,
+ * each the ability behind one mutation of the contract.
+ */
+export const ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'submit',
+  'withdraw',
+  'recommend',
+  'return',
+  'review',
+  'certify',
+  'revoke',
+  'renew',
+  'propose',
+  'approve',
+  'grant',
+  'disburse',
+  'clawBack',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface RuleTemplate {
+  action: Action | Action[];
+  subject: SubjectName | SubjectName[];
+  conditions?: Record<string, unknown>;
+  fields?: string[];
+  /** Why the rule exists, in the programme's words; printed in docs/permissions.md. */
+  because: string;
+}
+
+/** Published certification states: what the public lists show. */
+const PUBLISHED_CERTIFICATION = ['PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', 'RENEWED'];
+
+/** What anyone may read about a certified enterprise: the published list. */
+export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications'];
+export const CERTIFICATION_PUBLIC_FIELDS = [
+  'id', 'enterprise', 'tier', 'batchNumber', 'ruleSetCode', 'status', 'publicNoticeStartsOn', 'publicNoticeEndsOn',
+  'certifiedOn', 'validUntil',
+];
+/** Expert review is blind: the reviewed enterprise never learns who reviewed it. */
+const REVIEW_FIELDS_FOR_APPLICANT = [
+  'id', 'application', 'kind', 'decision', 'reviewerRole', 'score', 'comment', 'ruleSetCode', 'evaluation', 'createdAt',
+];
+
+const OWN_ENTERPRISE = { enterpriseId: '${enterpriseId}' };
+const OWN_PLATFORM = { platformId: '${platformId}' };
+const IN_REGION = { regionCode: { $gte: '${regionLo}', $lte: '${regionHi}' } };
+
+/** Fields an enterprise may change about itself; credit code and region change through the local government. */
+const ENTERPRISE_SELF_EDITABLE = [
+  'name', 'industry', 'productField', 'sizeClass', 'foundedOn', 'nicheSinceYear', 'hasQualityCertification',
+  'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink',
+];
+
+const PUBLIC_RULES: RuleTemplate[] = [
+  {
+    action: 'read',
+    subject: ['Region', 'Platform', 'FundingProgram', 'FundingBatch'],
+    because: 'regions, platforms and funding programmes are published',
+  },
+  {
+    action: 'read',
+    subject: 'Enterprise',
+    conditions: { tier: { $ne: null } },
+    fields: ENTERPRISE_PUBLIC_FIELDS,
+    because: 'the lists of certified enterprises are published, with their public fields',
+  },
+  {
+    action: 'read',
+    subject: 'Certification',
+    conditions: { status: { $in: PUBLISHED_CERTIFICATION } },
+    fields: CERTIFICATION_PUBLIC_FIELDS,
+    because: 'certifications in public notice or in force are published',
+  },
+];
+
+export const POLICY: Record<Role, RuleTemplate[]> = {
+  PUBLIC: PUBLIC_RULES,
+
+  ENTERPRISE: [
+    ...PUBLIC_RULES,
+    { action: 'read', subject: 'Enterprise', conditions: { id: '${enterpriseId}' }, because: 'an enterprise sees all of its own record' },
+    {
+      action: 'update',
+      subject: 'Enterprise',
+      conditions: { id: '${enterpriseId}' },
+      fields: ENTERPRISE_SELF_EDITABLE,
+      because: 'certified firms update their information yearly',
+    },
+    {
+      action: ['read', 'create'],
+      subject: 'FinancialReport',
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise reports its own yearly figures',
+    },
+    {
+      action: ['read', 'create', 'update', 'submit', 'withdraw'],
+      subject: 'Application',
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise applies, edits its draft, submits, and may withdraw before recommendation',
+    },
+    {
+      action: 'read',
+      subject: 'Review',
+      conditions: OWN_ENTERPRISE,
+      fields: REVIEW_FIELDS_FOR_APPLICANT,
+      because: 'an applicant sees the decisions on its applications, but not who the blind reviewers were',
+    },
+    {
+      action: 'read',
+      subject: ['Certification', 'Award', 'Disbursement', 'ClawBack', 'AuditEvent'],
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise sees its own certifications, awards, payments and their trail',
+    },
+    {
+      action: ['read', 'create'],
+      subject: 'Expenditure',
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise records how it spends its award (any category)',
+    },
+  ],
+
+  PLATFORM: [
+    ...PUBLIC_RULES,
+    { action: 'update', subject: 'Platform', conditions: { id: '${platformId}' }, because: 'a platform keeps its own record current' },
+    {
+      action: 'read',
+      subject: ['Award', 'Disbursement', 'ClawBack', 'AuditEvent'],
+      conditions: OWN_PLATFORM,
+      because: 'a platform sees its own awards, payments and their trail',
+    },
+    {
+      action: ['read', 'create'],
+      subject: 'Expenditure',
+      conditions: OWN_PLATFORM,
+      because: 'a platform records its spending on services to SMEs',
+    },
+  ],
+
+  LOCAL_GOV: [
+    ...PUBLIC_RULES,
+    {
+      action: ['read', 'create', 'update'],
+      subject: ['Enterprise', 'Platform'],
+      conditions: IN_REGION,
+      because: 'a local government registers and keeps the enterprises and platforms of its region and the regions below it',
+    },
+    {
+      action: 'read',
+      subject: ['FinancialReport', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack', 'AuditEvent'],
+      conditions: IN_REGION,
+      because: 'a local government sees everything about the enterprises and platforms below it',
+    },
+    {
+      action: ['recommend', 'return'],
+      subject: 'Application',
+      conditions: IN_REGION,
+      because: 'the local government recommends its enterprises’ applications or returns them for changes (workflow rules add which level may recommend which tier)',
+    },
+  ],
+
+  MIIT: [
+    { action: 'read', subject: [...SUBJECTS], because: 'MIIT reads everything' },
+    { action: 'review', subject: 'Application', because: 'MIIT reviews and scores applications against the rule set' },
+    {
+      action: ['certify', 'revoke', 'renew'],
+      subject: 'Certification',
+      because: 'MIIT certifies, re-reviews and revokes little giants',
+    },
+    { action: 'propose', subject: 'Award', because: 'MIIT proposes key little giants for a funding batch' },
+  ],
+
+  MOF: [
+    { action: 'read', subject: [...SUBJECTS], because: 'MoF reads everything' },
+    {
+      action: ['create', 'update'],
+      subject: ['FundingProgram', 'FundingBatch'],
+      because: 'MoF sets programmes, batches and budgets',
+    },
+    {
+      action: ['approve', 'grant', 'disburse', 'clawBack'],
+      subject: 'Award',
+      because: 'MoF approves key little giants proposed by MIIT, grants, disburses and claws back awards',
+    },
+  ],
+};

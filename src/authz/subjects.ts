@@ -1,0 +1,50 @@
+import { ApplicationEntity } from '../modules/application/application.entity';
+import { ReviewEntity } from '../modules/application/review.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { CertificationEntity } from '../modules/certification/certification.entity';
+import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
+import { FinancialReportEntity } from '../modules/enterprise/financial-report.entity';
+import { AwardEntity } from '../modules/funding/award.entity';
+import { ClawBackEntity } from '../modules/funding/claw-back.entity';
+import { DisbursementEntity } from '../modules/funding/disbursement.entity';
+import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
+import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
+import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { PlatformEntity } from '../modules/platform/platform.entity';
+import { RegionEntity } from '../modules/region/region.entity';
+import { SubjectName } from './policy';
+
+/** Each policy subject and the entity whose rows it governs. */
+export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
+  Region: RegionEntity,
+  Enterprise: EnterpriseEntity,
+  FinancialReport: FinancialReportEntity,
+  Certification: CertificationEntity,
+  Application: ApplicationEntity,
+  Review: ReviewEntity,
+  Platform: PlatformEntity,
+  FundingProgram: FundingProgramEntity,
+  FundingBatch: FundingBatchEntity,
+  Award: AwardEntity,
+  Disbursement: DisbursementEntity,
+  Expenditure: ExpenditureEntity,
+  ClawBack: ClawBackEntity,
+  AuditEvent: AuditEventEntity,
+};
+
+const SUBJECT_BY_ENTITY = new Map<Function, SubjectName>(
+  Object.entries(SUBJECT_ENTITIES).map(([name, entity]) => [entity, name as SubjectName]),
+);
+
+/** CASL's subject type of an object: an entity by its class, a plain object by its tag. */
+export function detectSubjectType(object: Record<string, unknown>): SubjectName {
+  const tagged = object.__caslSubjectType__ as SubjectName | undefined;
+  if (tagged) return tagged;
+  const name = SUBJECT_BY_ENTITY.get(object.constructor);
+  if (!name) throw new Error(`not a policy subject: ${object.constructor?.name}`);
+  return name;
+}
+
+export function subjectOfEntity(entity: Function): SubjectName | undefined {
+  return SUBJECT_BY_ENTITY.get(entity);
+}

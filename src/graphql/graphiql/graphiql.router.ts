@@ -1,0 +1,200 @@
+import { Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, parse, visit } from 'graphql';
+import { PROJECT_ROOT } from '../../config/paths';
+
+export interface GraphiQLExample {
+  /** Shown for reference only: GraphiQL titles a tab by the operation name inside `query`. */
+  name: string;
+  query: string;
+  variables?: string;
+}
+
+export interface GraphiQLRouterOptions {
+  /** Where the page's fetcher posts operations, e.g. '/graphql'. */
+  endpoint: string;
+  /** Ready-made tabs; when absent, the operations in docs/examples.graphql (if that file exists). */
+  examples?: GraphiQLExample[];
+}
+
+export const EXAMPLES_FILE = path.join(PROJECT_ROOT, 'docs', 'examples.graphql');
+
+/**
+ * GraphiQL's prebuilt UMD bundle (graphiql@3 is the last major that ships one)
+ * and React 18's UMD builds, served from node_modules so the page works with
+ * no network and no bundler. A fixed table, never a path from the URL; the
+ * package version is in the URL, so the files can be cached for a year.
+ */
+interface Asset {
+  file: string;
+  type: string;
+}
+
+function packageDir(name: string): { dir: string; version: string } {
+  // Resolve package.json: graphiql's `exports` hides everything else from require.resolve.
+  const manifest = require.resolve(`${name}/package.json`);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return { dir: path.dirname(manifest), version };
+}
+
+function loadAssets(): { assets: Map<string, Asset>; urls: { css: string; scripts: string[] } } {
+  const react = packageDir('react');
+  const reactDom = packageDir('react-dom');
+  const graphiql = packageDir('graphiql');
+  const js = 'text/javascript; charset=utf-8';
+  const table: [string, string, string, string][] = [
+    // [url folder, url file, file on disk, content type]
+    [`react-${react.version}`, 'react.production.min.js', path.join(react.dir, 'umd', 'react.production.min.js'), js],
+    [`react-dom-${reactDom.version}`, 'react-dom.production.min.js', path.join(reactDom.dir, 'umd', 'react-dom.production.min.js'), js],
+    [`graphiql-${graphiql.version}`, 'graphiql.min.js', path.join(graphiql.dir, 'graphiql.min.js'), js],
+    [`graphiql-${graphiql.version}`, 'graphiql.min.css', path.join(graphiql.dir, 'graphiql.min.css'), 'text/css; charset=utf-8'],
+  ];
+  const assets = new Map<string, Asset>();
+  for (const [folder, name, file, type] of table) {
+    if (!existsSync(file)) throw new Error(`GraphiQL asset missing: ${file} (run npm ci)`);
+    assets.set(`${folder}/${name}`, { file, type });
+  }
+  const [reactJs, reactDomJs, graphiqlJs, graphiqlCss] = [...assets.keys()];
+  return { assets, urls: { css: graphiqlCss, scripts: [reactJs, reactDomJs, graphiqlJs] } };
+}
+
+/**
+ * One example per top-level operation of a .graphql file, in file order, each
+ * with the fragments it uses (transitively) appended. The operation's own text
+ * is kept as written, so the file's formatting is what users see.
+ */
+export function parseExamples(source: string, file = 'examples.graphql'): GraphiQLExample[] {
+  let document: DocumentNode;
+  try {
+    document = parse(source);
+  } catch (error) {
+    const where = error instanceof GraphQLError && error.locations?.[0] ? `:${error.locations[0].line}:${error.locations[0].column}` : '';
+    throw new Error(`${file}${where}: ${(error as Error).message}`);
+  }
+  const text = (node: { loc?: { start: number; end: number } }) => source.slice(node.loc!.start, node.loc!.end);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const spreadsIn = (node: OperationDefinitionNode | FragmentDefinitionNode): string[] => {
+    const names: string[] = [];
+    visit(node, { FragmentSpread: (spread) => void names.push(spread.name.value) });
+    return names;
+  };
+  return document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation, index) => {
+      const used: string[] = [];
+      const queue = spreadsIn(operation);
+      while (queue.length > 0) {
+        const name = queue.shift()!;
+        const fragment = fragments.get(name);
+        if (!fragment || used.includes(name)) continue;
+        used.push(name);
+        queue.push(...spreadsIn(fragment));
+      }
+      const query = [text(operation), ...used.map((name) => text(fragments.get(name)!))].join('\n\n') + '\n';
+      return { name: operation.name?.value ?? `Example ${index + 1}`, query };
+    });
+}
+
+function readExamplesFile(file: string): GraphiQLExample[] {
+  if (!existsSync(file)) return [];
+  return parseExamples(readFileSync(file, 'utf8'), path.relative(PROJECT_ROOT, file));
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** JSON inside <script type="application/json">: nothing in it may close the tag. */
+const jsonForScript = (value: unknown) =>
+  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/*
+ * The only inline script. It reads its settings from the JSON block above it
+ * (data, not code), and hands its nonce to react-remove-scroll (used by
+ * GraphiQL's dialogs), which reads `__webpack_nonce__` for the <style> it adds.
+ */
+const BOOTSTRAP = `(function () {
+  var config = JSON.parse(document.getElementById('graphiql-config').textContent);
+  window.__webpack_nonce__ = document.currentScript.nonce;
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
+    defaultTabs: config.tabs.length ? config.tabs : undefined,
+    isHeadersEditorEnabled: true,
+    defaultEditorToolsVisibility: 'headers',
+    showPersistHeadersSettings: true
+  }));
+})();`;
+
+/**
+ * GET /graphiql: the GraphiQL page, and its assets under /graphiql/assets/.
+ * Examples are read once, here, at start-up.
+ */
+export function graphiqlRouter(opts: GraphiQLRouterOptions): Router {
+  const { assets, urls } = loadAssets();
+  const examples = opts.examples ?? readExamplesFile(EXAMPLES_FILE);
+  const config = jsonForScript({
+    endpoint: opts.endpoint,
+    tabs: examples.map((e) => ({ query: e.query, variables: e.variables ?? null })),
+  });
+  let connectSrc = "'self'";
+  if (/^https?:\/\//i.test(opts.endpoint)) connectSrc += ` ${new URL(opts.endpoint).origin}`;
+
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    const nonce = randomBytes(16).toString('base64');
+    const base = escapeHtml(`${req.baseUrl}/assets/`);
+    res.set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': [
+        "default-src 'none'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        `style-src 'self' 'nonce-${nonce}'`,
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        `connect-src ${connectSrc}`,
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    });
+    res.send(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>srdi-api GraphiQL</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${base}${urls.css}">
+<style nonce="${nonce}">html, body, #graphiql { height: 100%; margin: 0; overflow: hidden; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+${urls.scripts.map((src) => `<script src="${base}${src}"></script>`).join('\n')}
+<script type="application/json" id="graphiql-config">${config}</script>
+<script nonce="${nonce}">${BOOTSTRAP}</script>
+</body>
+</html>
+`);
+  });
+
+  router.get('/assets/:folder/:file', (req, res, next) => {
+    const asset = assets.get(`${req.params.folder}/${req.params.file}`);
+    if (!asset) return next();
+    res.type(asset.type);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.sendFile(asset.file, { maxAge: '365d', immutable: true }, (error) => {
+      if (error && !res.headersSent) next(error);
+    });
+  });
+
+  return router;
+}

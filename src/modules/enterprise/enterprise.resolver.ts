@@ -1,0 +1,84 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { visibleById, visibleChildren } from '../../authz/scoped-reader';
+import { RequestContext } from '../../graphql/context';
+import { BadUserInputError } from '../../graphql/errors';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
+import { registerNode } from '../../graphql/node';
+import { RegionEntity } from '../region/region.entity';
+import { regionService } from '../region/region.service';
+import { Region } from '../region/region.type';
+import { EnterpriseEntity } from './enterprise.entity';
+import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.input';
+import { enterpriseService } from './enterprise.service';
+import { Enterprise, EnterpriseConnection } from './enterprise.type';
+import { FinancialReportEntity } from './financial-report.entity';
+import { FinancialReport } from './financial-report.type';
+import { OrderInput } from '../../graphql/connection';
+
+registerNode('Enterprise', EnterpriseEntity, (ctx, key) => enterpriseService.byId(ctx, key));
+registerNode('FinancialReport', FinancialReportEntity, (ctx, key) => visibleById<FinancialReportEntity>(ctx, 'FinancialReport').load(key));
+
+@ArgsType()
+class EnterprisesArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'Conditions the enterprises must meet.' })
+  filter?: EnterpriseFilter | null;
+
+  @Field(() => [EnterpriseOrder], { nullable: true, description: 'Sort keys, most significant first; by name if omitted.' })
+  orderBy?: OrderInput<EnterpriseOrderField>[] | null;
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => EnterpriseConnection, { description: 'Enterprises the caller may see, a page at a time.' })
+  enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: RequestContext) {
+    return enterpriseService.list(ctx, args);
+  }
+
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise by ID or by unified social credit code; null if there is none or the caller may not see it.',
+  })
+  enterprise(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true, description: 'The enterprise’s global ID.' }) id?: string | null,
+    @Arg('creditCode', () => String, { nullable: true, description: 'The 18-character unified social credit code.' }) creditCode?: string | null,
+  ): Promise<EnterpriseEntity | null> {
+    if ((id == null) === (creditCode == null)) throw new BadUserInputError('give exactly one of id and creditCode');
+    if (id != null) return enterpriseService.byId(ctx, uuidFromGlobalId(id, 'Enterprise'));
+    return enterpriseService.byCreditCode(ctx, creditCode!);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() e: EnterpriseEntity): string {
+    return toGlobalId('Enterprise', e.id);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return regionService.byCode(ctx, e.regionCode);
+  }
+
+  @FieldResolver(() => [FinancialReport], { nullable: true, description: 'Yearly figures, oldest first.' })
+  financials(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<FinancialReportEntity[]> {
+    return visibleChildren<FinancialReportEntity>(ctx, 'FinancialReport', 'enterpriseId', 'year').load(e.id);
+  }
+}
+
+@Resolver(() => FinancialReport)
+export class FinancialReportResolver {
+  @FieldResolver(() => ID)
+  id(@Root() r: FinancialReportEntity): string {
+    return toGlobalId('FinancialReport', r.id);
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true })
+  enterprise(@Root() r: FinancialReportEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
+    return enterpriseService.byId(ctx, r.enterpriseId);
+  }
+}
