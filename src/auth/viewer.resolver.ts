@@ -1,0 +1,35 @@
+import { packRules } from '@casl/ability/extra';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../graphql/context';
+import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
+import { enterpriseService } from '../modules/enterprise/enterprise.service';
+import { RegionEntity } from '../modules/region/region.entity';
+import { regionService } from '../modules/region/region.service';
+import { Enterprise } from '../modules/enterprise/enterprise.type';
+import { Region } from '../modules/region/region.type';
+import { Viewer } from './viewer';
+import { ViewerType } from './viewer.type';
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: 'The caller: role, tenant and permissions.' })
+  viewer(@Ctx() ctx: RequestContext): Viewer {
+    return ctx.viewer;
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true })
+  enterprise(@Root() v: Viewer, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> | null {
+    return v.enterpriseId ? enterpriseService.byId(ctx, v.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() v: Viewer, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+    return v.regionCode ? regionService.byCode(ctx, v.regionCode) : null;
+  }
+
+  @FieldResolver(() => GraphQLJSON)
+  permissions(@Ctx() ctx: RequestContext): unknown {
+    return packRules(ctx.authz.rules());
+  }
+}

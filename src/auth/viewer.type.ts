@@ -1,0 +1,46 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Enterprise } from '../modules/enterprise/enterprise.type';
+import { Region } from '../modules/region/region.type';
+
+export enum ViewerRole {
+  PUBLIC = 'PUBLIC',
+  ENTERPRISE = 'ENTERPRISE',
+  PLATFORM = 'PLATFORM',
+  LOCAL_GOV = 'LOCAL_GOV',
+  MIIT = 'MIIT',
+  MOF = 'MOF',
+}
+registerEnumType(ViewerRole, {
+  name: 'ViewerRole',
+  description: 'The role of a token; PUBLIC without one.',
+  valuesConfig: {
+    PUBLIC: { description: 'No token: published information only.' },
+    ENTERPRISE: { description: 'An enterprise: its own records.' },
+    PLATFORM: { description: 'A public service demonstration platform or development zone: its own records.' },
+    LOCAL_GOV: { description: 'A local government: its region and every region below it.' },
+    MIIT: { description: 'Ministry of Industry and Information Technology: certification and review.' },
+    MOF: { description: 'Ministry of Finance: programmes, budgets and money.' },
+  },
+});
+
+@ObjectType('Viewer', { description: 'Who is calling, and what the policy lets them do.' })
+export class ViewerType {
+  @Field(() => ViewerRole, { description: 'The caller’s role.' })
+  role: ViewerRole;
+
+  @Field({ description: 'The token’s subject (`sub`); "anonymous" without a token.' })
+  subject: string;
+
+  @Field(() => Enterprise, { nullable: true, description: 'For ENTERPRISE: the enterprise the token acts for.' })
+  enterprise: Enterprise | null;
+
+  @Field(() => Region, { nullable: true, description: 'For LOCAL_GOV: the region the token governs (and everything below it).' })
+  region: Region | null;
+
+  @Field(() => GraphQLJSON, {
+    description:
+      'The caller’s CASL rules, packed with @casl/ability’s packRules: unpack them with unpackRules and build an ability with createMongoAbility to hide what the user can’t do. Subjects and fields are GraphQL type and field names; conditions use entity properties (enterpriseId, platformId, regionCode).',
+  })
+  permissions: unknown;
+}
