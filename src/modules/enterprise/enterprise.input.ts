@@ -1,4 +1,4 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { ProductField, SizeClass, Tier } from './enterprise.enums';
 
@@ -36,3 +36,52 @@ registerEnumType(EnterpriseOrderField, {
 });
 
 export const EnterpriseOrder = orderInputType<EnterpriseOrderField>(EnterpriseOrderField, 'Enterprise');
+
+@InputType({ description: 'A new enterprise, registered by the local government of its region.' })
+export class RegisterEnterpriseInput {
+  @Field({ description: 'Unified social credit code, 18 characters, upper case.' })
+  creditCode: string;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'Admit a real registered code that fails the GB 32100 check character; recorded in the audit trail.',
+  })
+  creditCodeOverride: boolean;
+
+  @Field({ description: 'Registered name.' })
+  name: string;
+
+  @Field({ description: 'Six-digit code of the region of registration; must be within the caller’s region.' })
+  regionCode: string;
+
+  @Field({ description: 'GB/T 4754 industry, e.g. "C34 通用设备制造业".' })
+  industry: string;
+
+  @Field(() => ProductField, { description: 'Field of the main product.' })
+  productField: ProductField;
+
+  @Field(() => SizeClass, { description: 'SME size class.' })
+  sizeClass: SizeClass;
+}
+
+@InputType({ description: 'Changes to an enterprise; only the given fields change.' })
+export class UpdateEnterpriseInput {
+  @Field(() => ID, { description: 'The enterprise’s global ID.' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'New registered name.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New industry.' })
+  industry?: string | null;
+
+  @Field(() => ProductField, { nullable: true, description: 'New product field.' })
+  productField?: ProductField | null;
+
+  @Field(() => SizeClass, { nullable: true, description: 'New size class.' })
+  sizeClass?: SizeClass | null;
+
+  @Field(() => String, { nullable: true, description: 'New region of registration (a move); local governments only.' })
+  regionCode?: string | null;
+}

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
@@ -8,9 +8,9 @@ import { RegionEntity } from '../region/region.entity';
 import { regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { EnterpriseEntity } from './enterprise.entity';
-import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.input';
-import { enterpriseService } from './enterprise.service';
-import { Enterprise, EnterpriseConnection } from './enterprise.type';
+import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.input';
+import { enterpriseMutations, enterpriseService } from './enterprise.service';
+import { Enterprise, EnterpriseConnection, EnterprisePayload } from './enterprise.type';
 import { FinancialReportEntity } from './financial-report.entity';
 import { FinancialReport } from './financial-report.type';
 import { OrderInput } from '../../graphql/connection';
@@ -52,6 +52,24 @@ export class EnterpriseResolver {
     if ((id == null) === (creditCode == null)) throw new BadUserInputError('give exactly one of id and creditCode');
     if (id != null) return enterpriseService.byId(ctx, uuidFromGlobalId(id, 'Enterprise'));
     return enterpriseService.byCreditCode(ctx, creditCode!);
+  }
+
+  @Mutation(() => EnterprisePayload, { description: 'Registers an enterprise of the caller’s region (LOCAL_GOV).' })
+  async registerEnterprise(
+    @Arg('input', () => RegisterEnterpriseInput, { description: 'The enterprise to register.' }) input: RegisterEnterpriseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EnterprisePayload> {
+    return { enterprise: await enterpriseMutations.register(ctx, input) };
+  }
+
+  @Mutation(() => EnterprisePayload, {
+    description: 'Changes an enterprise’s record: the enterprise itself (its own descriptive fields) or its local government.',
+  })
+  async updateEnterprise(
+    @Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EnterprisePayload> {
+    return { enterprise: await enterpriseMutations.update(ctx, uuidFromGlobalId(input.id, 'Enterprise', 'input.id'), input) };
   }
 
   @FieldResolver(() => ID)

@@ -3,11 +3,16 @@ import { regionRange } from '../../authz/ability';
 import { scopedQuery, visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { mutation } from '../../db/mutation';
+import { subjectOf } from '../../authz/ability';
+import { recordAudit } from '../audit/audit-trail';
+import { RegionEntity } from '../region/region.entity';
+import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { isRegionCode } from '../region/region-code';
 import { EnterpriseEntity } from './enterprise.entity';
-import { EnterpriseFilter, EnterpriseOrderField } from './enterprise.input';
+import { EnterpriseFilter, EnterpriseOrderField, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.input';
 
 const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> = {
   subject: 'Enterprise',
@@ -65,4 +70,110 @@ export class EnterpriseService {
   }
 }
 
+const UNIQUE_VIOLATION = '23505';
+
+function snapshot(e: EnterpriseEntity): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = e;
+  return rest;
+}
+
+function requireText(value: string, field: string): string {
+  const t = value.trim();
+  if (!t) throw new BadUserInputError(`${field} must not be empty`, field);
+  return t;
+}
+
+async function requireRegion(ctx: RequestContext, code: string, field: string): Promise<void> {
+  if (!isRegionCode(code) || !(await ctx.db.getRepository(RegionEntity).existsBy({ code }))) {
+    throw new BadUserInputError(`${field} is not a GB/T 2260 region code`, field);
+  }
+}
+
+export class EnterpriseMutations {
+  /** A local government registers an enterprise of its region. */
+  async register(ctx: RequestContext, input: RegisterEnterpriseInput): Promise<EnterpriseEntity> {
+    const problem = checkCreditCode(input.creditCode);
+    if (problem && !(problem === 'CHECK_CHARACTER' && input.creditCodeOverride)) {
+      throw new BadUserInputError(creditCodeProblemMessage(problem), 'creditCode');
+    }
+    // The region segment is the code at registration and may be gone since: only its province must exist.
+    await requireRegion(ctx, creditCodeProvince(input.creditCode), 'creditCode');
+    await requireRegion(ctx, input.regionCode, 'regionCode');
+    const draft = ctx.db.getRepository(EnterpriseEntity).create({
+      creditCode: input.creditCode,
+      creditCodeOverride: !!problem,
+      name: requireText(input.name, 'name'),
+      regionCode: input.regionCode,
+      industry: requireText(input.industry, 'industry'),
+      productField: input.productField,
+      sizeClass: input.sizeClass,
+      tier: null,
+    });
+    ctx.authz.assertCanCreate('Enterprise', subjectOf('Enterprise', { ...draft }), 'an enterprise');
+    return mutation(ctx, async (db) => {
+      let saved: EnterpriseEntity;
+      try {
+        saved = await db.getRepository(EnterpriseEntity).save(draft);
+      } catch (err) {
+        if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+          throw new ConflictError('an enterprise with this credit code is already registered', { field: 'creditCode' });
+        }
+        throw err;
+      }
+      await recordAudit(ctx, db, {
+        action: problem ? 'registerEnterprise(creditCodeOverride)' : 'registerEnterprise',
+        subjectType: 'Enterprise',
+        subjectId: saved.id,
+        enterpriseId: saved.id,
+        regionCode: saved.regionCode,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+
+  /** Changes only the given fields, each checked against the policy's field rules. */
+  async update(ctx: RequestContext, id: string, input: UpdateEnterpriseInput): Promise<EnterpriseEntity> {
+    return mutation(ctx, async (db) => {
+      const repo = db.getRepository(EnterpriseEntity);
+      const qb = ctx.authz.scope(repo.createQueryBuilder('enterprise'), 'Enterprise', 'read');
+      const row = qb ? await qb.andWhere('enterprise.id = :id', { id }).getOne() : null;
+      ctx.authz.assertCan('update', 'Enterprise', row, 'enterprise');
+      // Lock only once the policy allows the update: under row-level security
+      // FOR UPDATE sees only updatable rows, which would turn FORBIDDEN into NOT_FOUND.
+      await repo.createQueryBuilder('enterprise').setLock('pessimistic_write').where('enterprise.id = :id', { id }).getOne();
+      const before = snapshot(row as EnterpriseEntity);
+      const changes: Partial<EnterpriseEntity> = {};
+      if (input.name != null) changes.name = requireText(input.name, 'name');
+      if (input.industry != null) changes.industry = requireText(input.industry, 'industry');
+      if (input.productField != null) changes.productField = input.productField;
+      if (input.sizeClass != null) changes.sizeClass = input.sizeClass;
+      if (input.regionCode != null) {
+        await requireRegion(ctx, input.regionCode, 'regionCode');
+        changes.regionCode = input.regionCode;
+      }
+      if (!Object.keys(changes).length) throw new BadUserInputError('nothing to change');
+      for (const field of Object.keys(changes)) {
+        const policyField = field === 'regionCode' ? 'region' : field;
+        ctx.authz.assertCan('update', 'Enterprise', row, 'enterprise', policyField);
+      }
+      const updated = repo.merge(row as EnterpriseEntity, changes);
+      // A move must land inside the caller's own region too.
+      if (!ctx.authz.can('update', updated)) throw new BadUserInputError('regionCode is outside your region', 'regionCode');
+      await repo.save(updated);
+      await recordAudit(ctx, db, {
+        action: 'updateEnterprise',
+        subjectType: 'Enterprise',
+        subjectId: updated.id,
+        enterpriseId: updated.id,
+        regionCode: updated.regionCode,
+        before,
+        after: snapshot(updated),
+      });
+      return updated;
+    });
+  }
+}
+
 export const enterpriseService = new EnterpriseService();
+export const enterpriseMutations = new EnterpriseMutations();

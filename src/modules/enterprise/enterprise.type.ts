@@ -106,3 +106,9 @@ export class Enterprise implements Node {
 }
 
 export const EnterpriseConnection = connectionType(Enterprise, 'Enterprise');
+
+@ObjectType({ description: 'The result of registerEnterprise or updateEnterprise.' })
+export class EnterprisePayload {
+  @Field(() => Enterprise, { description: 'The enterprise as it is now.' })
+  enterprise: object;
+}

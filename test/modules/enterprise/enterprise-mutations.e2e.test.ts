@@ -1,0 +1,80 @@
+import { makeCreditCode } from '../../../src/modules/enterprise/credit-code';
+import { toGlobalId } from '../../../src/graphql/global-id';
+import { createEnterprise, EnterpriseRow } from '../../support/factories';
+import { startTestServer, TestServer } from '../../support/server';
+import { tokenFor } from '../../support/tokens';
+
+let t: TestServer;
+let own: EnterpriseRow;
+let other: EnterpriseRow;
+beforeAll(async () => {
+  t = await startTestServer();
+  own = await createEnterprise(t.db.dataSource, { regionCode: '320102' });
+  other = await createEnterprise(t.db.dataSource, { regionCode: '330203' });
+});
+afterAll(() => t.close());
+
+const REGISTER = `mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { id name region { code } } } }`;
+const UPDATE = `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { name region { code } } } }`;
+const input = (creditCode: string, regionCode: string) => ({
+  creditCode, name: '南京新登记科技有限公司', regionCode, industry: 'I65 软件和信息技术服务业', productField: 'KEY_BASIC_SOFTWARE', sizeClass: 'SMALL',
+});
+const auditCount = async (action: string) =>
+  (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1`, [action]))[0].n;
+
+describe('registerEnterprise', () => {
+  it('lets a local government register an enterprise of its region, with an audit event', async () => {
+    const code = makeCreditCode('91', '320102', 'MA1XYW001');
+    const res = await t.graphql(REGISTER, { input: input(code, '320102') }, await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerEnterprise.enterprise.region.code).toBe('320102');
+    expect(await auditCount('registerEnterprise')).toBe(1);
+  });
+
+  it('refuses another region, other roles, bad codes and duplicates, writing nothing', async () => {
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const outside = await t.graphql(REGISTER, { input: input(makeCreditCode('91', '330203', 'MA1XYW002'), '330203') }, gov);
+    expect(outside.errors![0].extensions!.code).toBe('FORBIDDEN');
+    for (const token of [undefined, await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id }), await tokenFor({ role: 'MOF' })]) {
+      const res = await t.graphql(REGISTER, { input: input(makeCreditCode('91', '320102', 'MA1XYW003'), '320102') }, token);
+      expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    const bad = await t.graphql(REGISTER, { input: input('91350200776049653B', '320102') }, gov);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
+    const dup = await t.graphql(REGISTER, { input: input(own.creditCode, '320102') }, gov);
+    expect(dup.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`);
+    expect(n).toBe(3);
+    expect(await auditCount('registerEnterprise')).toBe(1);
+  });
+});
+
+describe('updateEnterprise', () => {
+  it('lets an enterprise rename itself but not move region', async () => {
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
+    const ok = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), name: '南京改名精密有限公司' } }, token);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.updateEnterprise.enterprise.name).toBe('南京改名精密有限公司');
+    const move = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), regionCode: '320505' } }, token);
+    expect(move.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('treats another tenant’s enterprise as not found', async () => {
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
+    // `other` is published (it has a tier), so it is readable but not changeable: FORBIDDEN.
+    const visible = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', other.id), name: 'x' } }, token);
+    expect(visible.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '440000' });
+    const hidden = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', '00000000-0000-4000-8000-000000000000'), name: 'x' } }, gov);
+    expect(hidden.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('lets the local government move an enterprise within its region; its records follow', async () => {
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const res = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), regionCode: '320505' } }, gov);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateEnterprise.enterprise.region.code).toBe('320505');
+    const away = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), regionCode: '330203' } }, gov);
+    expect(away.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
+  });
+});
