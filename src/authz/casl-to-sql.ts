@@ -1,3 +1,4 @@
+import { createMongoAbility, subject } from '@casl/ability';
 import { rulesToAST } from '@casl/ability/extra';
 import { CompoundCondition, Condition, FieldCondition } from '@ucast/mongo2js';
 import { EntityMetadata } from 'typeorm';
@@ -76,13 +77,23 @@ function leaf(e: Emitter, c: FieldCondition): string {
     case 'lt':
     case 'lte':
     case 'gt':
-    case 'gte':
-      // JavaScript compares null as 0; SQL says NULL. Only allowed where NULL cannot occur.
-      if (col.nullable) throw new UnsupportedConditionError(`$${c.operator} on nullable ${c.field}`);
-      return `${col.sql} ${COMPARISONS[c.operator]} ${param(e, scalar(c.value, c.field))}`;
+    case 'gte': {
+      const value = scalar(c.value, c.field);
+      const compare = `${col.sql} ${COMPARISONS[c.operator]} ${param(e, value)}`;
+      if (!col.nullable) return compare;
+      // JavaScript compares null as if it were 0 (null <= "329999" is true);
+      // SQL says NULL. Ask CASL itself what a null field gives, and say the same.
+      return nullMatches(c.operator, value) ? `(${col.sql} IS NULL OR ${compare})` : notNull(compare);
+    }
     default:
       throw new UnsupportedConditionError(`policy operator $${c.operator} is not supported in SQL`);
   }
+}
+
+/** What ability.can() decides for a row whose field is null, under `$op: value`. */
+function nullMatches(operator: string, value: string | number | boolean): boolean {
+  const probe = createMongoAbility([{ action: 'read', subject: 'Probe', conditions: { f: { [`$${operator}`]: value } } }]);
+  return probe.can('read', subject('Probe', { f: null }));
 }
 
 function emit(e: Emitter, c: Condition): string {

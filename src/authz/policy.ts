@@ -74,7 +74,7 @@ const PUBLISHED_CERTIFICATION = ['PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', '
 export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications'];
 export const CERTIFICATION_PUBLIC_FIELDS = [
   'id', 'enterprise', 'tier', 'batchNumber', 'ruleSetCode', 'status', 'publicNoticeStartsOn', 'publicNoticeEndsOn',
-  'certifiedOn', 'validUntil',
+  'certifiedOn', 'validUntil', 'createdAt',
 ];
 /** Expert review is blind: the reviewed enterprise never learns who reviewed it. */
 const REVIEW_FIELDS_FOR_APPLICANT = [

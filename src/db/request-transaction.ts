@@ -18,7 +18,7 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
       let runner: QueryRunner | null = null;
       return {
         async executionDidStart({ contextValue: ctx }) {
-          runner = dataSource.createQueryRunner();
+          runner = serialized(dataSource.createQueryRunner());
           await runner.connect();
           await runner.startTransaction();
           const v = ctx.viewer;
@@ -46,4 +46,20 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
       };
     },
   };
+}
+
+/**
+ * Resolvers run concurrently but share the request's one connection; pg
+ * queues overlapping queries only as a deprecated courtesy. This sends them
+ * one after another explicitly.
+ */
+function serialized(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }

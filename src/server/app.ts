@@ -37,6 +37,12 @@ export interface AppServerOptions {
    * security alone keeps other tenants' rows out. Not reachable from config.
    */
   unsafeSkipPolicyInSql?: boolean;
+  /**
+   * Benchmark-only: run requests on the pool without the per-request
+   * transaction (and so without row-level security settings), to measure
+   * what that transaction costs. Not reachable from config.
+   */
+  unsafeSkipRequestTransaction?: boolean;
 }
 
 export async function createAppServer(
@@ -61,7 +67,7 @@ export async function createAppServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      requestTransactionPlugin(dataSource),
+      ...(options.unsafeSkipRequestTransaction ? [] : [requestTransactionPlugin(dataSource)]),
     ],
   });
   await apollo.start();

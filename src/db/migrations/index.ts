@@ -1,6 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Regions1764000000001 } from './1764000000001-Regions';
 import { TenantScope1764000000002 } from './1764000000002-TenantScope';
+import { MillisecondTimestamps1764000000003 } from './1764000000003-MillisecondTimestamps';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
-export const MIGRATIONS = [Foundation1764000000000, Regions1764000000001, TenantScope1764000000002];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Regions1764000000001,
+  TenantScope1764000000002,
+  MillisecondTimestamps1764000000003,
+];
