@@ -1,0 +1,68 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { OrderInput } from '../../graphql/connection';
+import { RequestContext } from '../../graphql/context';
+import { toGlobalId } from '../../graphql/global-id';
+import { registerNode } from '../../graphql/node';
+import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { enterpriseService } from '../enterprise/enterprise.service';
+import { Enterprise } from '../enterprise/enterprise.type';
+import { CertificationEntity } from './certification.entity';
+import { CertificationStatus } from './certification.enums';
+import { CertificationFilter, CertificationOrder, CertificationOrderField } from './certification.input';
+import { certificationService } from './certification.service';
+import { Certification, CertificationConnection } from './certification.type';
+
+registerNode('Certification', CertificationEntity, (ctx, key) => certificationService.byId(ctx, key));
+
+@ArgsType()
+class CertificationsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => CertificationFilter, { nullable: true, description: 'Conditions the certifications must meet.' })
+  filter?: CertificationFilter | null;
+
+  @Field(() => [CertificationOrder], {
+    nullable: true,
+    description: 'Sort keys, most significant first; if omitted, newest first for callers who may sort by createdAt, else by ID.',
+  })
+  orderBy?: OrderInput<CertificationOrderField>[] | null;
+}
+
+@Resolver(() => Certification)
+export class CertificationResolver {
+  @Query(() => CertificationConnection, { description: 'Certifications the caller may see, a page at a time.' })
+  certifications(@Args() args: CertificationsArgs, @Ctx() ctx: RequestContext) {
+    return certificationService.list(ctx, args);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() c: CertificationEntity): string {
+    return toGlobalId('Certification', c.id);
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true })
+  enterprise(@Root() c: CertificationEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
+    return enterpriseService.byId(ctx, c.enterpriseId);
+  }
+
+  @FieldResolver(() => CertificationStatus)
+  status(@Root() c: CertificationEntity, @Ctx() ctx: RequestContext): CertificationStatus {
+    return certificationService.status(ctx, c);
+  }
+}
+
+/** Enterprise.certifications lives here, beside the certifications it reads. */
+@Resolver(() => Enterprise)
+export class EnterpriseCertificationsResolver {
+  @FieldResolver(() => [Certification], {
+    nullable: true,
+    description: 'Certifications held now or before that the caller may see, oldest first.',
+  })
+  certifications(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<CertificationEntity[]> {
+    return certificationService.ofEnterprise(ctx, e.id);
+  }
+}
