@@ -137,7 +137,9 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
   }
   const idProperty = page.idProperty ?? 'id';
-  const keys = [...page.order, { key: { property: idProperty, field: 'id' }, direction: OrderDirection.ASC }];
+  // The id breaks ties, unless the order already ends on it.
+  const hasId = page.order.some((o) => o.key.property === idProperty);
+  const keys = hasId ? page.order : [...page.order, { key: { property: idProperty, field: 'id' }, direction: OrderDirection.ASC }];
   const countQuery = qb.clone();
   const a = qb.alias;
   const col = (property: string) => `"${a}"."${qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(property)!.databaseName}"`;

@@ -1,6 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../authz/scoped-reader';
 import { SubjectName } from '../authz/policy';
+import { SUBJECT_ENTITIES } from '../authz/subjects';
 import { ConnectionValue, OrderDirection, OrderInput, paginate, SortKey } from './connection';
 import { RequestContext } from './context';
 
@@ -30,13 +31,20 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   spec: ListSpec<T, F, O>,
   args: ListArgs<F, O>,
 ): Promise<ConnectionValue<T>> {
-  const orderBy = args.orderBy?.length ? args.orderBy : spec.defaultOrder;
-  const order = orderBy.map((o, i) => {
+  // A caller who may read none of these rows gets an empty page, as if there
+  // were none; only the sort keys and filters it asks for itself are checked.
+  const readsAny = ctx.authz.can('read', spec.subject);
+  const explicit = args.orderBy?.length ? args.orderBy : null;
+  const order = (explicit ?? spec.defaultOrder).map((o, i) => {
     const key = spec.sortKeys[o.field];
-    ctx.authz.assertReadableOnEveryRow(spec.subject, key.field, `orderBy[${i}]`);
+    if (readsAny || explicit) ctx.authz.assertReadableOnEveryRow(spec.subject, key.field, `orderBy[${i}]`);
     return { key, direction: o.direction ?? OrderDirection.ASC };
   });
-  const qb = scopedQuery<T>(ctx, spec.subject);
-  if (qb && args.filter) spec.applyFilter(ctx, qb, args.filter);
+  const qb = readsAny ? scopedQuery<T>(ctx, spec.subject) : null;
+  if (args.filter) {
+    // Without rows to see the query never runs, but the filter is still checked and validated.
+    const target = qb ?? ctx.db.getRepository<T>(SUBJECT_ENTITIES[spec.subject]).createQueryBuilder('unused');
+    spec.applyFilter(ctx, target, args.filter);
+  }
   return paginate(qb, { first: args.first, after: args.after, order });
 }

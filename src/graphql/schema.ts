@@ -1,13 +1,52 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ViewerResolver } from '../auth/viewer.resolver';
 import { fieldGuard } from '../authz/field-guard';
 import { EnterpriseResolver, FinancialReportResolver } from '../modules/enterprise/enterprise.resolver';
+import {
+  ApplicationResolver,
+  EnterpriseApplicationsResolver,
+  ReviewResolver,
+} from '../modules/application/application.resolver';
+import { CertificationResolver, EnterpriseCertificationsResolver } from '../modules/certification/certification.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
+import { PlatformResolver } from '../modules/platform/platform.resolver';
+import { FundingBatchResolver, FundingProgramResolver } from '../modules/funding/funding.resolver';
+import {
+  AwardResolver,
+  ClawBackResolver,
+  DisbursementResolver,
+  EnterpriseAwardsResolver,
+  ExpenditureResolver,
+  PlatformAwardsResolver,
+} from '../modules/funding/award.resolver';
+import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; a module adds its own here. */
-export const RESOLVERS = [NodeResolver, RegionResolver, EnterpriseResolver, FinancialReportResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  ViewerResolver,
+  RegionResolver,
+  EnterpriseResolver,
+  FinancialReportResolver,
+  CertificationResolver,
+  EnterpriseCertificationsResolver,
+  ApplicationResolver,
+  ReviewResolver,
+  EnterpriseApplicationsResolver,
+  PlatformResolver,
+  FundingProgramResolver,
+  FundingBatchResolver,
+  AwardResolver,
+  DisbursementResolver,
+  ExpenditureResolver,
+  ClawBackResolver,
+  EnterpriseAwardsResolver,
+  PlatformAwardsResolver,
+  AuditEventResolver,
+] as const;
 
 /**
  * Builds the executable schema from the decorated classes. Validation of

@@ -1,0 +1,41 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { OrderInput } from '../../graphql/connection';
+import { RequestContext } from '../../graphql/context';
+import { toGlobalId } from '../../graphql/global-id';
+import { registerNode } from '../../graphql/node';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventFilter, AuditEventOrder, AuditEventOrderField } from './audit-event.input';
+import { auditEventService } from './audit-event.service';
+import { AuditEvent, AuditEventConnection } from './audit-event.type';
+
+registerNode('AuditEvent', AuditEventEntity, (ctx, key) => auditEventService.byId(ctx, key));
+
+@ArgsType()
+class AuditEventsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => AuditEventFilter, { nullable: true, description: 'Conditions the events must meet.' })
+  filter?: AuditEventFilter | null;
+
+  @Field(() => [AuditEventOrder], { nullable: true, description: 'Sort keys, most significant first; in order of recording if omitted.' })
+  orderBy?: OrderInput<AuditEventOrderField>[] | null;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail the caller may see, a page at a time. Empty for the public.',
+  })
+  auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext) {
+    return auditEventService.list(ctx, args);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() e: AuditEventEntity): string {
+    return toGlobalId('AuditEvent', String(e.id));
+  }
+}

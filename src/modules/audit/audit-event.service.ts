@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import { SelectQueryBuilder } from 'typeorm';
+import { scopedQuery } from '../../authz/scoped-reader';
+import { OrderDirection } from '../../graphql/connection';
+import { loader, RequestContext } from '../../graphql/context';
+import { BadUserInputError } from '../../graphql/errors';
+import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventFilter, AuditEventOrderField } from './audit-event.input';
+
+const MAX_BIGINT = 9223372036854775807n;
+
+/** Audit event ids are bigint identities, carried as decimal strings (never JS numbers). */
+export function isAuditEventKey(s: string): boolean {
+  return /^[1-9][0-9]{0,18}$/.test(s) && BigInt(s) <= MAX_BIGINT;
+}
+
+const LIST: ListSpec<AuditEventEntity, AuditEventFilter, AuditEventOrderField> = {
+  subject: 'AuditEvent',
+  sortKeys: {
+    OCCURRED_AT: { property: 'occurredAt', field: 'occurredAt' },
+    ID: { property: 'id', field: 'id' },
+  },
+  defaultOrder: [{ field: AuditEventOrderField.ID, direction: OrderDirection.ASC }],
+  applyFilter(ctx, qb: SelectQueryBuilder<AuditEventEntity>, f) {
+    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('AuditEvent', field, `filter.${arg}`);
+    if (f.subjectType != null) {
+      check('subjectType', 'subjectType');
+      qb.andWhere(`${qb.alias}.subjectType = :f_type`, { f_type: f.subjectType });
+    }
+    if (f.subjectId != null) {
+      check('subjectId', 'subjectId');
+      qb.andWhere(`${qb.alias}.subjectId = :f_subject`, { f_subject: f.subjectId });
+    }
+    if (f.action != null) {
+      check('action', 'action');
+      qb.andWhere(`${qb.alias}.action = :f_action`, { f_action: f.action });
+    }
+  },
+};
+
+/** The audit trail, read-only here; events are written by the mutations that cause them. */
+export class AuditEventService {
+  list(ctx: RequestContext, args: ListArgs<AuditEventFilter, AuditEventOrderField>) {
+    return listConnection(ctx, LIST, args);
+  }
+
+  /** Like visibleById, for bigint keys: invisible, malformed and missing are all null. */
+  byId(ctx: RequestContext, id: string): Promise<AuditEventEntity | null> {
+    return loader(ctx, 'byId:AuditEvent', () =>
+      new DataLoader<string, AuditEventEntity | null>(async (ids) => {
+        const valid = ids.filter(isAuditEventKey);
+        const qb = scopedQuery<AuditEventEntity>(ctx, 'AuditEvent');
+        const rows = qb && valid.length ? await qb.andWhere(`${qb.alias}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
+        const byId = new Map(rows.map((r) => [String(r.id), r]));
+        return ids.map((k) => byId.get(k) ?? null);
+      }),
+    ).load(id);
+  }
+}
+
+export const auditEventService = new AuditEventService();

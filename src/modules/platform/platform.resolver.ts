@@ -1,0 +1,47 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { OrderInput } from '../../graphql/connection';
+import { RequestContext } from '../../graphql/context';
+import { toGlobalId } from '../../graphql/global-id';
+import { registerNode } from '../../graphql/node';
+import { RegionEntity } from '../region/region.entity';
+import { regionService } from '../region/region.service';
+import { Region } from '../region/region.type';
+import { PlatformEntity } from './platform.entity';
+import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.input';
+import { platformService } from './platform.service';
+import { Platform, PlatformConnection } from './platform.type';
+
+registerNode('Platform', PlatformEntity, (ctx, key) => platformService.byId(ctx, key));
+
+@ArgsType()
+class PlatformsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' })
+  filter?: PlatformFilter | null;
+
+  @Field(() => [PlatformOrder], { nullable: true, description: 'Sort keys, most significant first; by name if omitted.' })
+  orderBy?: OrderInput<PlatformOrderField>[] | null;
+}
+
+@Resolver(() => Platform)
+export class PlatformResolver {
+  @Query(() => PlatformConnection, { description: 'Service platforms and development zones, a page at a time. Published: anyone may list them.' })
+  platforms(@Args() args: PlatformsArgs, @Ctx() ctx: RequestContext) {
+    return platformService.list(ctx, args);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() p: PlatformEntity): string {
+    return toGlobalId('Platform', p.id);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() p: PlatformEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return regionService.byCode(ctx, p.regionCode);
+  }
+}
