@@ -3,7 +3,6 @@ import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { loader, RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrderField } from './audit-event.input';

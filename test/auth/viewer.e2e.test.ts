@@ -1,0 +1,49 @@
+import { createMongoAbility, subject } from '@casl/ability';
+import { unpackRules } from '@casl/ability/extra';
+import { createEnterprise } from '../support/factories';
+import { startTestServer, TestServer } from '../support/server';
+import { tokenFor } from '../support/tokens';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+/**
+ * As a frontend would: unpack and build an ability. The JSON is re-parsed
+ * because objects from fetch() belong to another realm under jest, and
+ * CASL's parser only treats plain objects of its own realm as operators.
+ */
+function abilityFrom(permissions: unknown) {
+  return createMongoAbility(unpackRules(JSON.parse(JSON.stringify(permissions))) as never);
+}
+
+const VIEWER = `{ viewer { role subject enterprise { name } region { code } permissions } }`;
+
+describe('viewer', () => {
+  it('is the public without a token', async () => {
+    const res = await t.graphql(VIEWER);
+    expect(res.data!.viewer).toMatchObject({ role: 'PUBLIC', subject: 'anonymous', enterprise: null, region: null });
+  });
+
+  it('gives an enterprise its tenant and rules a frontend can use with @casl/ability', async () => {
+    const own = await createEnterprise(t.db.dataSource, { regionCode: '320102', tier: null, name: '前端测试有限公司' });
+    const res = await t.graphql(VIEWER, {}, await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.viewer).toMatchObject({ role: 'ENTERPRISE', enterprise: { name: '前端测试有限公司' } });
+    const ability = abilityFrom(res.data!.viewer.permissions);
+    expect(ability.can('update', subject('Enterprise', { id: own.id }) as never, 'name')).toBe(true);
+    expect(ability.can('update', subject('Enterprise', { id: 'someone-else' }) as never, 'name')).toBe(false);
+    expect(ability.can('create', subject('Expenditure', { enterpriseId: own.id }) as never)).toBe(true);
+    expect(ability.can('grant', 'Award')).toBe(false);
+  });
+
+  it('gives a local government its region', async () => {
+    const res = await t.graphql(VIEWER, {}, await tokenFor({ role: 'LOCAL_GOV', regionCode: '330200' }));
+    expect(res.data!.viewer).toMatchObject({ role: 'LOCAL_GOV', region: { code: '330200' } });
+    const ability = abilityFrom(res.data!.viewer.permissions);
+    expect(ability.can('recommend', subject('Application', { regionCode: '330203' }) as never)).toBe(true);
+    expect(ability.can('recommend', subject('Application', { regionCode: '330102' }) as never)).toBe(false);
+  });
+});
