@@ -1,3 +1,4 @@
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -83,6 +84,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     await ensureDatabase(adminUrl, database);
 
+    // Ctrl-C in a terminal signals the whole process group, postgres included,
+    // so it may exit on its own before we ask it to; waiting for an exit that
+    // already happened would hang shutdown.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    const exited = new Promise<void>((resolve) => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+
     let stopped = false;
     return {
       url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
@@ -91,7 +101,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       async stop() {
         if (stopped) return;
         stopped = true;
-        await server.stop();
+        if (child && child.exitCode === null && child.signalCode === null) {
+          void server.stop().catch(() => undefined);
+          const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          await exited;
+          clearTimeout(timeout);
+        }
         await releaseDataDir(dataDir);
       },
     };

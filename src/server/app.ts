@@ -60,6 +60,8 @@ export async function createAppServer(
     schema: await buildAppSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it drains, then closes the pool and the embedded PostgreSQL.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: error }, 'unexpected error');
       return formatError(formatted, error, development && config.env !== 'test');
