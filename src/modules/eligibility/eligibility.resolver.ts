@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../../graphql/context';
+import { BadUserInputError } from '../../graphql/errors';
+import { uuidFromGlobalId } from '../../graphql/global-id';
+import { EligibilityEvaluation as Evaluation } from './evaluate';
+import { evaluateEnterprise, listRuleSets } from './eligibility.service';
+import { BOUNDS, EligibilityEvaluation, IndicatorAssessmentInput, RuleSet } from './eligibility.type';
+import { RuleSet as RuleSetData } from './rule-sets';
+
+@Resolver()
+export class EligibilityResolver {
+  @Query(() => [RuleSet], {
+    description: 'The certification rule sets the API can evaluate, with their indicators, oldest first.',
+    complexity: ({ childComplexity }) => 1 + BOUNDS.ruleSets * childComplexity,
+  })
+  ruleSets(): readonly RuleSetData[] {
+    return listRuleSets();
+  }
+
+  @Query(() => EligibilityEvaluation, {
+    nullable: true,
+    description:
+      'Judges an enterprise against a rule set from its stored facts: each indicator’s value, threshold and result, and the verdict. ' +
+      'Null if there is no such enterprise or the caller may not see its facts.',
+  })
+  evaluateEligibility(
+    @Ctx() ctx: RequestContext,
+    @Arg('enterpriseId', () => ID, { description: 'The enterprise’s global ID.' }) enterpriseId: string,
+    @Arg('ruleSet', () => String, { description: 'Code of the rule set, e.g. "MIIT-2022-63" (see `ruleSets`).' }) ruleSet: string,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'The year of assessment: the windows read the complete financial years before it. Default: the year after the latest reported year.',
+    })
+    year?: number | null,
+    @Arg('assessments', () => [IndicatorAssessmentInput], {
+      nullable: true,
+      description: 'Values for indicators with no stored data field (e.g. the 2026 developmentScore); those not given stay UNKNOWN.',
+    })
+    assessments?: IndicatorAssessmentInput[] | null,
+  ): Promise<Evaluation | null> {
+    const id = uuidFromGlobalId(enterpriseId, 'Enterprise', 'enterpriseId');
+    let byKey: Map<string, string> | undefined;
+    if (assessments) {
+      byKey = new Map();
+      for (const a of assessments) {
+        if (byKey.has(a.key)) throw new BadUserInputError(`assessments: "${a.key}" is given twice`, 'assessments');
+        byKey.set(a.key, a.value);
+      }
+    }
+    return evaluateEnterprise(ctx, id, ruleSet, year ?? undefined, byKey && Object.fromEntries(byKey));
+  }
+}

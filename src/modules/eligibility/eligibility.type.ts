@@ -1,0 +1,289 @@
+import { ComplexityEstimator } from 'graphql-query-complexity';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyScalar } from '../../graphql/scalars/money';
+import { ProductField, Tier } from '../enterprise/enterprise.enums';
+// Registers the Tier and ProductField enums this module's types use.
+import '../enterprise/enterprise.type';
+import {
+  EligibilityVerdict,
+  EnterpriseFlag,
+  EvaluationWindow,
+  IndicatorKind,
+  IndicatorResult,
+  Metric,
+  ValueUnit,
+} from './eligibility.enums';
+import { allIndicators, RULE_SETS } from './rule-sets';
+
+/**
+ * The lists below come from the rule-set data, not from the database, so
+ * their sizes are known: the query-cost estimate uses the real bound instead
+ * of the default guess for a list of unknown length.
+ */
+const boundedList = (rows: number): ComplexityEstimator => ({ childComplexity }) => 1 + rows * childComplexity;
+const everyIndicator = RULE_SETS.flatMap(allIndicators);
+const max = (xs: number[]) => Math.max(1, ...xs);
+export const BOUNDS = {
+  ruleSets: RULE_SETS.length,
+  indicators: max(RULE_SETS.map((r) => r.indicators.length)),
+  conditions: max(everyIndicator.map((i) => i.conditions?.length ?? 0)),
+  bands: max(everyIndicator.map((i) => i.bands?.length ?? 0)),
+  bandConditions: max(everyIndicator.flatMap((i) => (i.bands ?? []).map((b) => b.conditions.length))),
+};
+/** A group's or a band's conditions, or the two years of an each-year window. */
+const DETAILS_BOUND = Math.max(2, BOUNDS.conditions, BOUNDS.bandConditions);
+
+registerEnumType(IndicatorKind, {
+  name: 'IndicatorKind',
+  description: 'What an indicator tests, and so which of its fields are set.',
+  valuesConfig: {
+    RATIO_MIN: { description: 'A ratio metric at least `threshold` (a fraction: "0.7" is 70%).' },
+    RATIO_MAX: { description: 'A ratio metric at most `threshold` (a fraction).' },
+    MONEY_MIN: { description: 'A money metric at least `threshold` yuan.' },
+    COUNT_MIN: { description: 'A count metric at least `threshold`.' },
+    GROWTH_MIN: { description: 'Growth of a money metric over a growth window at least `threshold` (a fraction).' },
+    YEARS_IN_NICHE_MIN: { description: 'Calendar years in the niche market, entry year through the last financial year, at least `threshold`.' },
+    FLAG: { description: 'A yes/no fact on the enterprise record (`flag`) must be yes.' },
+    PRODUCT_FIELD_IN: { description: 'The enterprise’s product field must be one of `productFields`.' },
+    TIER_HELD: { description: 'A valid certification of `tier`, or of a higher tier, held on the day of evaluation.' },
+    REVENUE_BANDED_RD: { description: 'Last year’s revenue picks one of `bands`; all of that band’s conditions must pass (the 2022 innovation rule).' },
+    ALL_OF: { description: 'Every one of `conditions` must pass.' },
+    ANY_OF: { description: 'At least one of `conditions` must pass.' },
+    ASSESSED_SCORE_MIN: { description: 'A score with no stored data field, supplied as an assessment, at least `threshold`; unknown unless supplied.' },
+    ASSESSED_FLAG: { description: 'A yes/no fact with no stored data field, supplied as an assessment ("true"/"false"); unknown unless supplied.' },
+  },
+});
+
+registerEnumType(EvaluationWindow, {
+  name: 'EvaluationWindow',
+  description: 'The financial years a metric is read over, Y being the as-of year (the year of assessment).',
+  valuesConfig: {
+    LAST_YEAR: { description: 'Year Y−1.' },
+    EACH_OF_2_YEARS: { description: 'Years Y−2 and Y−1, each on its own.' },
+    TWO_YEAR_TOTAL: { description: 'Years Y−2 and Y−1 added up; a ratio is the ratio of the totals.' },
+    TWO_YEAR_AVERAGE_GROWTH: { description: 'The mean of the growth rates Y−3→Y−2 and Y−2→Y−1.' },
+    TWO_YEAR_CAGR: { description: 'Compound annual growth from Y−3 to Y−1: √(Y−1 ÷ Y−3) − 1.' },
+  },
+});
+
+registerEnumType(Metric, {
+  name: 'IndicatorMetric',
+  description: 'A figure read from the yearly financial reports.',
+  valuesConfig: {
+    REVENUE: { description: 'Operating revenue, yuan.' },
+    MAIN_BUSINESS_REVENUE: { description: 'Main-business revenue, yuan.' },
+    RD_EXPENSE: { description: 'R&D expense, yuan.' },
+    NEW_EQUITY_FINANCING: { description: 'New equity financing, yuan.' },
+    MAIN_BUSINESS_SHARE: { description: 'Main-business revenue ÷ revenue.' },
+    DEBT_RATIO: { description: 'Total liabilities ÷ total assets.' },
+    RD_INTENSITY: { description: 'R&D expense ÷ revenue.' },
+    RD_STAFF_SHARE: { description: 'R&D staff ÷ employees.' },
+    NICHE_MARKET_SHARE: { description: 'National niche-market share of the leading product.' },
+    CLASS1_IP_COUNT: { description: 'Class-I IP rights in use.' },
+  },
+});
+
+registerEnumType(EnterpriseFlag, {
+  name: 'EnterpriseFlag',
+  description: 'A yes/no fact kept on the enterprise record.',
+  valuesConfig: {
+    HAS_QUALITY_CERTIFICATION: { description: 'Holds a quality-management or product certification.' },
+    HAS_RD_INSTITUTION: { description: 'Has an R&D institution.' },
+    HAS_OWN_BRAND: { description: 'Has its own brand.' },
+    AT_KEY_CHAIN_LINK: { description: 'Sits at a key link of an industrial chain.' },
+  },
+});
+
+registerEnumType(IndicatorResult, {
+  name: 'IndicatorResult',
+  description: 'The outcome of one indicator.',
+  valuesConfig: {
+    PASS: { description: 'The criterion is met.' },
+    FAIL: { description: 'The criterion is not met.' },
+    UNKNOWN: { description: 'The data needed is missing; never counted as a pass.' },
+  },
+});
+
+registerEnumType(EligibilityVerdict, {
+  name: 'EligibilityVerdict',
+  description: 'The outcome of a whole rule set.',
+  valuesConfig: {
+    ELIGIBLE: { description: 'Every indicator passes.' },
+    NOT_ELIGIBLE: { description: 'At least one indicator fails.' },
+    UNDETERMINED: { description: 'No indicator fails, but at least one is unknown.' },
+  },
+});
+
+registerEnumType(ValueUnit, {
+  name: 'ValueUnit',
+  description: 'The unit of an evaluated value.',
+  valuesConfig: {
+    PERCENT: { description: 'Percent: "70.00" is 70%.' },
+    YUAN: { description: 'Yuan (CNY), two decimals.' },
+    COUNT: { description: 'A whole number of things.' },
+    YEARS: { description: 'A whole number of years.' },
+    SCORE: { description: 'A score, as supplied.' },
+    TEXT: { description: 'Text: yes/no, a product field, tiers held.' },
+    NONE: { description: 'No value of its own: a group of conditions; see details.' },
+  },
+});
+
+@ObjectType('RevenueBand', { description: 'One revenue band of a REVENUE_BANDED_RD indicator: last year’s revenue in [revenueMin, revenueBelow).' })
+export class RevenueBand {
+  @Field({ description: 'The band’s key, e.g. "large".' })
+  key: string;
+
+  @Field({ description: 'What the band requires, in words.' })
+  description: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Inclusive lower bound of last year’s revenue, yuan; null: from zero.' })
+  revenueMin?: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Exclusive upper bound of last year’s revenue, yuan; null: no upper bound.' })
+  revenueBelow?: string;
+
+  @Field(() => [RuleIndicator], { description: 'Conditions that must all pass for an enterprise in this band.', complexity: boundedList(BOUNDS.bandConditions) })
+  conditions: RuleIndicator[];
+}
+
+@ObjectType('RuleIndicator', { description: 'One criterion of a rule set, as data. Which fields are set depends on `kind`.' })
+export class RuleIndicator {
+  @Field({ description: 'Key, unique within the rule set; assessments name indicators by it.' })
+  key: string;
+
+  @Field({ description: 'The criterion in words.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'The criterion group of the policy text, e.g. SPECIALIZED or INNOVATIVE; null if the text has none.' })
+  dimension?: string;
+
+  @Field(() => IndicatorKind, { description: 'What the indicator tests.' })
+  kind: IndicatorKind;
+
+  @Field(() => Metric, { nullable: true, description: 'The figure tested (ratio, money, count and growth kinds).' })
+  metric?: Metric;
+
+  @Field(() => EvaluationWindow, { nullable: true, description: 'The financial years the figure is read over.' })
+  window?: EvaluationWindow;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The threshold as a decimal string: a fraction for ratios and growth ("0.7" is 70%), yuan for money, else a plain number.',
+  })
+  threshold?: string;
+
+  @Field(() => EnterpriseFlag, { nullable: true, description: 'The yes/no fact tested (FLAG).' })
+  flag?: EnterpriseFlag;
+
+  @Field(() => [ProductField], { nullable: true, description: 'The product fields accepted (PRODUCT_FIELD_IN).' })
+  productFields?: ProductField[];
+
+  @Field(() => Tier, { nullable: true, description: 'The tier whose valid title is required (TIER_HELD).' })
+  tier?: Tier;
+
+  @Field(() => [RuleIndicator], { nullable: true, description: 'The conditions of a group (ALL_OF, ANY_OF).', complexity: boundedList(BOUNDS.conditions) })
+  conditions?: RuleIndicator[];
+
+  @Field(() => [RevenueBand], { nullable: true, description: 'The revenue bands (REVENUE_BANDED_RD).', complexity: boundedList(BOUNDS.bands) })
+  bands?: RevenueBand[];
+
+  @Field(() => String, { nullable: true, description: 'Why the indicator reads as it does, or what the stored data cannot tell.' })
+  note?: string;
+}
+
+@ObjectType('RuleSet', { description: 'One version of one tier’s certification criteria. Every judgement records the code of the rule set it used.' })
+export class RuleSet {
+  @Field({ description: 'Stable code, e.g. "MIIT-2022-63".' })
+  code: string;
+
+  @Field({ description: 'Title of the criteria.' })
+  title: string;
+
+  @Field({ description: 'Number of the policy document, e.g. 工信部企业〔2022〕63号.' })
+  documentNumber: string;
+
+  @Field({ description: 'Date the rules came into force (YYYY-MM-DD).' })
+  effectiveFrom: string;
+
+  @Field(() => Tier, { description: 'The tier the rules certify.' })
+  tier: Tier;
+
+  @Field(() => String, { nullable: true, description: 'What the rule set covers and leaves out.' })
+  note?: string;
+
+  @Field(() => [RuleIndicator], { description: 'The criteria; all are required.', complexity: boundedList(BOUNDS.indicators) })
+  indicators: RuleIndicator[];
+}
+
+@ObjectType('IndicatorEvaluation', { description: 'One indicator judged against an enterprise’s facts: its value, the threshold and the result.' })
+export class IndicatorEvaluation {
+  @Field({ description: 'The indicator’s key (for an each-year window’s parts, suffixed with the year).' })
+  key: string;
+
+  @Field({ description: 'The criterion in words.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'The criterion group of the policy text, if any.' })
+  dimension: string | null;
+
+  @Field(() => IndicatorKind, { description: 'What the indicator tests.' })
+  kind: IndicatorKind;
+
+  @Field(() => ValueUnit, { description: 'The unit of `value`.' })
+  unit: ValueUnit;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The enterprise’s value: a decimal string in `unit` (rounded for display; the comparison uses the exact value), or text; null when unknown or for a group.',
+  })
+  value: string | null;
+
+  @Field({ description: 'The threshold in words, with the years it applies to.' })
+  threshold: string;
+
+  @Field(() => IndicatorResult, { description: 'PASS, FAIL, or UNKNOWN when data is missing.' })
+  result: IndicatorResult;
+
+  @Field(() => String, { nullable: true, description: 'What was missing, which band or year applied, where a value came from.' })
+  note: string | null;
+
+  @Field(() => [IndicatorEvaluation], {
+    description: 'The parts: a group’s conditions, a band’s conditions, or each year of an each-year window.',
+    complexity: boundedList(DETAILS_BOUND),
+  })
+  details: IndicatorEvaluation[];
+}
+
+@ObjectType('EligibilityEvaluation', {
+  description:
+    'An enterprise judged against a rule set: each indicator’s value, threshold and result, and the verdict. Missing data is UNKNOWN, never a pass.',
+})
+export class EligibilityEvaluation {
+  @Field(() => RuleSet, { description: 'The rule set applied.' })
+  ruleSet: RuleSet;
+
+  @Field(() => Int, { description: 'The year of assessment; the windows read the complete financial years before it.' })
+  asOfYear: number;
+
+  @Field(() => Int, { description: 'The "last year" of the windows: asOfYear − 1.' })
+  lastFinancialYear: number;
+
+  @Field({ description: 'The day of the evaluation (YYYY-MM-DD, China Standard Time); certifications are checked as valid on it.' })
+  evaluatedOn: string;
+
+  @Field(() => [IndicatorEvaluation], { description: 'Each top-level indicator of the rule set, in order.', complexity: boundedList(BOUNDS.indicators) })
+  indicators: IndicatorEvaluation[];
+
+  @Field(() => EligibilityVerdict, { description: 'NOT_ELIGIBLE if any indicator fails; else UNDETERMINED if any is unknown; else ELIGIBLE.' })
+  verdict: EligibilityVerdict;
+}
+
+@InputType('IndicatorAssessmentInput', { description: 'A value for an indicator that has no stored data field, such as the 2026 development evaluation score.' })
+export class IndicatorAssessmentInput {
+  @Field({ description: 'The indicator’s key, e.g. "developmentScore".' })
+  key: string;
+
+  @Field({ description: 'A decimal string for a score (e.g. "72.5"), or "true"/"false" for a yes/no indicator.' })
+  value: string;
+}
