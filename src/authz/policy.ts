@@ -30,6 +30,7 @@ export const SUBJECTS = [
   'Disbursement',
   'Expenditure',
   'ClawBack',
+  'KeySupportProposal',
   'AuditEvent',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
@@ -47,6 +48,7 @@ export const ACTIONS = [
   'recommend',
   'return',
   'review',
+  'object',
   'certify',
   'revoke',
   'renew',
@@ -157,6 +159,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       conditions: OWN_ENTERPRISE,
       because: 'an enterprise records how it spends its award (any category)',
     },
+    {
+      action: 'read',
+      subject: 'KeySupportProposal',
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise sees whether it was proposed and selected as a key little giant',
+    },
   ],
 
   PLATFORM: [
@@ -186,7 +194,10 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     },
     {
       action: 'read',
-      subject: ['FinancialReport', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack', 'AuditEvent'],
+      subject: [
+        'FinancialReport', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
+        'KeySupportProposal', 'AuditEvent',
+      ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
     },
@@ -196,17 +207,32 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       conditions: IN_REGION,
       because: 'the local government recommends its enterprises’ applications or returns them for changes (workflow rules add which level may recommend which tier)',
     },
+    {
+      action: 'object',
+      subject: 'Application',
+      conditions: IN_REGION,
+      because: 'the local government may object to its enterprises’ applications during public notice (公示)',
+    },
   ],
 
   MIIT: [
     { action: 'read', subject: [...SUBJECTS], because: 'MIIT reads everything' },
-    { action: 'review', subject: 'Application', because: 'MIIT reviews and scores applications against the rule set' },
+    {
+      action: 'review',
+      subject: 'Application',
+      because: 'MIIT reviews and scores applications against the rule set, lists them for public notice and rules on objections',
+    },
+    { action: 'object', subject: 'Application', because: 'MIIT may record an objection during public notice' },
     {
       action: ['certify', 'revoke', 'renew'],
       subject: 'Certification',
       because: 'MIIT certifies, re-reviews and revokes little giants',
     },
-    { action: 'propose', subject: 'Award', because: 'MIIT proposes key little giants for a funding batch' },
+    {
+      action: 'propose',
+      subject: 'KeySupportProposal',
+      because: 'MIIT proposes certified little giants as key little giants for a funding batch',
+    },
   ],
 
   MOF: [
@@ -217,9 +243,14 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'MoF sets programmes, batches and budgets',
     },
     {
-      action: ['approve', 'grant', 'disburse', 'clawBack'],
+      action: 'approve',
+      subject: 'KeySupportProposal',
+      because: 'MoF approves or rejects the key little giants proposed by MIIT',
+    },
+    {
+      action: ['grant', 'disburse', 'clawBack'],
       subject: 'Award',
-      because: 'MoF approves key little giants proposed by MIIT, grants, disburses and claws back awards',
+      because: 'MoF grants awards (to approved key little giants and to platforms), disburses them in tranches and claws them back',
     },
   ],
 };

@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { CertificationEntity } from '../certification/certification.entity';
 import { certificationService } from '../certification/certification.service';
@@ -13,14 +13,29 @@ import { RegionEntity } from '../region/region.entity';
 import { regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { ApplicationEntity } from './application.entity';
-import { ApplicationFilter, ApplicationOrder, ApplicationOrderField } from './application.input';
+import {
+  ApplicationCommentInput,
+  ApplicationFilter,
+  ApplicationOrder,
+  ApplicationOrderField,
+  ApplicationStepInput,
+  CertifyEnterpriseInput,
+  CreateApplicationInput,
+  OpenPublicNoticeInput,
+  RecommendApplicationInput,
+  ResolveObjectionInput,
+  ReviewApplicationInput,
+} from './application.input';
 import { applicationService } from './application.service';
-import { Application, ApplicationConnection } from './application.type';
+import { Application, ApplicationConnection, ApplicationPayload, CertifyEnterprisePayload } from './application.type';
+import { applicationMutations } from './application-workflow.service';
 import { ReviewEntity } from './review.entity';
 import { Review } from './review.type';
 
 registerNode('Application', ApplicationEntity, (ctx, key) => applicationService.byId(ctx, key));
 registerNode('Review', ReviewEntity, (ctx, key) => applicationService.reviewById(ctx, key));
+
+const appId = (id: string) => uuidFromGlobalId(id, 'Application', 'input.applicationId');
 
 @ArgsType()
 class ApplicationsArgs {
@@ -42,6 +57,115 @@ export class ApplicationResolver {
   @Query(() => ApplicationConnection, { description: 'Applications the caller may see, a page at a time.' })
   applications(@Args() args: ApplicationsArgs, @Ctx() ctx: RequestContext) {
     return applicationService.list(ctx, args);
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: 'Opens a DRAFT application of the caller’s own enterprise for a tier, under a named rule set (ENTERPRISE).',
+  })
+  async createApplication(
+    @Arg('input', () => CreateApplicationInput, { description: 'The enterprise, tier and rule set.' }) input: CreateApplicationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    const enterpriseId = uuidFromGlobalId(input.enterpriseId, 'Enterprise', 'input.enterpriseId');
+    return { application: await applicationMutations.create(ctx, enterpriseId, input), review: null };
+  }
+
+  @Mutation(() => ApplicationPayload, { description: 'Sends a DRAFT or RETURNED application to the local government: SUBMITTED (ENTERPRISE).' })
+  submitApplication(
+    @Arg('input', () => ApplicationStepInput, { description: 'The application.' }) input: ApplicationStepInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.submit(ctx, appId(input.applicationId));
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: 'Withdraws a DRAFT, SUBMITTED or RETURNED application, i.e. before recommendation: WITHDRAWN (ENTERPRISE).',
+  })
+  withdrawApplication(
+    @Arg('input', () => ApplicationStepInput, { description: 'The application.' }) input: ApplicationStepInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.withdraw(ctx, appId(input.applicationId));
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description:
+      'Recommends a SUBMITTED application of an enterprise in the caller’s region: RECOMMENDED (LOCAL_GOV). Little giants are recommended only by a provincial-level authority or a plan-listed city (Dalian, Qingdao, Ningbo, Xiamen, Shenzhen).',
+  })
+  recommendApplication(
+    @Arg('input', () => RecommendApplicationInput, { description: 'The application and remarks.' }) input: RecommendApplicationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.recommend(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: 'Returns a SUBMITTED application to the enterprise for changes, with the reason: RETURNED (LOCAL_GOV).',
+  })
+  returnApplication(
+    @Arg('input', () => ApplicationCommentInput, { description: 'The application and the reason.' }) input: ApplicationCommentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.returnForChanges(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => ApplicationPayload, { description: 'Takes a RECOMMENDED application into expert review: UNDER_REVIEW (MIIT).' })
+  startReview(
+    @Arg('input', () => ApplicationStepInput, { description: 'The application.' }) input: ApplicationStepInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.startReview(ctx, appId(input.applicationId));
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description:
+      'Records the expert review of an application UNDER_REVIEW, with its score and the rule-set evaluation as evidence: APPROVED or REJECTED (MIIT).',
+  })
+  reviewApplication(
+    @Arg('input', () => ReviewApplicationInput, { description: 'The decision, score and comment.' }) input: ReviewApplicationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.review(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => ApplicationPayload, { description: 'Lists an APPROVED application for objections until a given day: PUBLIC_NOTICE (MIIT).' })
+  openPublicNotice(
+    @Arg('input', () => OpenPublicNoticeInput, { description: 'The application and the last day of the notice.' }) input: OpenPublicNoticeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.openPublicNotice(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description:
+      'Raises an objection to an application in PUBLIC_NOTICE, up to the notice’s last day (the local government of the enterprise’s region, or MIIT).',
+  })
+  raiseObjection(
+    @Arg('input', () => ApplicationCommentInput, { description: 'The application and the objection.' }) input: ApplicationCommentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.raiseObjection(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: 'Rules on every open objection to an application in PUBLIC_NOTICE: UPHELD → REJECTED, DISMISSED → stays in notice (MIIT).',
+  })
+  resolveObjection(
+    @Arg('input', () => ResolveObjectionInput, { description: 'The application, ruling and reasons.' }) input: ResolveObjectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.resolveObjection(ctx, appId(input.applicationId), input);
+  }
+
+  @Mutation(() => CertifyEnterprisePayload, {
+    description:
+      'Certifies the enterprise of an application whose public notice has ended with no open objection: the application is CERTIFIED, a 3-year title is granted in the given batch, and the enterprise’s tier follows (MIIT).',
+  })
+  certifyEnterprise(
+    @Arg('input', () => CertifyEnterpriseInput, { description: 'The application and the batch number.' }) input: CertifyEnterpriseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertifyEnterprisePayload> {
+    return applicationMutations.certify(ctx, appId(input.applicationId), input);
   }
 
   @FieldResolver(() => ID)

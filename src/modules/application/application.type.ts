@@ -73,3 +73,24 @@ export class Application implements Node {
 }
 
 export const ApplicationConnection = connectionType(Application, 'Application');
+
+@ObjectType({ description: 'The result of a workflow step on an application.' })
+export class ApplicationPayload {
+  @Field(() => Application, { description: 'The application as it is now.' })
+  application: object;
+
+  @Field(() => Review, {
+    nullable: true,
+    description: 'The review the step recorded (a recommendation, return, expert review, objection or ruling); null for steps that record none.',
+  })
+  review: object | null;
+}
+
+@ObjectType({ description: 'The result of certifyEnterprise.' })
+export class CertifyEnterprisePayload {
+  @Field(() => Application, { description: 'The application, now CERTIFIED.' })
+  application: object;
+
+  @Field(() => Certification, { description: 'The title granted.' })
+  certification: object;
+}

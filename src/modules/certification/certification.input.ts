@@ -46,3 +46,53 @@ registerEnumType(CertificationOrderField, {
 });
 
 export const CertificationOrder = orderInputType<CertificationOrderField>(CertificationOrderField, 'Certification');
+
+/** MIIT's decision at the end of a re-review (复核). */
+export enum RenewalOutcome {
+  RENEW = 'RENEW',
+  LET_EXPIRE = 'LET_EXPIRE',
+}
+registerEnumType(RenewalOutcome, {
+  name: 'RenewalOutcome',
+  description: 'How a re-review ends.',
+  valuesConfig: {
+    RENEW: { description: 'Passed: RENEWED, valid for a new 3-year cycle from the end of the current one.' },
+    LET_EXPIRE: { description: 'Not renewed: the title ends EXPIRED now.' },
+  },
+});
+
+@InputType({ description: 'Revokes a title in force (MIIT).' })
+export class RevokeCertificationInput {
+  @Field(() => ID, { description: 'The certification (its global ID).' })
+  certificationId: string;
+
+  @Field(() => RevocationReason, { description: 'The grounds, as listed in the programme’s rules.' })
+  reason: RevocationReason;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date of revocation (YYYY-MM-DD); today (China Standard Time) if omitted. Not in the future, not before certification.',
+  })
+  revokedOn?: string | null;
+}
+
+@InputType({ description: 'A certification to move one step on.' })
+export class CertificationStepInput {
+  @Field(() => ID, { description: 'The certification (its global ID).' })
+  certificationId: string;
+}
+
+@InputType({ description: 'Ends a re-review (MIIT).' })
+export class RenewCertificationInput {
+  @Field(() => ID, { description: 'The certification (its global ID).' })
+  certificationId: string;
+
+  @Field(() => RenewalOutcome, { description: 'Renew for a new cycle, or let the title expire.' })
+  outcome: RenewalOutcome;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the rule set the re-review used (e.g. "MIIT-2026-2"); the title keeps its current one if omitted.',
+  })
+  ruleSet?: string | null;
+}

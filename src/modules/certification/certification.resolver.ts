@@ -1,16 +1,26 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
-import { CertificationFilter, CertificationOrder, CertificationOrderField } from './certification.input';
+import {
+  CertificationFilter,
+  CertificationOrder,
+  CertificationOrderField,
+  CertificationStepInput,
+  RenewCertificationInput,
+  RevokeCertificationInput,
+} from './certification.input';
 import { certificationService } from './certification.service';
-import { Certification, CertificationConnection } from './certification.type';
+import { Certification, CertificationConnection, CertificationPayload, RevokeCertificationPayload } from './certification.type';
+import { certificationMutations } from './certification-workflow.service';
+
+const certId = (id: string) => uuidFromGlobalId(id, 'Certification', 'input.certificationId');
 
 registerNode('Certification', CertificationEntity, (ctx, key) => certificationService.byId(ctx, key));
 
@@ -37,6 +47,37 @@ export class CertificationResolver {
   @Query(() => CertificationConnection, { description: 'Certifications the caller may see, a page at a time.' })
   certifications(@Args() args: CertificationsArgs, @Ctx() ctx: RequestContext) {
     return certificationService.list(ctx, args);
+  }
+
+  @Mutation(() => RevokeCertificationPayload, {
+    description:
+      'Revokes a title in force on one of the listed grounds: REVOKED; the enterprise’s open awards are frozen and its tier recomputed (MIIT).',
+  })
+  revokeCertification(
+    @Arg('input', () => RevokeCertificationInput, { description: 'The certification, grounds and date.' }) input: RevokeCertificationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RevokeCertificationPayload> {
+    return certificationMutations.revoke(ctx, certId(input.certificationId), input);
+  }
+
+  @Mutation(() => CertificationPayload, {
+    description: 'Starts the re-review (复核) of a CERTIFIED or RENEWED title in the third year of its cycle: UNDER_REVIEW (MIIT).',
+  })
+  async startReReview(
+    @Arg('input', () => CertificationStepInput, { description: 'The certification.' }) input: CertificationStepInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertificationPayload> {
+    return { certification: await certificationMutations.startReReview(ctx, certId(input.certificationId)) };
+  }
+
+  @Mutation(() => CertificationPayload, {
+    description: 'Ends a re-review: RENEWED for a new 3-year cycle, or EXPIRED; the enterprise’s tier follows (MIIT).',
+  })
+  async renewCertification(
+    @Arg('input', () => RenewCertificationInput, { description: 'The certification and the outcome.' }) input: RenewCertificationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertificationPayload> {
+    return { certification: await certificationMutations.renew(ctx, certId(input.certificationId), input) };
   }
 
   @FieldResolver(() => ID)

@@ -82,3 +82,18 @@ export class Certification implements Node {
 }
 
 export const CertificationConnection = connectionType(Certification, 'Certification');
+
+@ObjectType({ description: 'The result of a step in a certification’s lifecycle.' })
+export class CertificationPayload {
+  @Field(() => Certification, { description: 'The certification as it is now.' })
+  certification: object;
+}
+
+@ObjectType({ description: 'The result of revokeCertification.' })
+export class RevokeCertificationPayload {
+  @Field(() => Certification, { description: 'The certification, now REVOKED.' })
+  certification: object;
+
+  @Field(() => Int, { description: 'How many of the enterprise’s open (GRANTED) awards were frozen with it.' })
+  frozenAwardCount: number;
+}

@@ -8,6 +8,8 @@ export interface ApplicationRow {
   recommendedByRegionCode?: string | null;
   score?: string | null;
   certificationId?: string | null;
+  ruleSetCode?: string;
+  publicNoticeEndsOn?: string | null;
   /** ISO timestamp for created_at and updated_at; now() if omitted. */
   at?: string;
 }
@@ -17,8 +19,8 @@ export async function insertApplication(ds: DataSource, enterpriseId: string, o:
   const status = o.status ?? 'SUBMITTED';
   await ds.query(
     `INSERT INTO application (id, enterprise_id, tier, rule_set_code, status, submitted_at, recommended_by_region_code, score,
-                              certification_id, created_at, updated_at)
-     VALUES ($1, $2, $3, 'MIIT-2022-63', $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()), COALESCE($9::timestamptz, now()))`,
+                              certification_id, created_at, updated_at, public_notice_ends_on)
+     VALUES ($1, $2, $3, COALESCE($11, 'MIIT-2022-63'), $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()), COALESCE($9::timestamptz, now()), $10)`,
     [
       id,
       enterpriseId,
@@ -29,6 +31,8 @@ export async function insertApplication(ds: DataSource, enterpriseId: string, o:
       o.score ?? null,
       o.certificationId ?? null,
       o.at ?? null,
+      o.publicNoticeEndsOn ?? null,
+      o.ruleSetCode ?? null,
     ],
   );
   return id;

@@ -1,0 +1,477 @@
+import { EntityManager } from 'typeorm';
+import { subjectOf } from '../../authz/ability';
+import { Action } from '../../authz/policy';
+import { mutation } from '../../db/mutation';
+import { RequestContext } from '../../graphql/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { toGlobalId } from '../../graphql/global-id';
+import { recordAudit } from '../audit/audit-trail';
+import { CertificationEntity } from '../certification/certification.entity';
+import { CertificationStatus } from '../certification/certification.enums';
+import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';
+import { effectiveStatus, programmeToday } from '../certification/certification-status';
+import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
+import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { ApplicationEntity } from './application.entity';
+import { ApplicationStatus, ReviewDecision, ReviewKind } from './application.enums';
+import {
+  ApplicationCommentInput,
+  CertifyEnterpriseInput,
+  CreateApplicationInput,
+  ExpertDecision,
+  ObjectionRuling,
+  OpenPublicNoticeInput,
+  RecommendApplicationInput,
+  ResolveObjectionInput,
+  ReviewApplicationInput,
+} from './application.input';
+import {
+  mayRecommend,
+  NOTICE_MAX_DAYS,
+  NOTICE_MIN_DAYS,
+  OPEN_STATUSES,
+  parseScore,
+  ruleSetProblem,
+  STEP_FROM,
+} from './application.rules';
+import { ReviewEntity } from './review.entity';
+import { ruleSetEvidence } from './review-evidence';
+
+/**
+ * The application workflow (domain.md §2): the enterprise drafts, submits,
+ * withdraws; its local government recommends or returns; MIIT reviews,
+ * lists for objections, rules on them and certifies. Each step is one
+ * mutation: a savepoint of the request's transaction that loads the row
+ * through the policy (invisible → NOT_FOUND, visible but not allowed →
+ * FORBIDDEN), locks it only then (under row-level security a lock taken
+ * first would turn FORBIDDEN into NOT_FOUND), checks the status (a wrong one
+ * is CONFLICT naming it), writes, and records one audit event beside it.
+ */
+
+type Step = keyof typeof STEP_FROM;
+
+export interface StepResult {
+  application: ApplicationEntity;
+  review: ReviewEntity | null;
+}
+
+function snapshot(a: ApplicationEntity): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = a;
+  return rest;
+}
+
+function certificationSnapshot(c: CertificationEntity): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = c;
+  return rest;
+}
+
+function requireComment(value: string | null | undefined, field = 'comment'): string {
+  const t = (value ?? '').trim();
+  if (!t) throw new BadUserInputError(`${field} must not be empty`, field);
+  return t;
+}
+
+function wrongState(step: Step, status: ApplicationStatus): ConflictError {
+  return new ConflictError(`the application is ${status}; ${step} needs ${STEP_FROM[step].join(' or ')}`, { currentState: status });
+}
+
+function assertState(step: Step, a: ApplicationEntity): void {
+  if (!STEP_FROM[step].includes(a.status)) throw wrongState(step, a.status);
+}
+
+/**
+ * Loads the application through the read policy, lets `authorize` refuse the
+ * caller, then locks it and returns the locked (current) row.
+ */
+async function loadForStep(
+  ctx: RequestContext,
+  db: EntityManager,
+  id: string,
+  authorize: (row: ApplicationEntity | null) => void,
+): Promise<ApplicationEntity> {
+  const repo = db.getRepository(ApplicationEntity);
+  const qb = ctx.authz.scope(repo.createQueryBuilder('application'), 'Application', 'read');
+  const row = qb ? await qb.andWhere('application.id = :id', { id }).getOne() : null;
+  authorize(row);
+  const locked = await repo.createQueryBuilder('application').setLock('pessimistic_write').where('application.id = :id', { id }).getOne();
+  if (!locked) throw new NotFoundError('application');
+  return locked;
+}
+
+const byAction = (ctx: RequestContext, action: Action) => (row: ApplicationEntity | null) =>
+  ctx.authz.assertCan(action, 'Application', row, 'application');
+
+async function saveAndReload(db: EntityManager, a: ApplicationEntity): Promise<ApplicationEntity> {
+  await db.getRepository(ApplicationEntity).save(a);
+  return db.getRepository(ApplicationEntity).findOneByOrFail({ id: a.id });
+}
+
+async function addReview(
+  ctx: RequestContext,
+  db: EntityManager,
+  a: ApplicationEntity,
+  r: Pick<ReviewEntity, 'kind' | 'decision'> & Partial<Pick<ReviewEntity, 'score' | 'comment' | 'evaluation' | 'reviewerRegionCode'>>,
+): Promise<ReviewEntity> {
+  const repo = db.getRepository(ReviewEntity);
+  const { identifiers } = await repo.insert({
+    applicationId: a.id,
+    kind: r.kind,
+    decision: r.decision,
+    reviewerRole: ctx.viewer.role,
+    reviewerSubject: ctx.viewer.subject,
+    reviewerRegionCode: r.reviewerRegionCode ?? null,
+    score: r.score ?? null,
+    comment: r.comment ?? null,
+    ruleSetCode: a.ruleSetCode,
+    evaluation: r.evaluation ?? null,
+  } as never);
+  return repo.findOneByOrFail({ id: identifiers[0].id as string });
+}
+
+/** Objections raised minus rulings made: each ruling answers one objection (see resolveObjection). */
+async function openObjections(db: EntityManager, applicationId: string): Promise<number> {
+  const [row] = (await db.query(
+    `SELECT count(*) FILTER (WHERE kind = $2)::int - count(*) FILTER (WHERE kind = $3)::int AS open
+       FROM review WHERE application_id = $1`,
+    [applicationId, ReviewKind.OBJECTION, ReviewKind.OBJECTION_RESOLUTION],
+  )) as { open: number }[];
+  return row.open;
+}
+
+export class ApplicationMutations {
+  /** The enterprise opens a DRAFT for a tier, naming the rule set to be judged by. */
+  async create(ctx: RequestContext, enterpriseId: string, input: CreateApplicationInput): Promise<ApplicationEntity> {
+    if (!ctx.authz.can('create', 'Application')) throw new ForbiddenError(`${ctx.viewer.role} may not create an application`);
+    const ruleSet = input.ruleSet.trim();
+    const problem = ruleSetProblem(ruleSet, input.tier);
+    if (problem) throw new BadUserInputError(problem, 'ruleSet');
+    return mutation(ctx, async (db) => {
+      const eqb = ctx.authz.scope(db.getRepository(EnterpriseEntity).createQueryBuilder('enterprise'), 'Enterprise', 'read');
+      const enterprise = eqb ? await eqb.andWhere('enterprise.id = :id', { id: enterpriseId }).getOne() : null;
+      if (!enterprise) throw new NotFoundError('enterprise');
+      const draft = { enterpriseId, regionCode: enterprise.regionCode, tier: input.tier, ruleSetCode: ruleSet, status: ApplicationStatus.DRAFT };
+      ctx.authz.assertCanCreate('Application', subjectOf('Application', draft), 'an application for this enterprise');
+      // One open application per tier: the enterprise row serialises concurrent attempts.
+      await lockEnterprise(db, enterpriseId);
+      const open = await db
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('application')
+        .where('application.enterpriseId = :enterpriseId AND application.tier = :tier AND application.status IN (:...open)', {
+          enterpriseId,
+          tier: input.tier,
+          open: OPEN_STATUSES,
+        })
+        .getOne();
+      if (open) {
+        throw new ConflictError(`the enterprise already has an open ${input.tier} application (${open.status})`, {
+          currentState: open.status,
+          applicationId: toGlobalId('Application', open.id),
+        });
+      }
+      const titles = await db.getRepository(CertificationEntity).findBy({ enterpriseId, tier: input.tier });
+      const today = programmeToday();
+      const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
+      if (held) {
+        throw new ConflictError(`the enterprise already holds a ${input.tier} title (${effectiveStatus(held, today)}); it is renewed by re-review`, {
+          currentState: effectiveStatus(held, today),
+        });
+      }
+      const repo = db.getRepository(ApplicationEntity);
+      const { identifiers } = await repo.insert({
+        enterpriseId,
+        tier: input.tier,
+        ruleSetCode: ruleSet,
+        status: ApplicationStatus.DRAFT,
+      } as never);
+      const saved = await repo.findOneByOrFail({ id: identifiers[0].id as string });
+      await recordAudit(ctx, db, {
+        action: 'createApplication',
+        subjectType: 'Application',
+        subjectId: saved.id,
+        enterpriseId: saved.enterpriseId,
+        regionCode: saved.regionCode,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * The common shape of a step: load through the policy, lock, check the
+   * status, apply `change` (which may write a review), save, audit.
+   */
+  private step(
+    ctx: RequestContext,
+    step: Step,
+    id: string,
+    authorize: (ctx: RequestContext) => (row: ApplicationEntity | null) => void,
+    change: (db: EntityManager, a: ApplicationEntity) => Promise<ReviewEntity | null>,
+  ): Promise<StepResult> {
+    return mutation(ctx, async (db) => {
+      const a = await loadForStep(ctx, db, id, authorize(ctx));
+      assertState(step, a);
+      const before = snapshot(a);
+      const review = await change(db, a);
+      const application = await saveAndReload(db, a);
+      await recordAudit(ctx, db, {
+        action: step,
+        subjectType: 'Application',
+        subjectId: application.id,
+        enterpriseId: application.enterpriseId,
+        regionCode: application.regionCode,
+        before,
+        after: review ? { ...snapshot(application), review: { id: review.id, kind: review.kind, decision: review.decision } } : snapshot(application),
+      });
+      return { application, review };
+    });
+  }
+
+  /** DRAFT or RETURNED → SUBMITTED, by the enterprise. */
+  submit(ctx: RequestContext, id: string): Promise<StepResult> {
+    return this.step(ctx, 'submitApplication', id, (c) => byAction(c, 'submit'), async (_db, a) => {
+      a.status = ApplicationStatus.SUBMITTED;
+      a.submittedAt = new Date();
+      return null;
+    });
+  }
+
+  /** DRAFT, SUBMITTED or RETURNED → WITHDRAWN, by the enterprise, before recommendation. */
+  withdraw(ctx: RequestContext, id: string): Promise<StepResult> {
+    return this.step(ctx, 'withdrawApplication', id, (c) => byAction(c, 'withdraw'), async (_db, a) => {
+      a.status = ApplicationStatus.WITHDRAWN;
+      return null;
+    });
+  }
+
+  /**
+   * SUBMITTED → RECOMMENDED, by a local government whose region holds the
+   * enterprise; a little giant only by a province or a plan-listed city.
+   */
+  recommend(ctx: RequestContext, id: string, input: RecommendApplicationInput): Promise<StepResult> {
+    const authorize = (c: RequestContext) => (row: ApplicationEntity | null) => {
+      c.authz.assertCan('recommend', 'Application', row, 'application');
+      const region = c.viewer.regionCode!;
+      if (!mayRecommend(region, row.tier)) {
+        throw new ForbiddenError(
+          `${region} may not recommend ${row.tier} applications: only a provincial-level authority or a plan-listed city may`,
+        );
+      }
+    };
+    return this.step(ctx, 'recommendApplication', id, authorize, async (db, a) => {
+      a.status = ApplicationStatus.RECOMMENDED;
+      a.recommendedByRegionCode = ctx.viewer.regionCode!;
+      const comment = input.comment?.trim() || null;
+      return addReview(ctx, db, a, {
+        kind: ReviewKind.RECOMMENDATION,
+        decision: ReviewDecision.RECOMMEND,
+        reviewerRegionCode: ctx.viewer.regionCode!,
+        comment,
+      });
+    });
+  }
+
+  /** SUBMITTED → RETURNED for changes, by the local government, with a reason. */
+  returnForChanges(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
+    const comment = requireComment(input.comment);
+    return this.step(ctx, 'returnApplication', id, (c) => byAction(c, 'return'), async (db, a) => {
+      a.status = ApplicationStatus.RETURNED;
+      return addReview(ctx, db, a, {
+        kind: ReviewKind.RETURN,
+        decision: ReviewDecision.RETURN,
+        reviewerRegionCode: ctx.viewer.regionCode!,
+        comment,
+      });
+    });
+  }
+
+  /** RECOMMENDED → UNDER_REVIEW: MIIT takes the application into expert review. */
+  startReview(ctx: RequestContext, id: string): Promise<StepResult> {
+    return this.step(ctx, 'startReview', id, (c) => byAction(c, 'review'), async (_db, a) => {
+      a.status = ApplicationStatus.UNDER_REVIEW;
+      return null;
+    });
+  }
+
+  /**
+   * UNDER_REVIEW → APPROVED or REJECTED, by MIIT, with a score; the review
+   * keeps the rule-set evaluation of the applicant as evidence.
+   */
+  review(ctx: RequestContext, id: string, input: ReviewApplicationInput): Promise<StepResult> {
+    const score = parseScore(input.score);
+    if (score == null) throw new BadUserInputError('score must be a decimal from 0 to 100 with at most two decimals', 'score');
+    const comment = input.comment?.trim() || null;
+    return this.step(ctx, 'reviewApplication', id, (c) => byAction(c, 'review'), async (db, a) => {
+      const approve = input.decision === ExpertDecision.APPROVE;
+      a.status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+      a.score = score;
+      return addReview(ctx, db, a, {
+        kind: ReviewKind.EXPERT_REVIEW,
+        decision: approve ? ReviewDecision.APPROVE : ReviewDecision.REJECT,
+        score,
+        comment,
+        evaluation: await ruleSetEvidence(ctx, a.enterpriseId, a.ruleSetCode),
+      });
+    });
+  }
+
+  /** APPROVED → PUBLIC_NOTICE (公示) until the given day, by MIIT. */
+  openPublicNotice(ctx: RequestContext, id: string, input: OpenPublicNoticeInput): Promise<StepResult> {
+    const endsOn = input.publicNoticeEndsOn.trim();
+    const today = programmeToday();
+    if (!isIsoDate(endsOn)) throw new BadUserInputError('publicNoticeEndsOn must be a date, YYYY-MM-DD', 'publicNoticeEndsOn');
+    const days = daysBetween(today, endsOn);
+    if (days < NOTICE_MIN_DAYS || days > NOTICE_MAX_DAYS) {
+      throw new BadUserInputError(
+        `publicNoticeEndsOn must be ${NOTICE_MIN_DAYS} to ${NOTICE_MAX_DAYS} days after today (${today})`,
+        'publicNoticeEndsOn',
+      );
+    }
+    return this.step(ctx, 'openPublicNotice', id, (c) => byAction(c, 'review'), async (_db, a) => {
+      a.status = ApplicationStatus.PUBLIC_NOTICE;
+      a.publicNoticeEndsOn = endsOn;
+      return null;
+    });
+  }
+
+  /**
+   * An objection during public notice, up to its last day: by the local
+   * government of the enterprise's region, or by MIIT (policy action `object`).
+   */
+  raiseObjection(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
+    const comment = requireComment(input.comment);
+    return this.step(ctx, 'raiseObjection', id, (c) => byAction(c, 'object'), async (db, a) => {
+      const today = programmeToday();
+      if (a.publicNoticeEndsOn != null && a.publicNoticeEndsOn < today) {
+        throw new ConflictError(`the public notice ended on ${a.publicNoticeEndsOn}; objections are closed`, { currentState: a.status });
+      }
+      return addReview(ctx, db, a, {
+        kind: ReviewKind.OBJECTION,
+        decision: ReviewDecision.RAISED,
+        reviewerRegionCode: ctx.viewer.regionCode ?? null,
+        comment,
+      });
+    });
+  }
+
+  /**
+   * MIIT rules on every open objection at once: one OBJECTION_RESOLUTION per
+   * objection answered (reviews carry no link to each other, so "open" is
+   * objections minus rulings). UPHELD → REJECTED; DISMISSED → the notice goes on.
+   */
+  resolveObjection(ctx: RequestContext, id: string, input: ResolveObjectionInput): Promise<StepResult> {
+    const comment = requireComment(input.comment);
+    return this.step(ctx, 'resolveObjection', id, (c) => byAction(c, 'review'), async (db, a) => {
+      const open = await openObjections(db, a.id);
+      if (open <= 0) throw new ConflictError('the application has no open objection', { currentState: a.status });
+      const upheld = input.ruling === ObjectionRuling.UPHELD;
+      let last: ReviewEntity | null = null;
+      for (let i = 0; i < open; i++) {
+        last = await addReview(ctx, db, a, {
+          kind: ReviewKind.OBJECTION_RESOLUTION,
+          decision: upheld ? ReviewDecision.UPHELD : ReviewDecision.DISMISSED,
+          comment,
+        });
+      }
+      if (upheld) a.status = ApplicationStatus.REJECTED;
+      return last;
+    });
+  }
+
+  /**
+   * PUBLIC_NOTICE → CERTIFIED, by MIIT, once the notice has ended (the day
+   * after publicNoticeEndsOn: objections are open through that day) with no
+   * open objection. Creates the title (certified today, valid 3 years), links
+   * it, and brings enterprise.tier up to date, all in one savepoint.
+   */
+  certify(ctx: RequestContext, id: string, input: CertifyEnterpriseInput): Promise<{ application: ApplicationEntity; certification: CertificationEntity }> {
+    if (!Number.isInteger(input.batchNumber) || input.batchNumber <= 0) {
+      throw new BadUserInputError('batchNumber must be a positive whole number', 'batchNumber');
+    }
+    return mutation(ctx, async (db) => {
+      const a = await loadForStep(ctx, db, id, (row) => {
+        ctx.authz.assertCan('read', 'Application', row, 'application');
+        const title = subjectOf('Certification', { enterpriseId: row.enterpriseId, regionCode: row.regionCode, tier: row.tier });
+        if (!ctx.authz.can('certify', title)) throw new ForbiddenError(`${ctx.viewer.role} may not certify enterprises`);
+      });
+      assertState('certifyEnterprise', a);
+      const today = programmeToday();
+      if (a.publicNoticeEndsOn == null || a.publicNoticeEndsOn >= today) {
+        throw new ConflictError(`the public notice runs until ${a.publicNoticeEndsOn}; certify from the day after`, { currentState: a.status });
+      }
+      const open = await openObjections(db, a.id);
+      if (open > 0) throw new ConflictError(`the application has ${open} open objection(s); resolve them first`, { currentState: a.status });
+
+      await lockEnterprise(db, a.enterpriseId);
+      const certifications = db.getRepository(CertificationEntity);
+      // A title that lapsed on its own still has a live stored status; record the
+      // lapse so the one-live-title-per-tier index admits the new one.
+      const same = await certifications.findBy({ enterpriseId: a.enterpriseId, tier: a.tier });
+      const lapsed: string[] = [];
+      for (const c of same) {
+        const status = effectiveStatus(c, today);
+        if (status === CertificationStatus.EXPIRED && c.status !== CertificationStatus.EXPIRED) lapsed.push(c.id);
+        else if (LIVE_STORED_STATUSES.includes(status)) {
+          throw new ConflictError(`the enterprise already holds a ${a.tier} title (${status})`, { currentState: a.status });
+        }
+      }
+      if (lapsed.length) {
+        await certifications
+          .createQueryBuilder()
+          .update()
+          .set({ status: CertificationStatus.EXPIRED })
+          .where('id IN (:...ids)', { ids: lapsed })
+          .execute();
+      }
+
+      const before = snapshot(a);
+      const { identifiers } = await certifications.insert({
+        enterpriseId: a.enterpriseId,
+        tier: a.tier,
+        batchNumber: input.batchNumber,
+        ruleSetCode: a.ruleSetCode,
+        status: CertificationStatus.CERTIFIED,
+        publicNoticeStartsOn: await noticeStartedOn(db, a.id, a.publicNoticeEndsOn),
+        publicNoticeEndsOn: a.publicNoticeEndsOn,
+        certifiedOn: today,
+        validUntil: validUntilFor(today),
+      } as never);
+      const certification = await certifications.findOneByOrFail({ id: identifiers[0].id as string });
+      a.status = ApplicationStatus.CERTIFIED;
+      a.certificationId = certification.id;
+      const application = await saveAndReload(db, a);
+      const tier = await syncEnterpriseTier(db, a.enterpriseId, today);
+      await recordAudit(ctx, db, {
+        action: 'certifyEnterprise',
+        subjectType: 'Certification',
+        subjectId: certification.id,
+        enterpriseId: application.enterpriseId,
+        regionCode: application.regionCode,
+        before: { application: before, enterpriseTier: tier.before },
+        after: {
+          certification: certificationSnapshot(certification),
+          application: snapshot(application),
+          enterpriseTier: tier.after,
+          ...(lapsed.length ? { expiredCertificationIds: lapsed } : {}),
+        },
+      });
+      return { application, certification };
+    });
+  }
+}
+
+/**
+ * The day the notice opened, from the trail of the openPublicNotice step
+ * (the application keeps only the end); null if the trail has none or it
+ * does not fit before the end (a notice whose end was corrected by hand).
+ */
+async function noticeStartedOn(db: EntityManager, applicationId: string, endsOn: string): Promise<string | null> {
+  const [row] = (await db.query(
+    `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+       FROM audit_event WHERE subject_type = 'Application' AND subject_id = $1 AND action = 'openPublicNotice'
+      ORDER BY id DESC LIMIT 1`,
+    [applicationId],
+  )) as { day: string }[];
+  return row && row.day <= endsOn ? row.day : null;
+}
+
+export const applicationMutations = new ApplicationMutations();

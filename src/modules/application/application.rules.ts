@@ -1,0 +1,82 @@
+import { Tier } from '../enterprise/enterprise.enums';
+import { regionLevelOfCode } from '../region/region-code';
+import { ApplicationStatus } from './application.enums';
+
+/**
+ * The workflow's rules as data and pure functions: which rule sets exist,
+ * which step may start from which status, who may recommend a little giant,
+ * and the shapes of scores and notice periods. The service applies them
+ * inside the mutation's transaction; tests exercise them without a database.
+ */
+
+/**
+ * The rule sets an application may name, with the tier each judges
+ * (domain.md §3). Both little-giant sets are live: the 2022 one for
+ * applications begun under it, the 2026 one in force from 2026-04-01.
+ */
+export const RULE_SETS: Readonly<Record<string, Tier>> = {
+  'MIIT-2022-63': Tier.LITTLE_GIANT,
+  'MIIT-2026-2': Tier.LITTLE_GIANT,
+  'SRDI-PROVINCIAL-2022': Tier.SRDI_SME,
+};
+
+/** Why a rule set cannot judge an application for `tier`, or null when it can. */
+export function ruleSetProblem(ruleSet: string, tier: Tier): string | null {
+  const judges = RULE_SETS[ruleSet];
+  if (!judges) return `ruleSet must be one of ${Object.keys(RULE_SETS).join(', ')}`;
+  if (judges !== tier) return `rule set ${ruleSet} judges ${judges}, not ${tier}`;
+  return null;
+}
+
+/** Statuses from which each step may start; anything else is a CONFLICT naming the current status. */
+export const STEP_FROM: Readonly<Record<string, readonly ApplicationStatus[]>> = {
+  submitApplication: [ApplicationStatus.DRAFT, ApplicationStatus.RETURNED],
+  withdrawApplication: [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED],
+  recommendApplication: [ApplicationStatus.SUBMITTED],
+  returnApplication: [ApplicationStatus.SUBMITTED],
+  startReview: [ApplicationStatus.RECOMMENDED],
+  reviewApplication: [ApplicationStatus.UNDER_REVIEW],
+  openPublicNotice: [ApplicationStatus.APPROVED],
+  raiseObjection: [ApplicationStatus.PUBLIC_NOTICE],
+  resolveObjection: [ApplicationStatus.PUBLIC_NOTICE],
+  certifyEnterprise: [ApplicationStatus.PUBLIC_NOTICE],
+};
+
+/** Applications still in play: an enterprise has at most one per tier. */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = [
+  ApplicationStatus.DRAFT,
+  ApplicationStatus.SUBMITTED,
+  ApplicationStatus.RETURNED,
+  ApplicationStatus.RECOMMENDED,
+  ApplicationStatus.UNDER_REVIEW,
+  ApplicationStatus.APPROVED,
+  ApplicationStatus.PUBLIC_NOTICE,
+];
+
+/** The 5 plan-listed cities (计划单列市), which recommend little giants like a province. */
+export const PLAN_LISTED_CITIES: readonly string[] = ['210200', '370200', '330200', '350200', '440300'];
+
+/**
+ * Whether a local government may recommend for `tier`: little giants are
+ * recommended only by the 31 provincial-level authorities and the 5
+ * plan-listed cities (domain.md §2); lower tiers by any level in whose
+ * region the enterprise is (city/county review).
+ */
+export function mayRecommend(regionCode: string, tier: Tier): boolean {
+  if (tier !== Tier.LITTLE_GIANT) return true;
+  return regionLevelOfCode(regionCode) === 'PROVINCE' || PLAN_LISTED_CITIES.includes(regionCode);
+}
+
+/** An expert score: 0–100 with at most two decimals, as a decimal string ("86.50"). */
+export function parseScore(score: string): string | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(score.trim());
+  if (!m) return null;
+  const whole = Number(m[1]);
+  const frac = (m[2] ?? '').padEnd(2, '0');
+  if (whole > 100 || (whole === 100 && frac !== '00')) return null;
+  return `${whole}.${frac}`;
+}
+
+/** Shortest and longest public notice accepted, in calendar days from today (5–10 working days, loosely). */
+export const NOTICE_MIN_DAYS = 5;
+export const NOTICE_MAX_DAYS = 14;

@@ -1,0 +1,85 @@
+import { Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
+import { CertificationStatus } from './certification.enums';
+import { effectiveStatus } from './certification-status';
+
+/**
+ * The certification calendar as pure functions over "YYYY-MM-DD" dates
+ * (whole days, no time zone: the day itself is the programme's, see
+ * programmeToday()). A title is valid for 3 years: validUntil is its last
+ * valid day; re-review (复核) opens in the third year; a renewal starts a new
+ * 3-year cycle right after the old one, so cycles stay contiguous.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function toMs(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(toMs(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The same calendar day `years` later; 29 February becomes 1 March. */
+export function addYears(date: string, years: number): string {
+  const d = new Date(toMs(date));
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative if `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / MS_PER_DAY);
+}
+
+export const VALIDITY_YEARS = 3;
+
+/** Last valid day of a title granted on `certifiedOn`. */
+export function validUntilFor(certifiedOn: string): string {
+  return addDays(addYears(certifiedOn, VALIDITY_YEARS), -1);
+}
+
+/** Last valid day after a renewal: a new 3-year cycle from the day after the old one ends. */
+export function renewedValidUntil(validUntil: string): string {
+  return validUntilFor(addDays(validUntil, 1));
+}
+
+/** First day of the cycle's third year, when re-review may start. */
+export function reReviewOpensOn(validUntil: string): string {
+  return addYears(addDays(validUntil, 1), -1);
+}
+
+/** Effective statuses in which a title is held (in force, or in force while re-reviewed). */
+export const HELD_STATUSES: readonly CertificationStatus[] = [
+  CertificationStatus.CERTIFIED,
+  CertificationStatus.UNDER_REVIEW,
+  CertificationStatus.RENEWED,
+];
+
+/** Stored statuses the one-live-per-tier unique index counts. */
+export const LIVE_STORED_STATUSES: readonly CertificationStatus[] = [
+  CertificationStatus.PUBLIC_NOTICE,
+  CertificationStatus.CERTIFIED,
+  CertificationStatus.UNDER_REVIEW,
+  CertificationStatus.RENEWED,
+];
+
+/** The highest tier among the titles held today, or null: what enterprise.tier must say. */
+export function highestHeldTier(
+  certifications: { tier: Tier; status: CertificationStatus; validUntil: string | null }[],
+  today: string,
+): Tier | null {
+  let best = -1;
+  for (const c of certifications) {
+    if (HELD_STATUSES.includes(effectiveStatus(c, today))) best = Math.max(best, TIER_ORDER.indexOf(c.tier));
+  }
+  return best < 0 ? null : TIER_ORDER[best];
+}

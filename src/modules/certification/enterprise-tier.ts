@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { Tier } from '../enterprise/enterprise.enums';
+import { CertificationEntity } from './certification.entity';
+import { highestHeldTier } from './certification.rules';
+
+/**
+ * Brings enterprise.tier in line with the titles the enterprise holds today,
+ * through the mutation's own handle, so the tier and the certification
+ * change that caused it commit or roll back together. The caller has locked
+ * the enterprise row. Returns the tier before and after.
+ */
+export async function syncEnterpriseTier(
+  db: EntityManager,
+  enterpriseId: string,
+  today: string,
+): Promise<{ before: Tier | null; after: Tier | null }> {
+  const enterprise = await db.getRepository(EnterpriseEntity).findOneByOrFail({ id: enterpriseId });
+  const certifications = await db.getRepository(CertificationEntity).findBy({ enterpriseId });
+  const after = highestHeldTier(certifications, today);
+  if (enterprise.tier !== after) {
+    await db.getRepository(EnterpriseEntity).update({ id: enterpriseId }, { tier: after });
+  }
+  return { before: enterprise.tier, after };
+}
+
+/** Locks the enterprise row against concurrent tier changes (after the caller's policy check). */
+export async function lockEnterprise(db: EntityManager, enterpriseId: string): Promise<void> {
+  await db
+    .getRepository(EnterpriseEntity)
+    .createQueryBuilder('enterprise')
+    .setLock('pessimistic_write')
+    .where('enterprise.id = :id', { id: enterpriseId })
+    .getOne();
+}
