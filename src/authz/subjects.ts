@@ -10,6 +10,7 @@ import { DisbursementEntity } from '../modules/funding/disbursement.entity';
 import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
 import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
 import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
 import { PlatformEntity } from '../modules/platform/platform.entity';
 import { RegionEntity } from '../modules/region/region.entity';
 import { SubjectName } from './policy';
@@ -29,6 +30,7 @@ export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
   Disbursement: DisbursementEntity,
   Expenditure: ExpenditureEntity,
   ClawBack: ClawBackEntity,
+  KeySupportProposal: KeySupportProposalEntity,
   AuditEvent: AuditEventEntity,
 };
 

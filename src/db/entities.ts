@@ -10,6 +10,7 @@ import { DisbursementEntity } from '../modules/funding/disbursement.entity';
 import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
 import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
 import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
 import { PlatformEntity } from '../modules/platform/platform.entity';
 import { RegionEntity } from '../modules/region/region.entity';
 
@@ -25,6 +26,7 @@ export const ENTITIES = [
   DisbursementEntity,
   ExpenditureEntity,
   ClawBackEntity,
+  KeySupportProposalEntity,
   ApplicationEntity,
   ReviewEntity,
   AuditEventEntity,

@@ -21,7 +21,14 @@ import {
   ExpenditureResolver,
   PlatformAwardsResolver,
 } from '../modules/funding/award.resolver';
+import { KeySupportProposalResolver } from '../modules/funding/key-support.resolver';
+import {
+  AwardFigureResolver,
+  CertifiedEnterpriseFigureResolver,
+  DashboardResolver,
+} from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
+import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; a module adds its own here. */
@@ -45,7 +52,12 @@ export const RESOLVERS = [
   ClawBackResolver,
   EnterpriseAwardsResolver,
   PlatformAwardsResolver,
+  KeySupportProposalResolver,
+  DashboardResolver,
+  CertifiedEnterpriseFigureResolver,
+  AwardFigureResolver,
   AuditEventResolver,
+  EligibilityResolver,
 ] as const;
 
 /**

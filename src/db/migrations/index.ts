@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Regions1764000000001 } from './1764000000001-Regions';
 import { TenantScope1764000000002 } from './1764000000002-TenantScope';
 import { MillisecondTimestamps1764000000003 } from './1764000000003-MillisecondTimestamps';
+import { KeySupport1764000000004 } from './1764000000004-KeySupport';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Regions1764000000001,
   TenantScope1764000000002,
   MillisecondTimestamps1764000000003,
+  KeySupport1764000000004,
 ];

@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
@@ -12,25 +12,30 @@ import { platformService } from '../platform/platform.service';
 import { Platform } from '../platform/platform.type';
 import { AwardEntity } from './award.entity';
 import { awardService } from './award.service';
-import { Award, AwardConnection } from './award.type';
+import { awardMutations } from './award-mutations.service';
+import { Award, AwardConnection, AwardPayload } from './award.type';
 import { ClawBackEntity } from './claw-back.entity';
-import { ClawBack } from './claw-back.type';
+import { ClawBack, ClawBackPayload } from './claw-back.type';
 import { DisbursementEntity } from './disbursement.entity';
-import { Disbursement, DisbursementConnection } from './disbursement.type';
+import { Disbursement, DisbursementConnection, DisbursementPayload } from './disbursement.type';
 import { ExpenditureEntity } from './expenditure.entity';
-import { Expenditure, ExpenditureConnection } from './expenditure.type';
+import { Expenditure, ExpenditureConnection, ExpenditurePayload } from './expenditure.type';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingBatch } from './funding-batch.type';
 import {
   AwardFilter,
   AwardOrder,
   AwardOrderField,
+  ClawBackAwardInput,
+  DisburseAwardInput,
   DisbursementFilter,
   DisbursementOrder,
   DisbursementOrderField,
   ExpenditureFilter,
   ExpenditureOrder,
   ExpenditureOrderField,
+  GrantAwardInput,
+  RecordExpenditureInput,
 } from './funding.input';
 import { fundingService } from './funding.service';
 
@@ -92,6 +97,45 @@ export class AwardResolver {
   })
   awards(@Args() args: AwardsArgs, @Ctx() ctx: RequestContext) {
     return awardService.list(ctx, args);
+  }
+
+  @Mutation(() => AwardPayload, {
+    description:
+      'Grants an award from a batch (MOF) to an approved key little giant of that batch (usage unrestricted) or to a platform (services to SMEs only). The batch’s awards never sum past its budget.',
+  })
+  async grantAward(
+    @Arg('input', () => GrantAwardInput, { description: 'The award.' }) input: GrantAwardInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AwardPayload> {
+    const award = await awardMutations.grant(ctx, {
+      batchId: uuidFromGlobalId(input.batchId, 'FundingBatch', 'input.batchId'),
+      enterpriseId: input.enterpriseId != null ? uuidFromGlobalId(input.enterpriseId, 'Enterprise', 'input.enterpriseId') : null,
+      platformId: input.platformId != null ? uuidFromGlobalId(input.platformId, 'Platform', 'input.platformId') : null,
+      amount: input.amount,
+      grantedOn: input.grantedOn,
+    });
+    return { award };
+  }
+
+  @Mutation(() => DisbursementPayload, {
+    description:
+      'Pays the next tranche of an award (MOF). Idempotent by idempotencyKey. Refused for FROZEN, CLAWED_BACK and CLOSED awards and beyond the amount granted minus what was clawed back.',
+  })
+  disburseAward(
+    @Arg('input', () => DisburseAwardInput, { description: 'The payment.' }) input: DisburseAwardInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DisbursementPayload> {
+    return awardMutations.disburse(ctx, uuidFromGlobalId(input.awardId, 'Award', 'input.awardId'), input);
+  }
+
+  @Mutation(() => ClawBackPayload, {
+    description: 'Recovers funds from a recipient (MOF), at most what was disbursed and not yet clawed back; the award becomes CLAWED_BACK once all of it is recovered.',
+  })
+  clawBackAward(
+    @Arg('input', () => ClawBackAwardInput, { description: 'The recovery.' }) input: ClawBackAwardInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClawBackPayload> {
+    return awardMutations.clawBack(ctx, uuidFromGlobalId(input.awardId, 'Award', 'input.awardId'), input.amount, input.reason);
   }
 
   @FieldResolver(() => ID)
@@ -168,6 +212,17 @@ export class ExpenditureResolver {
   @Query(() => ExpenditureConnection, { description: 'Expenditures the caller may see (those of awards it may see), a page at a time.' })
   expenditures(@Args() args: ExpendituresArgs, @Ctx() ctx: RequestContext) {
     return awardService.expenditureList(ctx, args);
+  }
+
+  @Mutation(() => ExpenditurePayload, {
+    description:
+      'Records spending against the caller’s own award (ENTERPRISE or PLATFORM). Enterprise awards: any category; platform awards: services to SMEs only. Never more than was disbursed, net of claw-backs.',
+  })
+  recordExpenditure(
+    @Arg('input', () => RecordExpenditureInput, { description: 'The spending.' }) input: RecordExpenditureInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExpenditurePayload> {
+    return awardMutations.recordExpenditure(ctx, uuidFromGlobalId(input.awardId, 'Award', 'input.awardId'), input);
   }
 
   @FieldResolver(() => ID)

@@ -84,3 +84,9 @@ export class Award implements Node {
 }
 
 export const AwardConnection = connectionType(Award, 'Award');
+
+@ObjectType({ description: 'The result of grantAward.' })
+export class AwardPayload {
+  @Field(() => Award, { description: 'The award as it is now.' })
+  award: object;
+}

@@ -23,3 +23,12 @@ export class ClawBack implements Node {
   @Field(() => Date, { nullable: true, description: 'When the record was created.' })
   createdAt: Date | null;
 }
+
+@ObjectType({ description: 'The result of clawBackAward.' })
+export class ClawBackPayload {
+  @Field(() => ClawBack, { description: 'The claw-back recorded.' })
+  clawBack: object;
+
+  @Field(() => Award, { description: 'The award as it is now: CLAWED_BACK once everything disbursed is recovered.' })
+  award: object;
+}

@@ -32,3 +32,15 @@ export class Disbursement implements Node {
 }
 
 export const DisbursementConnection = connectionType(Disbursement, 'Disbursement');
+
+@ObjectType({ description: 'The result of disburseAward.' })
+export class DisbursementPayload {
+  @Field(() => Disbursement, { description: 'The tranche paid: the one first paid under this idempotency key when the request is a retry.' })
+  disbursement: object;
+
+  @Field(() => Award, { description: 'The award as it is now.' })
+  award: object;
+
+  @Field({ description: 'True when the idempotency key had already been used with the same arguments: nothing more was paid.' })
+  replayed: boolean;
+}

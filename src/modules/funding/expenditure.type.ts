@@ -56,3 +56,12 @@ export class Expenditure implements Node {
 }
 
 export const ExpenditureConnection = connectionType(Expenditure, 'Expenditure');
+
+@ObjectType({ description: 'The result of recordExpenditure.' })
+export class ExpenditurePayload {
+  @Field(() => Expenditure, { description: 'The expenditure recorded.' })
+  expenditure: object;
+
+  @Field(() => Award, { description: 'The award as it is now.' })
+  award: object;
+}

@@ -47,3 +47,9 @@ export class FundingBatch implements Node {
 }
 
 export const FundingBatchConnection = connectionType(FundingBatch, 'FundingBatch');
+
+@ObjectType({ description: 'The result of createFundingBatch.' })
+export class FundingBatchPayload {
+  @Field(() => FundingBatch, { description: 'The batch as it is now.' })
+  fundingBatch: object;
+}

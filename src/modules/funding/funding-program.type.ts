@@ -39,3 +39,9 @@ export class FundingProgram implements Node {
 }
 
 export const FundingProgramConnection = connectionType(FundingProgram, 'FundingProgram');
+
+@ObjectType({ description: 'The result of createFundingProgram.' })
+export class FundingProgramPayload {
+  @Field(() => FundingProgram, { description: 'The programme as it is now.' })
+  fundingProgram: object;
+}

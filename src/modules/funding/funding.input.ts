@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
+import { MoneyScalar } from '../../graphql/scalars/money';
 import { AwardStatus, ExpenditureCategory, UsageRestriction } from './funding.enums';
 
 // --- programmes --------------------------------------------------------------
@@ -145,3 +146,104 @@ registerEnumType(ExpenditureOrderField, {
   },
 });
 export const ExpenditureOrder = orderInputType<ExpenditureOrderField>(ExpenditureOrderField, 'Expenditure');
+
+// --- mutations ---------------------------------------------------------------
+
+@InputType({ description: 'A new round of the SME Development Special Fund (MOF).' })
+export class CreateFundingProgramInput {
+  @Field({ description: 'Number of the founding document, e.g. "财建〔2021〕2号"; unique.' })
+  documentNumber: string;
+
+  @Field({ description: 'Name of the programme.' })
+  name: string;
+
+  @Field(() => Int, { description: 'First year the programme runs.' })
+  startYear: number;
+
+  @Field(() => Int, { description: 'Last year the programme runs (not before startYear).' })
+  endYear: number;
+
+  @Field(() => MoneyScalar, { description: 'Total budget, yuan; the batches’ budgets never sum past it.' })
+  totalBudget: string;
+}
+
+@InputType({ description: 'A new batch of a programme, with its budget (MOF).' })
+export class CreateFundingBatchInput {
+  @Field(() => ID, { description: 'The programme the batch belongs to.' })
+  programId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number of the batch within its programme; the next free number if omitted.' })
+  number?: number | null;
+
+  @Field(() => Int, { description: 'Year of the batch, within the programme’s years.' })
+  year: number;
+
+  @Field(() => MoneyScalar, { description: 'Budget of the batch, yuan; with the programme’s other batches it must fit in the programme’s total budget.' })
+  budget: string;
+
+  @Field(() => Int, { description: 'Years for which the batch’s recipients are supported: 1 to 3.' })
+  supportYears: number;
+}
+
+@InputType({ description: 'An award from a batch to one recipient (MOF): an approved key little giant of that batch, or a platform. Give exactly one of enterpriseId and platformId.' })
+export class GrantAwardInput {
+  @Field(() => ID, { description: 'The batch the award is granted from.' })
+  batchId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The recipient enterprise; MoF must have approved it as a key little giant of the batch.' })
+  enterpriseId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The recipient platform.' })
+  platformId?: string | null;
+
+  @Field(() => MoneyScalar, { description: 'Amount granted over the whole support period, yuan; the batch’s awards never sum past its budget.' })
+  amount: string;
+
+  @Field(() => String, { nullable: true, description: 'Date of the grant (YYYY-MM-DD); today (China Standard Time) if omitted.' })
+  grantedOn?: string | null;
+}
+
+@InputType({ description: 'A tranche paid out against an award (MOF).' })
+export class DisburseAwardInput {
+  @Field(() => ID, { description: 'The award to pay against.' })
+  awardId: string;
+
+  @Field(() => MoneyScalar, { description: 'Amount of the tranche, yuan; everything disbursed never exceeds the amount granted minus what was clawed back.' })
+  amount: string;
+
+  @Field({
+    description:
+      'A key of the caller’s choosing (1–200 characters) that makes the payment safe to retry: the same key again returns the first result and pays nothing more; the same key with other arguments is a CONFLICT.',
+  })
+  idempotencyKey: string;
+}
+
+@InputType({ description: 'Funds recovered from a recipient for poor performance or misuse (MOF).' })
+export class ClawBackAwardInput {
+  @Field(() => ID, { description: 'The award to recover from.' })
+  awardId: string;
+
+  @Field(() => MoneyScalar, { description: 'Amount recovered, yuan; at most what was disbursed and not yet clawed back.' })
+  amount: string;
+
+  @Field({ description: 'Why the funds are recovered.' })
+  reason: string;
+}
+
+@InputType({ description: 'Spending recorded by the recipient against its own award (ENTERPRISE or PLATFORM).' })
+export class RecordExpenditureInput {
+  @Field(() => ID, { description: 'The award spent from.' })
+  awardId: string;
+
+  @Field(() => ExpenditureCategory, { description: 'What the money was spent on; platform awards only the *_SERVICE categories.' })
+  category: ExpenditureCategory;
+
+  @Field(() => MoneyScalar, { description: 'Amount spent, yuan; everything spent never exceeds what was disbursed (net of claw-backs).' })
+  amount: string;
+
+  @Field({ description: 'Date of the spending (YYYY-MM-DD), not in the future.' })
+  spentOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Free-text note.' })
+  description?: string | null;
+}

@@ -1,17 +1,19 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';
 import { AwardEntity } from './award.entity';
 import { awardService } from './award.service';
 import { Award } from './award.type';
 import { FundingBatchEntity } from './funding-batch.entity';
-import { FundingBatch, FundingBatchConnection } from './funding-batch.type';
+import { FundingBatch, FundingBatchConnection, FundingBatchPayload } from './funding-batch.type';
 import { FundingProgramEntity } from './funding-program.entity';
-import { FundingProgram, FundingProgramConnection } from './funding-program.type';
+import { FundingProgram, FundingProgramConnection, FundingProgramPayload } from './funding-program.type';
 import {
+  CreateFundingBatchInput,
+  CreateFundingProgramInput,
   FundingBatchFilter,
   FundingBatchOrder,
   FundingBatchOrderField,
@@ -19,6 +21,7 @@ import {
   FundingProgramOrder,
   FundingProgramOrderField,
 } from './funding.input';
+import { fundingMutations } from './funding-mutations.service';
 import { fundingService } from './funding.service';
 
 registerNode('FundingProgram', FundingProgramEntity, (ctx, key) => fundingService.programById(ctx, key));
@@ -61,6 +64,14 @@ export class FundingProgramResolver {
     return fundingService.programs(ctx, args);
   }
 
+  @Mutation(() => FundingProgramPayload, { description: 'Creates a funding programme with its total budget (MOF).' })
+  async createFundingProgram(
+    @Arg('input', () => CreateFundingProgramInput, { description: 'The programme.' }) input: CreateFundingProgramInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FundingProgramPayload> {
+    return { fundingProgram: await fundingMutations.createProgram(ctx, input) };
+  }
+
   @FieldResolver(() => ID)
   id(@Root() p: FundingProgramEntity): string {
     return toGlobalId('FundingProgram', p.id);
@@ -82,6 +93,17 @@ export class FundingBatchResolver {
   @Query(() => FundingBatchConnection, { description: 'Funding batches, a page at a time. Published: anyone may list them.' })
   fundingBatches(@Args() args: FundingBatchesArgs, @Ctx() ctx: RequestContext) {
     return fundingService.batches(ctx, args);
+  }
+
+  @Mutation(() => FundingBatchPayload, {
+    description: 'Creates a batch of a programme (MOF): its budget must fit in what the programme’s other batches leave of its total; support lasts 1 to 3 years.',
+  })
+  async createFundingBatch(
+    @Arg('input', () => CreateFundingBatchInput, { description: 'The batch.' }) input: CreateFundingBatchInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FundingBatchPayload> {
+    const programId = uuidFromGlobalId(input.programId, 'FundingProgram', 'input.programId');
+    return { fundingBatch: await fundingMutations.createBatch(ctx, programId, input) };
   }
 
   @FieldResolver(() => ID)

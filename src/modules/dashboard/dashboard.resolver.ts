@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../graphql/context';
+import { FundingBatchEntity } from '../funding/funding-batch.entity';
+import { FundingBatch } from '../funding/funding-batch.type';
+import { fundingService } from '../funding/funding.service';
+import { RegionEntity } from '../region/region.entity';
+import { regionService } from '../region/region.service';
+import { Region } from '../region/region.type';
+import { dashboardService } from './dashboard.service';
+import { ApplicationFigure, AwardFigure, AwardFigureGrouping, CertifiedEnterpriseFigure } from './dashboard.type';
+
+@Resolver()
+export class DashboardResolver {
+  @Query(() => [CertifiedEnterpriseFigure], {
+    description:
+      'Enterprises per province and tier, counted in the caller’s jurisdiction: a local government its region, everyone else what the policy lets it read (the published lists are national).',
+  })
+  certifiedEnterpriseFigures(@Ctx() ctx: RequestContext): Promise<CertifiedEnterpriseFigure[]> {
+    return dashboardService.certifiedEnterprises(ctx);
+  }
+
+  @Query(() => [AwardFigure], {
+    description:
+      'Award money per batch or per province, over the awards the caller may see (a local government those of its region, the ministries all); empty for the public.',
+  })
+  awardFigures(
+    @Arg('groupBy', () => AwardFigureGrouping, { description: 'One row per batch or per province.' }) groupBy: AwardFigureGrouping,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AwardFigure[]> {
+    return dashboardService.awards(ctx, groupBy);
+  }
+
+  @Query(() => [ApplicationFigure], {
+    description: 'Applications per status, over those the caller may see (a local government those of its region, the ministries all).',
+  })
+  applicationFigures(@Ctx() ctx: RequestContext): Promise<ApplicationFigure[]> {
+    return dashboardService.applications(ctx);
+  }
+}
+
+@Resolver(() => CertifiedEnterpriseFigure)
+export class CertifiedEnterpriseFigureResolver {
+  @FieldResolver(() => Region, { nullable: true })
+  province(@Root() f: CertifiedEnterpriseFigure, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return regionService.byCode(ctx, f.provinceCode);
+  }
+}
+
+@Resolver(() => AwardFigure)
+export class AwardFigureResolver {
+  @FieldResolver(() => FundingBatch, { nullable: true })
+  batch(@Root() f: AwardFigure, @Ctx() ctx: RequestContext): Promise<FundingBatchEntity | null> | null {
+    return f.grouping === AwardFigureGrouping.BATCH ? fundingService.batchById(ctx, f.key) : null;
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  province(@Root() f: AwardFigure, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+    return f.grouping === AwardFigureGrouping.PROVINCE ? regionService.byCode(ctx, f.key) : null;
+  }
+}

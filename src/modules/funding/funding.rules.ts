@@ -1,0 +1,83 @@
+import { compareMoney, moneyToCents, centsToMoney } from '../../graphql/scalars/money';
+import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from './funding.enums';
+
+/**
+ * The funding rules that need no database: pure functions over amounts,
+ * categories and dates, unit-tested on their own. The services call them
+ * under the row locks that make the amounts they compare current.
+ */
+
+/** Longest support period of a batch (财建〔2021〕2号: each batch supported for at most 3 years). */
+export const MAX_SUPPORT_YEARS = 3;
+
+/** A calendar date "YYYY-MM-DD" that exists (no 2月30日). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Sum of decimal strings, exactly. */
+export function sumMoney(amounts: readonly string[]): string {
+  return centsToMoney(amounts.reduce((acc, a) => acc + moneyToCents(a), 0n));
+}
+
+export function isPositiveMoney(amount: string): boolean {
+  return compareMoney(amount, '0.00') > 0;
+}
+
+/**
+ * Why a platform award may not be spent on `category`, or null if it may.
+ * Enterprise awards are unrestricted; platform awards pay for services to
+ * SMEs only, never for the platform's own construction or running costs.
+ */
+export function spendingRuleViolation(usage: UsageRestriction, category: ExpenditureCategory): string | null {
+  if (usage === UsageRestriction.UNRESTRICTED || SERVICE_CATEGORIES.has(category)) return null;
+  const what =
+    category === ExpenditureCategory.PLATFORM_CONSTRUCTION
+      ? 'the platform’s own construction'
+      : category === ExpenditureCategory.PLATFORM_OPERATING_COSTS
+        ? 'the platform’s own running costs'
+        : `${category}, which is not a service to SMEs`;
+  return (
+    `category ${category} refused: platform awards may only be spent on services to SMEs (the *_SERVICE categories), ` +
+    `never on ${what}`
+  );
+}
+
+/** Award states that refuse further disbursement, with the reason a refusal names. */
+const NO_DISBURSEMENT: Partial<Record<AwardStatus, string>> = {
+  [AwardStatus.FROZEN]: 'the award is FROZEN: no further disbursements',
+  [AwardStatus.CLAWED_BACK]: 'the award is CLAWED_BACK: no further disbursements',
+  [AwardStatus.CLOSED]: 'the award is CLOSED: its support period is over',
+};
+
+export function disbursementRefusal(status: AwardStatus): string | null {
+  return NO_DISBURSEMENT[status] ?? null;
+}
+
+/** The money of one award, as sums under its row lock. */
+export interface AwardLedger {
+  granted: string;
+  disbursed: string;
+  clawedBack: string;
+  spent: string;
+}
+
+/** What may still be paid out: granted minus clawed back minus what was already disbursed. */
+export function disbursable(l: AwardLedger): string {
+  return centsToMoney(moneyToCents(l.granted) - moneyToCents(l.clawedBack) - moneyToCents(l.disbursed));
+}
+
+/** What may still be recovered: disbursed and not yet clawed back. */
+export function recoverable(l: AwardLedger): string {
+  return centsToMoney(moneyToCents(l.disbursed) - moneyToCents(l.clawedBack));
+}
+
+/**
+ * What the recipient may still record as spent: the money it holds from the
+ * award (disbursed, net of claw-backs) minus what it already spent.
+ */
+export function spendable(l: AwardLedger): string {
+  return centsToMoney(moneyToCents(l.disbursed) - moneyToCents(l.clawedBack) - moneyToCents(l.spent));
+}

@@ -1,0 +1,48 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../graphql/connection';
+import { KeySupportStatus } from './funding.enums';
+
+@InputType({ description: 'MIIT proposes a certified little giant as a key little giant of a funding batch.' })
+export class ProposeKeySupportInput {
+  @Field(() => ID, { description: 'The funding batch.' })
+  batchId: string;
+
+  @Field(() => ID, { description: 'The enterprise: it must hold a certified, unexpired little giant title.' })
+  enterpriseId: string;
+}
+
+@InputType({ description: 'MoF’s decision on a key little giant proposal.' })
+export class ApproveKeySupportInput {
+  @Field(() => ID, { description: 'The proposal.' })
+  proposalId: string;
+
+  @Field({ description: 'True to approve, false to reject.' })
+  approve: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why; required to reject.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Narrows a list of key little giant proposals. All given conditions must hold.' })
+export class KeySupportProposalFilter {
+  @Field(() => ID, { nullable: true, description: 'Only proposals for this funding batch.' })
+  batchId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only proposals of this enterprise.' })
+  enterpriseId?: string | null;
+
+  @Field(() => KeySupportStatus, { nullable: true, description: 'Only proposals in this status.' })
+  status?: KeySupportStatus | null;
+}
+
+export enum KeySupportProposalOrderField {
+  PROPOSED_AT = 'PROPOSED_AT',
+}
+registerEnumType(KeySupportProposalOrderField, {
+  name: 'KeySupportProposalOrderField',
+  description: 'Sort keys for lists of key little giant proposals; the ID breaks ties.',
+  valuesConfig: {
+    PROPOSED_AT: { description: 'By time of the proposal.' },
+  },
+});
+export const KeySupportProposalOrder = orderInputType<KeySupportProposalOrderField>(KeySupportProposalOrderField, 'KeySupportProposal');

@@ -1,0 +1,153 @@
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { visibleById } from '../../authz/scoped-reader';
+import { OrderDirection } from '../../graphql/connection';
+import { RequestContext } from '../../graphql/context';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import { uuidFromGlobalId } from '../../graphql/global-id';
+import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
+import { mutation } from '../../db/mutation';
+import { recordAudit } from '../audit/audit-trail';
+import { LAPSING_STATUSES, programmeToday } from '../certification/certification-status';
+import { CertificationEntity } from '../certification/certification.entity';
+import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { Tier } from '../enterprise/enterprise.enums';
+import { FundingBatchEntity } from './funding-batch.entity';
+import { KeySupportStatus } from './funding.enums';
+import { assertMayOnDraft, loadVisible, lockRow, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
+import { KeySupportProposalEntity } from './key-support-proposal.entity';
+import { ApproveKeySupportInput, KeySupportProposalFilter, KeySupportProposalOrderField } from './key-support.input';
+
+const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, KeySupportProposalOrderField> = {
+  subject: 'KeySupportProposal',
+  sortKeys: {
+    PROPOSED_AT: { property: 'proposedAt', field: 'proposedAt' },
+  },
+  defaultOrder: [{ field: KeySupportProposalOrderField.PROPOSED_AT, direction: OrderDirection.ASC }],
+  applyFilter(ctx, qb: SelectQueryBuilder<KeySupportProposalEntity>, f) {
+    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('KeySupportProposal', field, `filter.${arg}`);
+    if (f.batchId != null) {
+      check('batch', 'batchId');
+      qb.andWhere(`${qb.alias}.batchId = :f_batch`, { f_batch: uuidFromGlobalId(f.batchId, 'FundingBatch', 'filter.batchId') });
+    }
+    if (f.enterpriseId != null) {
+      check('enterprise', 'enterpriseId');
+      qb.andWhere(`${qb.alias}.enterpriseId = :f_ent`, { f_ent: uuidFromGlobalId(f.enterpriseId, 'Enterprise', 'filter.enterpriseId') });
+    }
+    if (f.status != null) {
+      check('status', 'status');
+      qb.andWhere(`${qb.alias}.status = :f_status`, { f_status: f.status });
+    }
+  },
+};
+
+/**
+ * The little giant title that makes an enterprise eligible as a key little
+ * giant: LITTLE_GIANT, CERTIFIED or RENEWED, valid today. Locked FOR SHARE
+ * so a revocation cannot slip in between this check and the write that
+ * relies on it; the revocation waits for this transaction and then freezes
+ * what it must.
+ */
+export async function validLittleGiantTitle(ctx: RequestContext, db: EntityManager, enterpriseId: string): Promise<CertificationEntity | null> {
+  const qb = ctx.authz.scope(db.getRepository(CertificationEntity).createQueryBuilder('certification'), 'Certification', 'read');
+  if (!qb) return null;
+  return qb
+    .andWhere('certification.enterpriseId = :enterpriseId', { enterpriseId })
+    .andWhere('certification.tier = :tier', { tier: Tier.LITTLE_GIANT })
+    .andWhere('certification.status = ANY(:statuses)', { statuses: [...LAPSING_STATUSES] })
+    .andWhere('certification.validUntil >= :today', { today: programmeToday() })
+    .setLock('pessimistic_read')
+    .getOne();
+}
+
+export const NO_TITLE =
+  'the enterprise holds no certified, unexpired LITTLE_GIANT title (CERTIFIED or RENEWED and valid today): only certified little giants can be key little giants';
+
+export class KeySupportService {
+  list(ctx: RequestContext, args: ListArgs<KeySupportProposalFilter, KeySupportProposalOrderField>) {
+    return listConnection(ctx, PROPOSALS, args);
+  }
+
+  byId(ctx: RequestContext, id: string): Promise<KeySupportProposalEntity | null> {
+    return visibleById<KeySupportProposalEntity>(ctx, 'KeySupportProposal').load(id);
+  }
+}
+
+export class KeySupportMutations {
+  /** MIIT proposes a certified little giant as a key little giant of a batch. */
+  async propose(ctx: RequestContext, batchId: string, enterpriseId: string): Promise<KeySupportProposalEntity> {
+    assertMayOnDraft(ctx, 'propose', 'KeySupportProposal', { batchId, enterpriseId }, 'a key little giant');
+    return mutation(ctx, async (db) => {
+      if (!(await loadVisible<FundingBatchEntity>(ctx, db, 'FundingBatch', batchId))) throw new NotFoundError('funding batch');
+      const enterprise = await loadVisible<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
+      if (!enterprise) throw new NotFoundError('enterprise');
+      if (!(await validLittleGiantTitle(ctx, db, enterpriseId))) throw new ConflictError(NO_TITLE, { field: 'enterpriseId' });
+      const repo = db.getRepository(KeySupportProposalEntity);
+      const existing = await repo.findOneBy({ batchId, enterpriseId });
+      const already = (status: string) =>
+        new ConflictError(`the enterprise was already proposed for this batch (${status})`, { field: 'enterpriseId' });
+      if (existing) throw already(existing.status);
+      let id: string;
+      try {
+        const result = await repo.insert({
+          batchId,
+          enterpriseId,
+          status: KeySupportStatus.PROPOSED,
+          proposedBy: ctx.viewer.subject,
+          proposedAt: new Date(),
+        });
+        id = result.identifiers[0].id as string;
+      } catch (err) {
+        // A concurrent proposal of the same enterprise for the same batch won.
+        if (pgCode(err).code === UNIQUE_VIOLATION) throw already(KeySupportStatus.PROPOSED);
+        throw err;
+      }
+      const saved = await repo.findOneByOrFail({ id });
+      await recordAudit(ctx, db, {
+        action: 'proposeKeySupport',
+        subjectType: 'KeySupportProposal',
+        subjectId: saved.id,
+        enterpriseId: saved.enterpriseId,
+        regionCode: saved.regionCode,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+
+  /** MoF approves or rejects MIIT's proposal. */
+  async approve(ctx: RequestContext, proposalId: string, input: ApproveKeySupportInput): Promise<KeySupportProposalEntity> {
+    return mutation(ctx, async (db) => {
+      const row = await loadVisible<KeySupportProposalEntity>(ctx, db, 'KeySupportProposal', proposalId);
+      ctx.authz.assertCan('approve', 'KeySupportProposal', row, 'key support proposal');
+      const current = await lockRow(db, KeySupportProposalEntity, proposalId);
+      if (current.status !== KeySupportStatus.PROPOSED) {
+        throw new ConflictError(`the proposal was already decided: it is ${current.status}`);
+      }
+      const reason = input.reason?.trim() || null;
+      if (!input.approve && !reason) throw new BadUserInputError('a rejection needs a reason', 'reason');
+      // The title may have lapsed or been revoked since MIIT proposed.
+      if (input.approve && !(await validLittleGiantTitle(ctx, db, current.enterpriseId))) {
+        throw new ConflictError(`cannot approve: ${NO_TITLE}`);
+      }
+      const before = snapshot(current);
+      current.status = input.approve ? KeySupportStatus.APPROVED : KeySupportStatus.REJECTED;
+      current.decidedBy = ctx.viewer.subject;
+      current.decidedAt = new Date();
+      current.reason = reason;
+      const saved = await db.getRepository(KeySupportProposalEntity).save(current);
+      await recordAudit(ctx, db, {
+        action: 'approveKeySupport',
+        subjectType: 'KeySupportProposal',
+        subjectId: saved.id,
+        enterpriseId: saved.enterpriseId,
+        regionCode: saved.regionCode,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+}
+
+export const keySupportService = new KeySupportService();
+export const keySupportMutations = new KeySupportMutations();
