@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/database';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
+import { createShutdown } from './server/shutdown';
 import { announce, loadDemoDataIfEmpty } from './server/startup';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */
@@ -28,21 +29,7 @@ async function main(): Promise<void> {
   const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
   await announce({ config, logger, server, dataSource: db.dataSource, demo, readyMs });
 
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
-    try {
-      await server.apollo.stop(); // stops accepting and waits for in-flight requests
-      await db.close();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, 'unclean shutdown');
-      process.exit(1);
-    }
-  };
+  const shutdown = createShutdown({ server, database: db, logger, exit: (code) => process.exit(code) });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PROJECT_ROOT } from './paths';
 
 /**
  * The one typed configuration object. Everything the process reads from the
@@ -24,6 +25,35 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Size of the application's connection pool. */
   dbPoolSize: number;
+  /** Limits on one request, all enforced before any resolver runs. */
+  limits: QueryLimits;
+  /** Requests per minute per token subject (per client IP for the public); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /**
+   * `apq`: automatic persisted queries (any operation; a hash stands in for a
+   * text sent before). `allowlist`: only the operations in persistedQueriesFile.
+   * `off`: no persisted queries at all.
+   */
+  persistedQueries: 'apq' | 'allowlist' | 'off';
+  /** The allow-list: a .graphql file (one entry per operation) or a JSON manifest. */
+  persistedQueriesFile: string;
+  /** Express's `trust proxy`: false, a number of hops, or addresses/subnets of trusted proxies. */
+  trustProxy: false | number | string;
+  /** When set, GET /metrics wants `Authorization: Bearer <this>`. */
+  metricsToken: string | null;
+}
+
+export interface QueryLimits {
+  /** Nesting of fields (introspection's own nesting is left to graphql-js's rule). */
+  maxDepth: number;
+  /** Estimated cost: a list field costs `first` (default 20, at most 100) times its selection. */
+  maxCost: number;
+  maxAliases: number;
+  /** Lexical tokens in the document; the parser stops counting there. */
+  maxTokens: number;
+  maxDirectives: number;
+  /** JSON request bodies larger than this are refused with 413. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +107,21 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
+const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/[0-9]{1,3})?)$/;
+
+/** Express's `trust proxy`, limited to forms that cannot trust everyone by accident. */
+function trustProxy(env: Env): false | number | string {
+  const raw = text(env, 'TRUST_PROXY');
+  if (raw === null || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.some((p) => !TRUSTED_PROXY.test(p))) {
+    throw new ConfigError('TRUST_PROXY', `expected a number of proxy hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal, got "${raw}"`);
+  }
+  return parts.join(',');
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -112,6 +157,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('DEMO_DATA', 'demo data is never loaded in production');
   }
 
+  const persistedQueries = (text(env, 'PERSISTED_QUERIES') ?? 'apq').toLowerCase() as Config['persistedQueries'];
+  if (!PERSISTED_QUERY_MODES.includes(persistedQueries)) {
+    throw new ConfigError('PERSISTED_QUERIES', `must be one of ${PERSISTED_QUERY_MODES.join(', ')}, got "${text(env, 'PERSISTED_QUERIES')}"`);
+  }
+  const persistedQueriesFile = text(env, 'PERSISTED_QUERIES_FILE');
+  if (persistedQueriesFile !== null && persistedQueries !== 'allowlist') {
+    throw new ConfigError('PERSISTED_QUERIES_FILE', 'is only read with PERSISTED_QUERIES=allowlist');
+  }
+  const metricsToken = text(env, 'METRICS_TOKEN');
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 printable characters without spaces');
+  }
+
   return {
     env: nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -126,5 +184,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemoData,
     logLevel,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 2, 200),
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
+      maxCost: integer(env, 'MAX_QUERY_COST', 10_000, 1, 10_000_000),
+      maxAliases: integer(env, 'MAX_QUERY_ALIASES', 50, 0, 10_000),
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2_000, 100, 1_000_000),
+      maxDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
+    },
+    // Off under test, where one token sends hundreds of requests a minute; tests that are about it set it.
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
+    persistedQueries,
+    persistedQueriesFile: persistedQueriesFile === null ? path.join(PROJECT_ROOT, 'docs', 'examples.graphql') : path.resolve(cwd, persistedQueriesFile),
+    trustProxy: trustProxy(env),
+    metricsToken,
   };
 }

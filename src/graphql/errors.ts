@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  /** PERSISTED_QUERIES=allowlist: the operation is not on the server's list. */
+  | 'PERSISTED_QUERY_NOT_IN_LIST';
 
 export class DomainError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -51,30 +53,99 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** Which limit a refused request went over (extensions.limit of QUERY_TOO_COMPLEX). */
+export type QueryLimitName = 'DEPTH' | 'COST' | 'ALIASES' | 'DIRECTIVES' | 'TOKENS' | 'REPEATED_FIELDS' | 'BODY_SIZE';
+
+/** A request over one of the limits, refused before any resolver runs (HTTP 400). */
+export class QueryTooComplexError extends DomainError {
+  constructor(limit: QueryLimitName, message: string) {
+    super('QUERY_TOO_COMPLEX', message, { limit, http: { status: 400 } });
+  }
+}
+
+/** Too many requests from one caller in the current window (HTTP 429 with Retry-After). */
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', `too many requests; retry in ${retryAfterSeconds} s`, {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
 /** Codes Apollo and graphql-js attach to errors that are the client's fault. */
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_LIST', 'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** graphql-js's parser stops at `maxTokens` with this syntax error; for the client it is a limit like the others. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/** graphql-js's "Did you mean …?" hints, which spell out the schema to whoever guesses a field name. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+interface ErrorLike {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** Whether a parse error is graphql-js's parser stopping at `maxTokens`. */
+export function isTooManyTokens(message: string): boolean {
+  return TOO_MANY_TOKENS.test(message);
+}
+
+/** A limit enforced by graphql-js (tokens) or Apollo (recursive selections), with its own error shape. */
+function foreignLimit(error: ErrorLike): { limit: QueryLimitName; production: string; development: string } | null {
+  const code = error.extensions?.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(error.message) : null;
+  if (tokens) return { limit: 'TOKENS', production: 'The query is too long.', development: `The query is too long: more than ${tokens[1]} tokens.` };
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error.extensions?.validationErrorCode === 'MAX_RECURSIVE_SELECTIONS_EXCEEDED') {
+    return { limit: 'COST', production: 'The query is too expensive.', development: `The query is too expensive: ${error.message}` };
+  }
+  return null;
+}
+
+/**
+ * The code a client sees for an error: its own when it is a client error,
+ * QUERY_TOO_COMPLEX for a document over the token limit, and
+ * INTERNAL_SERVER_ERROR for everything else. Logs and metrics use it too.
+ */
+export function publicErrorCode(error: ErrorLike): string {
+  const code = error.extensions?.code;
+  if (foreignLimit(error)) return 'QUERY_TOO_COMPLEX';
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
+  // Apollo refuses some malformed requests with a bare error and a 4xx status ("provided sha does not match query").
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  if (code === undefined && typeof status === 'number' && status >= 400 && status < 500) return 'BAD_REQUEST';
+  return 'INTERNAL_SERVER_ERROR';
+}
 
 /**
  * Client errors pass through with their code; anything else is a bug or an
  * outage, and the client learns only that (no message, SQL or stack) unless
- * we are in development.
+ * we are in development. In production, graphql-js's field suggestions and
+ * the numbers of our limits are left out of messages.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean, production = false): GraphQLFormattedError {
+  // The original error still has what Apollo strips from the formatted one (its HTTP status).
+  const source: ErrorLike = error instanceof GraphQLError ? error : formatted;
+  const code = publicErrorCode(source);
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+  const limit = foreignLimit(source);
+  if (limit) {
+    return { message: production ? limit.production : limit.development, extensions: { code, limit: limit.limit } };
+  }
+  if (code !== 'INTERNAL_SERVER_ERROR') {
     // graphql-js validation/parse errors keep their own code names; the
     // contract's single code for "your input is wrong" is BAD_USER_INPUT.
-    return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
+    const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+    return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), code } };
   }
   if (exposeDetails) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }
-  void error;
   return {
     message: 'Internal server error',
     locations: formatted.locations,

@@ -1,31 +1,45 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express } from 'express';
-import { randomUUID } from 'node:crypto';
+import express, { Express, Request } from 'express';
+import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { authenticate, databaseTenantDirectory } from '../auth/authenticate';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { createTokenVerifier } from '../auth/tokens';
+import { Viewer } from '../auth/viewer';
 import { Authorizer } from '../authz/authorizer';
 import { requestTransactionPlugin } from '../db/request-transaction';
-import { Config } from '../config/config';
+import { Config, ConfigError } from '../config/config';
 import { RequestContext } from '../graphql/context';
-import { DomainError, formatError } from '../graphql/errors';
+import { DomainError, formatError, RateLimitedError } from '../graphql/errors';
 import { buildAppSchema } from '../graphql/schema';
 import { graphiqlRouter } from '../graphql/graphiql/graphiql.router';
-import { healthRouter } from './health';
+import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
+import {
+  loadPersistedQueryList,
+  persistedQueryListCache,
+  persistedQueryListPlugin,
+} from '../graphql/plugins/persisted-queries';
+import { queryLimitsPlugin } from '../graphql/plugins/query-limits.plugin';
+import { healthRouter, Lifecycle } from './health';
+import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
+import { Metrics, metricsRouter } from './metrics';
+import { queryShapeGuard } from './query-guard';
+import { RateLimiter, RateLimitStore } from './rate-limit';
+import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
 
 export interface AppServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
+  metrics: Metrics;
+  /** Shutdown sets `draining`, and /readyz answers 503 from then on. */
+  lifecycle: Lifecycle;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * The HTTP surface: /graphql (POST, and GET for queries), health probes.
@@ -43,6 +57,10 @@ export interface AppServerOptions {
    * what that transaction costs. Not reachable from config.
    */
   unsafeSkipRequestTransaction?: boolean;
+  /** Where rate-limit counts live; this process's memory when absent. */
+  rateLimitStore?: RateLimitStore;
+  /** Test-only: more Apollo plugins, run after ours (e.g. to hold a request in flight). */
+  extraPlugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 export async function createAppServer(
@@ -53,61 +71,116 @@ export async function createAppServer(
 ): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
+  try {
+    app.set('trust proxy', config.trustProxy);
+  } catch (err) {
+    throw new ConfigError('TRUST_PROXY', (err as Error).message);
+  }
   const httpServer = http.createServer(app);
-  const development = config.env !== 'production';
+  const production = config.env === 'production';
+  const development = config.env === 'development';
+  const schema = await buildAppSchema();
+  const metrics = new Metrics(dataSource);
+  const lifecycle: Lifecycle = { draining: false };
+
+  let persistedQueries: ApolloServerOptions<RequestContext>['persistedQueries'];
+  const guards: ApolloServerPlugin<RequestContext>[] = [];
+  if (config.persistedQueries === 'allowlist') {
+    const list = loadPersistedQueryList(config.persistedQueriesFile, schema);
+    logger.info({ file: config.persistedQueriesFile, operations: list.operations.length }, 'persisted query allow-list loaded');
+    persistedQueries = { cache: persistedQueryListCache(list) };
+    guards.push(persistedQueryListPlugin(list));
+  } else if (config.persistedQueries === 'off') {
+    persistedQueries = false;
+  } // 'apq': Apollo's automatic persisted queries, in its bounded in-memory cache.
+  if (production) guards.push(introspectionForSignedInOnlyPlugin());
+  guards.push(queryLimitsPlugin(config.limits, !production));
 
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema,
+    nodeEnv: config.env,
+    logger: logger.child({ component: 'apollo' }),
+    // Anonymous introspection is refused in production by a plugin, which (unlike this switch) can see the caller.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    // main.ts owns the signals: it drains, then closes the pool and the embedded PostgreSQL.
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    // main.ts owns the signals (see shutdown.ts); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => {
-      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: error }, 'unexpected error');
-      return formatError(formatted, error, development && config.env !== 'test');
-    },
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    // Apollo's guard against fragment bombs in validation (10 million selections).
+    maxRecursiveSelections: true,
+    persistedQueries,
+    formatError: (formatted, error) => formatError(formatted, error, development, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      requestReportPlugin(),
+      ...guards,
       ...(options.unsafeSkipRequestTransaction ? [] : [requestTransactionPlugin(dataSource)]),
+      ...(options.extraPlugins ?? []),
     ],
   });
   await apollo.start();
   const verifier = createTokenVerifier(config, config.jwksUrl ? undefined : await resolveJwtSecret(config));
   const tenants = databaseTenantDirectory(dataSource);
+  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, options.rateLimitStore) : null;
 
-  app.use(healthRouter(dataSource));
+  /** Per token subject; the public (and bad tokens) per client address. */
+  const rateLimitKey = (req: Request, viewer: Viewer | null) =>
+    viewer && viewer.role !== 'PUBLIC' ? `sub:${viewer.role}:${viewer.subject}` : `ip:${req.ip ?? 'unknown'}`;
+
+  app.use(healthRouter(dataSource, lifecycle));
+  app.use(metricsRouter(metrics, config.metricsToken));
   if (config.graphiql) app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requestReporter(logger, metrics),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    queryShapeGuard(config.limits, !production),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
-        const given = req.get('x-request-id');
-        const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        let viewer;
+        const report = reportOf(res)!;
+        let viewer: Viewer | null = null;
+        let authError: unknown = null;
         try {
           viewer = await authenticate(req.get('authorization'), verifier, tenants);
         } catch (err) {
           // RFC 6750: a bad token is a 401, and says so in the GraphQL error's code.
           if (err instanceof DomainError) err.extensions.http = { status: 401 };
+          authError = err;
+        }
+        try {
+          if (limiter) {
+            const decision = await limiter.consume(rateLimitKey(req, viewer));
+            res.setHeader('ratelimit-limit', String(decision.limit));
+            res.setHeader('ratelimit-remaining', String(decision.remaining));
+            res.setHeader('ratelimit-reset', String(decision.resetSeconds));
+            if (!decision.allowed) throw new RateLimitedError(decision.resetSeconds);
+          }
+          if (authError) throw authError;
+        } catch (err) {
+          // Apollo answers a failed context without its request hooks; the report records it here.
+          reportError(report, err instanceof GraphQLError ? err : new GraphQLError(String((err as Error)?.message ?? err), { originalError: err as Error }));
           throw err;
         }
-        return {
-          requestId,
-          viewer,
-          authz: new Authorizer(viewer, !options.unsafeSkipPolicyInSql),
+        report.viewer = viewer!;
+        const ctx: RequestContext = {
+          requestId: report.requestId,
+          viewer: viewer!,
+          authz: new Authorizer(viewer!, !options.unsafeSkipPolicyInSql),
           db: dataSource.manager,
           dataSource,
           loaders: new Map(),
         };
+        attachReport(ctx, report);
+        return ctx;
       },
     }),
   );
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
-  void logger;
-  return { app, httpServer, apollo };
+  app.use(httpErrorHandler(logger));
+  return { app, httpServer, apollo, metrics, lifecycle };
 }

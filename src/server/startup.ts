@@ -39,6 +39,7 @@ export async function announce({ config, logger, server, demo, readyMs }: Announ
     `  GraphQL   ${base}/graphql`,
     ...(config.graphiql ? [`  GraphiQL  ${base}/graphiql`] : []),
     `  Health    ${base}/healthz   ${base}/readyz`,
+    `  Metrics   ${base}/metrics`,
   ];
   if (demo && !config.jwksUrl) {
     lines.push('', 'Demo tokens (valid 12 h; send as "Authorization: Bearer <token>"):');

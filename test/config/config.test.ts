@@ -44,6 +44,19 @@ describe('loadConfig', () => {
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: '1' }, 'DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MAX_QUERY_DEPTH: 'deep' }, 'MAX_QUERY_DEPTH'],
+    [{ MAX_QUERY_DEPTH: '1' }, 'MAX_QUERY_DEPTH'],
+    [{ MAX_QUERY_COST: '0' }, 'MAX_QUERY_COST'],
+    [{ MAX_QUERY_ALIASES: '-1' }, 'MAX_QUERY_ALIASES'],
+    [{ MAX_QUERY_TOKENS: '10' }, 'MAX_QUERY_TOKENS'],
+    [{ MAX_QUERY_DIRECTIVES: '1e3' }, 'MAX_QUERY_DIRECTIVES'],
+    [{ MAX_BODY_BYTES: '100kb' }, 'MAX_BODY_BYTES'],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ PERSISTED_QUERIES: 'yes' }, 'PERSISTED_QUERIES'],
+    [{ PERSISTED_QUERIES_FILE: 'ops.json' }, 'PERSISTED_QUERIES_FILE'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('refuses %j naming %s in one line', (env, variable) => {
     let error: unknown;
     try {
@@ -55,5 +68,35 @@ describe('loadConfig', () => {
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
     expect((error as ConfigError).message).not.toContain('\n');
+  });
+
+  it('has generous limits by default, and reads every one of them', () => {
+    expect(loadConfig({}, '/srv/app')).toMatchObject({
+      limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 50, maxTokens: 2_000, maxDirectives: 50, maxBodyBytes: 102_400 },
+      rateLimitPerMinute: 600,
+      persistedQueries: 'apq',
+      trustProxy: false,
+      metricsToken: null,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).rateLimitPerMinute).toBe(0);
+    expect(
+      loadConfig(
+        {
+          MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '500', MAX_QUERY_ALIASES: '5', MAX_QUERY_TOKENS: '800', MAX_QUERY_DIRECTIVES: '3',
+          MAX_BODY_BYTES: '4096', RATE_LIMIT_PER_MINUTE: '30', PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_FILE: 'pq/manifest.json',
+          TRUST_PROXY: 'loopback, 10.0.0.0/8', METRICS_TOKEN: 'a-long-metrics-token',
+        },
+        '/srv/app',
+      ),
+    ).toMatchObject({
+      limits: { maxDepth: 8, maxCost: 500, maxAliases: 5, maxTokens: 800, maxDirectives: 3, maxBodyBytes: 4096 },
+      rateLimitPerMinute: 30,
+      persistedQueries: 'allowlist',
+      persistedQueriesFile: path.resolve('/srv/app', 'pq/manifest.json'),
+      trustProxy: 'loopback,10.0.0.0/8',
+      metricsToken: 'a-long-metrics-token',
+    });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ PERSISTED_QUERIES: 'allowlist' }).persistedQueriesFile).toMatch(/docs[/\\]examples\.graphql$/);
   });
 });

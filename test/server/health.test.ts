@@ -31,6 +31,18 @@ describe('health probes', () => {
     }
   });
 
+  it('/readyz is 503 once shutdown has begun, so traffic moves elsewhere while requests drain', async () => {
+    t.server.lifecycle.draining = true;
+    try {
+      const res = await fetch(`${t.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    } finally {
+      t.server.lifecycle.draining = false;
+    }
+  });
+
   it('an unknown path is a JSON 404', async () => {
     const res = await fetch(`${t.url}/nope`);
     expect(res.status).toBe(404);

@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { ConflictError, formatError, publicErrorCode, QueryTooComplexError } from '../../src/graphql/errors';
+
+/** As Apollo calls it: the formatted error (a code always set, `http` taken out) and the original. */
+const format = (error: GraphQLError, exposeDetails = false, production = false) => {
+  const { http: _http, ...extensions } = error.extensions;
+  return formatError({ ...error.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', ...extensions } }, error, exposeDetails, production);
+};
+
+describe('formatError', () => {
+  it('passes client errors through with their code and extensions', () => {
+    expect(format(new ConflictError('over budget', { field: 'amount' }))).toEqual({ message: 'over budget', extensions: { code: 'CONFLICT', field: 'amount' } });
+  });
+
+  it('masks anything else outside development, message, SQL and all', () => {
+    const error = new GraphQLError('relation "x" does not exist', { originalError: new Error('SELECT * FROM x') });
+    expect(format(error)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(format(error, true).message).toBe('relation "x" does not exist');
+  });
+
+  it('drops suggestions in production', () => {
+    const error = new GraphQLError('Cannot query field "enterprize" on type "Query". Did you mean "enterprise" or "enterprises"?', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(format(error, false, true).message).toBe('Cannot query field "enterprize" on type "Query".');
+    expect(format(error).message).toMatch(/Did you mean/);
+  });
+
+  it('turns the parser’s token limit into QUERY_TOO_COMPLEX, with the number only outside production', () => {
+    const error = new GraphQLError('Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(publicErrorCode(error)).toBe('QUERY_TOO_COMPLEX');
+    expect(format(error)).toEqual({ message: 'The query is too long: more than 2000 tokens.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
+    expect(format(error, false, true)).toEqual({ message: 'The query is too long.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
+  });
+
+  it('gives Apollo’s bare 4xx errors the code BAD_REQUEST', () => {
+    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(format(error)).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('keeps the limit of QUERY_TOO_COMPLEX', () => {
+    const error = new QueryTooComplexError('DEPTH', 'The query is nested too deeply.');
+    expect(error.extensions.http).toEqual({ status: 400 });
+    expect(format(error)).toEqual({ message: 'The query is nested too deeply.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'DEPTH' } });
+  });
+});

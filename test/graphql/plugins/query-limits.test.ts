@@ -1,0 +1,204 @@
+import { getIntrospectionQuery, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { buildAppSchema } from '../../../src/graphql/schema';
+import { loadConfig } from '../../../src/config/config';
+import { checkQueryLimits, countDirectives, maxRepeatedField, measureOperation, operationCost, usesIntrospection } from '../../../src/graphql/plugins/query-limits';
+import { send, startProbedServer } from '../../server/support';
+import { TestServer } from '../../support/server';
+import { Probe } from '../../server/support';
+
+const op = (source: string) => {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return { document, operation };
+};
+
+describe('measuring an operation', () => {
+  it('counts depth and aliases through fragments, each fragment as often as it is spread', () => {
+    const { document, operation } = op(`
+      query { a: viewer { role } b: viewer { ...V } ...Q }
+      fragment V on Viewer { region { parent { x: code y: name } } }
+      fragment Q on Query { c: viewer { ...V } }`);
+    // viewer > region > parent > code
+    expect(measureOperation(document, operation)).toEqual({ depth: 4, aliases: 3 + 2 * 2 });
+  });
+
+  it('stays linear on a fragment bomb', () => {
+    const levels = 40;
+    let source = `query { ...F0 }\n`;
+    for (let i = 0; i < levels; i++) source += `fragment F${i} on Query { a${i}: viewer { role } ...F${i + 1} ...F${i + 1} }\n`;
+    source += `fragment F${levels} on Query { viewer { role } }`;
+    const { document, operation } = op(source);
+    const t = Date.now();
+    const shape = measureOperation(document, operation);
+    expect(Date.now() - t).toBeLessThan(100);
+    expect(shape.aliases).toBe(2 ** levels - 1); // counted, not walked
+  });
+
+  it('leaves introspection nesting to graphql-js, and finds introspection behind fragments', () => {
+    const { document, operation } = op(getIntrospectionQuery());
+    expect(measureOperation(document, operation).depth).toBe(1);
+    expect(usesIntrospection(document, operation)).toBe(true);
+    const hidden = op(`query { ...A } fragment A on Query { ... on Query { __type(name: "Tier") { name } } }`);
+    expect(usesIntrospection(hidden.document, hidden.operation)).toBe(true);
+    const typename = op(`query { __typename viewer { __typename } }`);
+    expect(usesIntrospection(typename.document, typename.operation)).toBe(false);
+  });
+
+  it('counts repeated response names per selection set, through fragments', () => {
+    expect(maxRepeatedField(parse(`{ viewer { role } viewer { subject } ...Q } fragment Q on Query { viewer { role } a: viewer { role } }`))).toBe(3);
+    expect(maxRepeatedField(parse(`{ viewer { role role role } }`))).toBe(3);
+  });
+
+  it('counts every directive in the document', () => {
+    expect(countDirectives(parse(`query($a: Boolean!) @x { viewer @include(if: $a) { role @skip(if: $a) } } fragment F on Viewer { role @y @z }`))).toBe(5);
+  });
+});
+
+describe('cost', () => {
+  let schema: Awaited<ReturnType<typeof buildAppSchema>>;
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+  });
+  const cost = (source: string, variables?: Record<string, unknown>) => {
+    const { document, operation } = op(source);
+    return operationCost(schema, document, operation, variables);
+  };
+
+  it('multiplies a connection’s selection by first (20 when absent), with the variables’ values', () => {
+    const q = `query($n: Int) { enterprises(first: $n) { edges { node { id name } } } }`;
+    // node: 1 + (1 + 1); edges: 1 + node; enterprises: 1 + first × edges
+    expect(cost(q, { n: 10 })).toBe(1 + 10 * 4);
+    expect(cost(q, {})).toBe(1 + 20 * 4);
+    expect(cost(q, { n: 100 })).toBe(1 + 100 * 4);
+    expect(cost(`{ enterprises(first: 0) { totalCount } }`)).toBe(1);
+    expect(cost(`{ enterprises(first: 100) { edges { node { name region { name } } } } }`)).toBe(501); // the README's example
+  });
+
+  it('assumes ten rows for a list without first, nested lists multiply', () => {
+    expect(cost(`{ regions { code } }`)).toBe(1 + 10 * 1);
+    expect(cost(`{ regions { children { children { code } } } }`)).toBe(1 + 10 * (1 + 10 * (1 + 10)));
+  });
+
+  it('costs nothing for introspection', () => {
+    expect(cost(getIntrospectionQuery())).toBe(0);
+  });
+
+  it('stops walking a document that expands to more than 10,000 selections', () => {
+    // parent/children twice at each level: 2^14 selections, none repeated, no aliases.
+    let source = `query { region(code: "320000") { ...R0 } }\n`;
+    for (let i = 0; i < 14; i++) source += `fragment R${i} on Region { parent { ...R${i + 1} } children { ...R${i + 1} } }\n`;
+    source += `fragment R14 on Region { code }`;
+    const { document, operation } = op(source);
+    const limits = { ...loadConfig({}).limits, maxDepth: 100 };
+    expect(() => checkQueryLimits({ schema, document, operation, variables: {}, limits, explain: true })).toThrow(
+      'The query is too expensive: more than 10000 selections once fragments are expanded',
+    );
+  });
+});
+
+/**
+ * Each limit refuses an abusive request with QUERY_TOO_COMPLEX (400) before
+ * execution: no operation reached execution, no field resolved, and no
+ * connection was taken from the pool.
+ */
+describe('limits at the endpoint', () => {
+  let t: TestServer & { probe: Probe };
+  beforeAll(async () => {
+    t = await startProbedServer();
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.probe.reset());
+
+  async function refused(body: object, limit: string) {
+    const res = await send(`${t.url}/graphql`, { json: body });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit });
+    expect(res.body.data).toBeUndefined();
+    expect({ executions: t.probe.executions, resolved: t.probe.resolvedFields, runners: t.probe.queryRunners }).toEqual({
+      executions: 0,
+      resolved: 0,
+      runners: 0,
+    });
+    return res.body.errors[0].message as string;
+  }
+
+  it('depth: 13 levels of region.parent are refused, 12 are allowed', async () => {
+    const nest = (n: number) => `{ region(code: "320102") ${'{ parent '.repeat(n - 2)}{ code }${' }'.repeat(n - 2)} }`;
+    expect(await refused({ query: nest(13) }, 'DEPTH')).toBe('The query is nested too deeply: 13 levels, at most 12');
+    const ok = await send(`${t.url}/graphql`, { json: { query: nest(12) } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.errors).toBeUndefined();
+    expect(t.probe.executions).toBe(1);
+  });
+
+  it('cost: computed with the variables, so first: $n is what $n is', async () => {
+    const query = `query Nested($n: Int) {
+      enterprises(first: $n) { edges { node { name financials { year } certifications { tier } applications { reviews { kind } } } } }
+    }`;
+    const message = await refused({ query, variables: { n: 100 } }, 'COST');
+    expect(message).toMatch(/^The query is too expensive: estimated cost \d+, at most 10000/);
+    const ok = await send(`${t.url}/graphql`, { json: { query, variables: { n: 5 } } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.enterprises.edges).toEqual([]);
+  });
+
+  it('repeated fields: a fragment bomb, or hundreds of one field, is refused before validation compares them pairwise', async () => {
+    let bomb = `query { ...F0 }\n`;
+    for (let i = 0; i < 30; i++) bomb += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
+    bomb += `fragment F30 on Query { __typename }`;
+    const started = Date.now();
+    expect(await refused({ query: bomb }, 'REPEATED_FIELDS')).toMatch(/at most 20$/);
+    const overlapping = `{ viewer { ${'region { code } '.repeat(400)} } }`;
+    expect(await refused({ query: overlapping }, 'REPEATED_FIELDS')).toBe(
+      'The query selects the same field too often: a field selected 400 times in one selection set, at most 20',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('aliases: 51 aliased node lookups are refused', async () => {
+    const query = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: node(id: "x${i}") { id }`).join(' ')} }`;
+    expect(await refused({ query }, 'ALIASES')).toBe('The query uses too many aliases: 51, at most 50');
+  });
+
+  it('directives: 51 directives are refused', async () => {
+    const query = `{ viewer { ${'role @skip(if: false) '.repeat(51)} } }`;
+    expect(await refused({ query }, 'DIRECTIVES')).toBe('The query uses too many directives: 51, at most 50');
+  });
+
+  it('tokens: a document over 2000 tokens is refused while parsing', async () => {
+    const query = `{ ${'viewer { role } '.repeat(500)} }`;
+    expect(await refused({ query }, 'TOKENS')).toBe('The query is too long: more than 2000 tokens.');
+  });
+
+  it('the same limits hold for GET', async () => {
+    const query = `{ viewer { ${'role @skip(if: false) '.repeat(51)} } }`;
+    const res = await send(`${t.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'DIRECTIVES' });
+    expect(t.probe.executions).toBe(0);
+  });
+
+  it('a variable of the wrong type is BAD_USER_INPUT, still before anything runs', async () => {
+    const res = await send(`${t.url}/graphql`, { json: { query: `query($n: Int) { enterprises(first: $n) { totalCount } }`, variables: { n: 'many' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(t.probe.executions).toBe(0);
+  });
+});
+
+describe('limits in production', () => {
+  let t: TestServer & { probe: Probe };
+  beforeAll(async () => {
+    t = await startProbedServer({ NODE_ENV: 'production', MAX_QUERY_DEPTH: '4', MAX_QUERY_TOKENS: '100' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses without echoing the numbers', async () => {
+    const deep = await send(`${t.url}/graphql`, { json: { query: `{ region(code: "320102") { parent { parent { parent { code } } } } }` } });
+    expect(deep.body.errors[0]).toEqual({ message: 'The query is nested too deeply.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'DEPTH' } });
+    const long = await send(`${t.url}/graphql`, { json: { query: `{ viewer { ${'role '.repeat(100)} } }` } });
+    expect(long.body.errors[0]).toEqual({ message: 'The query is too long.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
+    expect(t.probe.executions).toBe(0);
+  });
+});

@@ -1,0 +1,123 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { Writable } from 'node:stream';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config/config';
+import { RequestContext } from '../../src/graphql/context';
+import { AppServerOptions, createAppServer } from '../../src/server/app';
+import { createLogger } from '../../src/server/logger';
+import { createTestDatabase } from '../support/database';
+import { startTestServer, TestServer } from '../support/server';
+import { TEST_JWT_SECRET } from '../support/tokens';
+
+/**
+ * Counts what a request set going: operations that reached execution, fields
+ * resolved, and query runners taken from the pool (every execution's
+ * transaction takes one; so does any SQL a resolver sends).
+ */
+export interface Probe {
+  executions: number;
+  resolvedFields: number;
+  queryRunners: number;
+  reset(): void;
+}
+
+export function probePlugin(probe: Probe): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart() {
+          probe.executions += 1;
+          return {
+            willResolveField() {
+              probe.resolvedFields += 1;
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+function newProbe(): Probe {
+  return {
+    executions: 0,
+    resolvedFields: 0,
+    queryRunners: 0,
+    reset() {
+      this.executions = 0;
+      this.resolvedFields = 0;
+      this.queryRunners = 0;
+    },
+  };
+}
+
+/** startTestServer with a probe: `probe` shows whether anything ran. */
+export async function startProbedServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<TestServer & { probe: Probe }> {
+  const probe = newProbe();
+  const t = await startTestServer(env, { ...options, extraPlugins: [probePlugin(probe), ...(options.extraPlugins ?? [])] });
+  const ds = t.db.dataSource;
+  const create = ds.createQueryRunner.bind(ds);
+  ds.createQueryRunner = ((...args: Parameters<typeof create>) => {
+    probe.queryRunners += 1;
+    return create(...args);
+  }) as typeof ds.createQueryRunner;
+  return Object.assign(t, { probe });
+}
+
+/** The real server with its log lines captured (parsed) instead of written. */
+export async function startLoggedServer(env: Record<string, string> = {}, options: AppServerOptions = {}) {
+  const lines: Record<string, any>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
+      callback();
+    },
+  });
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', ...env });
+  const server = await createAppServer(config, db.dataSource, createLogger(config, destination), options);
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    server,
+    lines,
+    /** Lines of finished /graphql requests. */
+    requests: () => lines.filter((l) => l.msg === 'graphql request' || l.msg === 'graphql request failed'),
+    async close() {
+      await server.apollo.stop();
+      await db.drop();
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/** One HTTP request to /graphql as a client would send it; the body is parsed when it is JSON. */
+export async function send(
+  url: string,
+  init: Omit<RequestInit, 'headers'> & { json?: unknown; headers?: Record<string, string | undefined> } = {},
+): Promise<RawResponse> {
+  const { json, headers = {}, ...rest } = init;
+  const given = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
+  const res = await fetch(url, {
+    method: json === undefined ? (rest.method ?? 'GET') : 'POST',
+    ...rest,
+    headers: { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...given },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  });
+  const text = await res.text();
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}
