@@ -19,16 +19,16 @@ function startOnce(dataDir, port) {
       detached: true,
     });
     let out = '';
+    let result = null;
     child.stdout.on('data', (d) => {
       out += d;
       const m = /srdi-api ready in (\d+) ms/.exec(out);
-      if (m) {
-        const wall = Number(process.hrtime.bigint() - began) / 1e6;
-        process.kill(-child.pid, 'SIGINT');
-        child.once('exit', () => resolve({ wall, reported: Number(m[1]) }));
+      if (m && !result) {
+        result = { wall: Number(process.hrtime.bigint() - began) / 1e6, reported: Number(m[1]) };
+        process.kill(-child.pid, 'SIGINT'); // as Ctrl-C would: the whole process group
       }
     });
-    child.once('exit', (code) => reject(new Error(`npm start exited ${code} before ready:\n${out}`)));
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`npm start exited ${code} before ready:\n${out}`))));
   });
 }
 
@@ -42,7 +42,7 @@ function startOnce(dataDir, port) {
     const walls = again.map((r) => r.wall).sort((a, b) => a - b);
     const reported = again.map((r) => r.reported).sort((a, b) => a - b);
     console.log(`second start, data present (median of ${RUNS}): ${walls[Math.floor(RUNS / 2)].toFixed(0)} ms wall from \`npm start\`` +
-      ` (includes the incremental tsc check), server reported ${reported[Math.floor(RUNS / 2)]} ms from process start`);
+      ` (npm, the stale-build check, node), server reported ${reported[Math.floor(RUNS / 2)]} ms from its process start`);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -8,7 +8,6 @@ import { announce, loadDemoDataIfEmpty } from './server/startup';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */
 async function main(): Promise<void> {
-  const started = process.hrtime.bigint();
   const config = loadConfig();
   const logger = createLogger(config);
   const db = await openDatabase(config, logger);
@@ -26,7 +25,8 @@ async function main(): Promise<void> {
     await db.close().catch(() => undefined);
     throw err;
   }
-  const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
+  // From process start, so loading the code counts too.
+  const readyMs = process.uptime() * 1000;
   await announce({ config, logger, server, dataSource: db.dataSource, demo, readyMs });
 
   const shutdown = createShutdown({ server, database: db, logger, exit: (code) => process.exit(code) });
