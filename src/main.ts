@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof createAppServer>>;
   let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
   try {
-    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.dataSource, logger);
+    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger);
     server = await createAppServer(config, db.dataSource, logger);
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);

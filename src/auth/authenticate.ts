@@ -124,8 +124,9 @@ export function databaseTenantDirectory(dataSource: DataSource, options: TenantD
   };
 
   return {
-    enterpriseExists: lookup('SELECT 1 FROM enterprise WHERE id = $1', isUuid, lowerCase),
-    platformExists: lookup('SELECT 1 FROM platform WHERE id = $1', isUuid, lowerCase),
+    // Security-definer functions: the pool's role (srdi_app) sees no tenant's rows before a tenant is set.
+    enterpriseExists: lookup('SELECT 1 WHERE tenant_enterprise_exists($1)', isUuid, lowerCase),
+    platformExists: lookup('SELECT 1 WHERE tenant_platform_exists($1)', isUuid, lowerCase),
     regionExists: lookup('SELECT 1 FROM region WHERE code = $1', (code) => REGION_CODE.test(code), (code) => code),
   };
 }

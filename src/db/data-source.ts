@@ -7,6 +7,13 @@ export interface DataSourceSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The role every connection of the pool takes at login (a `-c role=`
+   * startup option). The application's pool uses srdi_app, which owns
+   * nothing and is bound by row-level security; migrations and seeding use
+   * the login user, the schema's owner.
+   */
+  role?: string;
 }
 
 /**
@@ -27,6 +34,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     extra: {
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'srdi-api',
+      ...(settings.role ? { options: `-c role=${settings.role}` } : {}),
     },
   };
 }

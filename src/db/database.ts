@@ -4,9 +4,13 @@ import { Logger } from '../server/logger';
 import { createDataSource } from './data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { migrate } from './migrate';
+import { APP_DB_ROLE } from './request-transaction';
 
 export interface Database {
+  /** The application's pool: every connection is srdi_app, which owns nothing and is bound by row-level security. */
   dataSource: DataSource;
+  /** The schema owner's small pool, for migrations and loading demo data. */
+  owner: DataSource;
   /** Set when we started PostgreSQL ourselves. */
   embedded: EmbeddedPostgres | null;
   /** Closes the pool, then stops the embedded server if we started one. */
@@ -26,22 +30,20 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url = embedded.url;
     logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize });
-  try {
-    await dataSource.initialize();
-    const applied = await migrate(dataSource);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  } catch (err) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+  const owner = createDataSource({ url, poolSize: 2, applicationName: 'srdi-api-owner' });
+  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, role: APP_DB_ROLE });
+  const close = async () => {
+    for (const ds of [dataSource, owner]) if (ds.isInitialized) await ds.destroy();
     await embedded?.stop();
+  };
+  try {
+    await owner.initialize();
+    const applied = await migrate(owner);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    await dataSource.initialize();
+  } catch (err) {
+    await close().catch(() => undefined);
     throw err;
   }
-  return {
-    dataSource,
-    embedded,
-    async close() {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
-    },
-  };
+  return { dataSource, owner, embedded, close };
 }

@@ -32,7 +32,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'srdi_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
 
     // The pool behind TypeORM's DataSource is pg's Pool at driver.master.
-    const pool = (t.db.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    const pool = (t.appDataSource.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
     const total = sample(text, 'srdi_db_pool_total_connections')!;
     const idle = sample(text, 'srdi_db_pool_idle_connections')!;
     expect(total).toBeGreaterThanOrEqual(1);
@@ -45,7 +45,7 @@ describe('GET /metrics', () => {
   });
 
   it('shows a connection held by a request as busy, and a request queued for one as waiting', async () => {
-    const ds = t.db.dataSource;
+    const ds = t.appDataSource;
     const runners = await Promise.all(Array.from({ length: 5 }, async () => {
       const r = ds.createQueryRunner();
       await r.connect();

@@ -1,7 +1,10 @@
 import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config/config';
 import { AppServer, AppServerOptions, createAppServer } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
+import { createDataSource } from '../../src/db/data-source';
+import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { createTestDatabase, TestDatabase } from './database';
 import { TEST_JWT_SECRET } from './tokens';
 
@@ -14,6 +17,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   db: TestDatabase;
+  /** The server's own pool (logged in as srdi_app). */
+  appDataSource: DataSource;
   server: AppServer;
   config: Config;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -27,13 +32,18 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
-  const server = await createAppServer(config, db.dataSource, createLogger(config), options);
+  // As in production: the server's pool logs in as srdi_app (owns nothing, bound by row-level
+  // security); the test's own db.dataSource is the owner, for factories and assertions.
+  const appDataSource = createDataSource({ url: db.url, poolSize: 5, role: APP_DB_ROLE });
+  await appDataSource.initialize();
+  const server = await createAppServer(config, appDataSource, createLogger(config), options);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     db,
+    appDataSource,
     server,
     config,
     async graphql(query, variables, token) {
@@ -50,6 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     },
     async close() {
       await server.apollo.stop();
+      if (appDataSource.isInitialized) await appDataSource.destroy();
       await db.drop();
     },
   };

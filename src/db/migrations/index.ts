@@ -3,6 +3,7 @@ import { Regions1764000000001 } from './1764000000001-Regions';
 import { TenantScope1764000000002 } from './1764000000002-TenantScope';
 import { MillisecondTimestamps1764000000003 } from './1764000000003-MillisecondTimestamps';
 import { KeySupport1764000000004 } from './1764000000004-KeySupport';
+import { TenantDirectory1764000000005 } from './1764000000005-TenantDirectory';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   TenantScope1764000000002,
   MillisecondTimestamps1764000000003,
   KeySupport1764000000004,
+  TenantDirectory1764000000005,
 ];
