@@ -1,12 +1,9 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { regionRange } from '../../authz/ability';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection, OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
-import { isRegionCode } from '../region/region-code';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
@@ -25,27 +22,12 @@ const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField
   // By ID alone: used only by callers who may not sort by createdAt (they see no applications today).
   defaultOrder: [],
   applyFilter(ctx, qb: SelectQueryBuilder<ApplicationEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('Application', field, `filter.${arg}`);
-    if (f.enterpriseId != null) {
-      check('enterprise', 'enterpriseId');
-      const id = uuidFromGlobalId(f.enterpriseId, 'Enterprise', 'filter.enterpriseId');
-      qb.andWhere(`${qb.alias}.enterpriseId = :f_enterprise`, { f_enterprise: id });
-    }
-    if (f.regionCode != null) {
-      // The region is the applicant's: whoever may see the applicant on every row may filter by it.
-      check('enterprise', 'regionCode');
-      if (!isRegionCode(f.regionCode)) throw new BadUserInputError('filter.regionCode must be a six-digit region code', 'filter.regionCode');
-      const { lo, hi } = regionRange(f.regionCode);
-      qb.andWhere(`${qb.alias}.regionCode BETWEEN :f_lo AND :f_hi`, { f_lo: lo, f_hi: hi });
-    }
-    if (f.tier != null) {
-      check('tier', 'tier');
-      qb.andWhere(`${qb.alias}.tier = :f_tier`, { f_tier: f.tier });
-    }
-    if (f.status != null) {
-      check('status', 'status');
-      qb.andWhere(`${qb.alias}.status = :f_status`, { f_status: f.status });
-    }
+    // The region is the applicant's: whoever may see the applicant on every row may filter by it.
+    new ListFilter(ctx, qb, 'Application')
+      .globalId('enterpriseId', f.enterpriseId, 'Enterprise', 'enterpriseId', 'enterprise')
+      .regionSubtree('regionCode', f.regionCode, 'enterprise')
+      .equals('tier', f.tier, 'tier')
+      .equals('status', f.status, 'status');
   },
 };
 

@@ -3,6 +3,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { loader, RequestContext } from '../../graphql/context';
+import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrderField } from './audit-event.input';
@@ -22,19 +23,10 @@ const LIST: ListSpec<AuditEventEntity, AuditEventFilter, AuditEventOrderField> =
   },
   defaultOrder: [{ field: AuditEventOrderField.ID, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<AuditEventEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('AuditEvent', field, `filter.${arg}`);
-    if (f.subjectType != null) {
-      check('subjectType', 'subjectType');
-      qb.andWhere(`${qb.alias}.subjectType = :f_type`, { f_type: f.subjectType });
-    }
-    if (f.subjectId != null) {
-      check('subjectId', 'subjectId');
-      qb.andWhere(`${qb.alias}.subjectId = :f_subject`, { f_subject: f.subjectId });
-    }
-    if (f.action != null) {
-      check('action', 'action');
-      qb.andWhere(`${qb.alias}.action = :f_action`, { f_action: f.action });
-    }
+    new ListFilter(ctx, qb, 'AuditEvent')
+      .equals('subjectType', f.subjectType, 'subjectType')
+      .equals('subjectId', f.subjectId, 'subjectId')
+      .equals('action', f.action, 'action');
   },
 };
 

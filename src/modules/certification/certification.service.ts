@@ -1,12 +1,9 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { regionRange } from '../../authz/ability';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection, OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
-import { isRegionCode } from '../region/region-code';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { CertificationFilter, CertificationOrderField } from './certification.input';
@@ -25,36 +22,17 @@ const LIST: ListSpec<CertificationEntity, CertificationFilter, CertificationOrde
   // By ID alone: the one order every caller may use (the public may not sort by createdAt).
   defaultOrder: [],
   applyFilter(ctx, qb: SelectQueryBuilder<CertificationEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('Certification', field, `filter.${arg}`);
-    if (f.enterpriseId != null) {
-      check('enterprise', 'enterpriseId');
-      const id = uuidFromGlobalId(f.enterpriseId, 'Enterprise', 'filter.enterpriseId');
-      qb.andWhere(`${qb.alias}.enterpriseId = :f_enterprise`, { f_enterprise: id });
-    }
-    if (f.regionCode != null) {
-      // The region is the holder's: whoever may see the holder on every row may filter by it.
-      check('enterprise', 'regionCode');
-      if (!isRegionCode(f.regionCode)) throw new BadUserInputError('filter.regionCode must be a six-digit region code', 'filter.regionCode');
-      const { lo, hi } = regionRange(f.regionCode);
-      qb.andWhere(`${qb.alias}.regionCode BETWEEN :f_lo AND :f_hi`, { f_lo: lo, f_hi: hi });
-    }
-    if (f.tier != null) {
-      check('tier', 'tier');
-      qb.andWhere(`${qb.alias}.tier = :f_tier`, { f_tier: f.tier });
-    }
-    if (f.status != null) {
-      check('status', 'status');
-      const { sql, params } = effectiveStatusCondition(qb.alias, f.status, programmeToday());
-      qb.andWhere(sql, params);
-    }
-    if (f.batchNumber != null) {
-      check('batchNumber', 'batchNumber');
-      qb.andWhere(`${qb.alias}.batchNumber = :f_batch`, { f_batch: f.batchNumber });
-    }
-    if (f.revocationReason != null) {
-      check('revocationReason', 'revocationReason');
-      qb.andWhere(`${qb.alias}.revocationReason = :f_reason`, { f_reason: f.revocationReason });
-    }
+    // The region is the holder's: whoever may see the holder on every row may filter by it.
+    new ListFilter(ctx, qb, 'Certification')
+      .globalId('enterpriseId', f.enterpriseId, 'Enterprise', 'enterpriseId', 'enterprise')
+      .regionSubtree('regionCode', f.regionCode, 'enterprise')
+      .equals('tier', f.tier, 'tier')
+      .custom('status', f.status, 'status', (q, _p, status) => {
+        const { sql, params } = effectiveStatusCondition(q.alias, status, programmeToday());
+        q.andWhere(sql, params);
+      })
+      .equals('batchNumber', f.batchNumber, 'batchNumber')
+      .equals('revocationReason', f.revocationReason, 'revocationReason');
   },
 };
 

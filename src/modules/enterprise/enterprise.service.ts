@@ -1,5 +1,4 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { regionRange } from '../../authz/ability';
 import { scopedQuery, visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -9,6 +8,7 @@ import { subjectOf } from '../../authz/ability';
 import { recordAudit } from '../audit/audit-trail';
 import { RegionEntity } from '../region/region.entity';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code';
+import { likeEscape, ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { isRegionCode } from '../region/region-code';
 import { EnterpriseEntity } from './enterprise.entity';
@@ -23,34 +23,18 @@ const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> =
   },
   defaultOrder: [{ field: EnterpriseOrderField.NAME, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<EnterpriseEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('Enterprise', field, `filter.${arg}`);
-    if (f.regionCode != null) {
-      check('region', 'regionCode');
-      if (!isRegionCode(f.regionCode)) throw new BadUserInputError('filter.regionCode must be a six-digit region code', 'filter.regionCode');
-      const { lo, hi } = regionRange(f.regionCode);
-      qb.andWhere(`${qb.alias}.regionCode BETWEEN :f_lo AND :f_hi`, { f_lo: lo, f_hi: hi });
-    }
-    if (f.tier != null) {
-      check('tier', 'tier');
-      qb.andWhere(`${qb.alias}.tier = :f_tier`, { f_tier: f.tier });
-    }
-    if (f.productField != null) {
-      check('productField', 'productField');
-      qb.andWhere(`${qb.alias}.productField = :f_pf`, { f_pf: f.productField });
-    }
-    if (f.sizeClass != null) {
-      check('sizeClass', 'sizeClass');
-      qb.andWhere(`${qb.alias}.sizeClass = :f_size`, { f_size: f.sizeClass });
-    }
-    if (f.search != null && f.search.trim() !== '') {
-      check('name', 'search');
-      check('creditCode', 'search');
-      const text = f.search.trim();
-      qb.andWhere(`(${qb.alias}.name ILIKE :f_text OR ${qb.alias}.creditCode LIKE :f_code)`, {
-        f_text: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        f_code: `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    new ListFilter(ctx, qb, 'Enterprise')
+      .regionSubtree('regionCode', f.regionCode, 'region')
+      .equals('tier', f.tier, 'tier')
+      .equals('productField', f.productField, 'productField')
+      .equals('sizeClass', f.sizeClass, 'sizeClass')
+      .custom('search', f.search?.trim() || null, ['name', 'creditCode'], (q, p, text) => {
+        // Text in the name, or the start of the credit code.
+        q.andWhere(`(${q.alias}.name ILIKE :${p} OR ${q.alias}.creditCode LIKE :${p}_code)`, {
+          [p]: `%${likeEscape(text)}%`,
+          [`${p}_code`]: `${likeEscape(text.toUpperCase())}%`,
+        });
       });
-    }
   },
 };
 

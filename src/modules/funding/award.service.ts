@@ -1,12 +1,9 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { regionRange } from '../../authz/ability';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
-import { isRegionCode } from '../region/region-code';
 import { AwardEntity } from './award.entity';
 import { ClawBackEntity } from './claw-back.entity';
 import { DisbursementEntity } from './disbursement.entity';
@@ -30,35 +27,14 @@ const AWARDS: ListSpec<AwardEntity, AwardFilter, AwardOrderField> = {
   },
   defaultOrder: [{ field: AwardOrderField.GRANTED_ON, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<AwardEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('Award', field, `filter.${arg}`);
-    if (f.batchId != null) {
-      check('batch', 'batchId');
-      qb.andWhere(`${qb.alias}.batchId = :f_batch`, { f_batch: uuidFromGlobalId(f.batchId, 'FundingBatch', 'filter.batchId') });
-    }
-    if (f.enterpriseId != null) {
-      check('enterprise', 'enterpriseId');
-      qb.andWhere(`${qb.alias}.enterpriseId = :f_ent`, { f_ent: uuidFromGlobalId(f.enterpriseId, 'Enterprise', 'filter.enterpriseId') });
-    }
-    if (f.platformId != null) {
-      check('platform', 'platformId');
-      qb.andWhere(`${qb.alias}.platformId = :f_plat`, { f_plat: uuidFromGlobalId(f.platformId, 'Platform', 'filter.platformId') });
-    }
-    if (f.regionCode != null) {
+    new ListFilter(ctx, qb, 'Award')
+      .globalId('batchId', f.batchId, 'FundingBatch', 'batchId', 'batch')
+      .globalId('enterpriseId', f.enterpriseId, 'Enterprise', 'enterpriseId', 'enterprise')
+      .globalId('platformId', f.platformId, 'Platform', 'platformId', 'platform')
       // The region is the recipient's: filtering by it reveals who the recipient is.
-      check('enterprise', 'regionCode');
-      check('platform', 'regionCode');
-      if (!isRegionCode(f.regionCode)) throw new BadUserInputError('filter.regionCode must be a six-digit region code', 'filter.regionCode');
-      const { lo, hi } = regionRange(f.regionCode);
-      qb.andWhere(`${qb.alias}.regionCode BETWEEN :f_lo AND :f_hi`, { f_lo: lo, f_hi: hi });
-    }
-    if (f.status != null) {
-      check('status', 'status');
-      qb.andWhere(`${qb.alias}.status = :f_status`, { f_status: f.status });
-    }
-    if (f.usageRestriction != null) {
-      check('usageRestriction', 'usageRestriction');
-      qb.andWhere(`${qb.alias}.usageRestriction = :f_usage`, { f_usage: f.usageRestriction });
-    }
+      .regionSubtree('regionCode', f.regionCode, ['enterprise', 'platform'])
+      .equals('status', f.status, 'status')
+      .equals('usageRestriction', f.usageRestriction, 'usageRestriction');
   },
 };
 
@@ -71,10 +47,7 @@ const DISBURSEMENTS: ListSpec<DisbursementEntity, DisbursementFilter, Disburseme
   },
   defaultOrder: [{ field: DisbursementOrderField.PAID_ON, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<DisbursementEntity>, f) {
-    if (f.awardId != null) {
-      ctx.authz.assertReadableOnEveryRow('Disbursement', 'award', 'filter.awardId');
-      qb.andWhere(`${qb.alias}.awardId = :f_award`, { f_award: uuidFromGlobalId(f.awardId, 'Award', 'filter.awardId') });
-    }
+    new ListFilter(ctx, qb, 'Disbursement').globalId('awardId', f.awardId, 'Award', 'awardId', 'award');
   },
 };
 
@@ -87,15 +60,9 @@ const EXPENDITURES: ListSpec<ExpenditureEntity, ExpenditureFilter, ExpenditureOr
   },
   defaultOrder: [{ field: ExpenditureOrderField.SPENT_ON, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<ExpenditureEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('Expenditure', field, `filter.${arg}`);
-    if (f.awardId != null) {
-      check('award', 'awardId');
-      qb.andWhere(`${qb.alias}.awardId = :f_award`, { f_award: uuidFromGlobalId(f.awardId, 'Award', 'filter.awardId') });
-    }
-    if (f.category != null) {
-      check('category', 'category');
-      qb.andWhere(`${qb.alias}.category = :f_category`, { f_category: f.category });
-    }
+    new ListFilter(ctx, qb, 'Expenditure')
+      .globalId('awardId', f.awardId, 'Award', 'awardId', 'award')
+      .equals('category', f.category, 'category');
   },
 };
 

@@ -3,7 +3,7 @@ import { visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { mutation } from '../../db/mutation';
 import { recordAudit } from '../audit/audit-trail';
@@ -24,19 +24,10 @@ const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, Ke
   },
   defaultOrder: [{ field: KeySupportProposalOrderField.PROPOSED_AT, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<KeySupportProposalEntity>, f) {
-    const check = (field: string, arg: string) => ctx.authz.assertReadableOnEveryRow('KeySupportProposal', field, `filter.${arg}`);
-    if (f.batchId != null) {
-      check('batch', 'batchId');
-      qb.andWhere(`${qb.alias}.batchId = :f_batch`, { f_batch: uuidFromGlobalId(f.batchId, 'FundingBatch', 'filter.batchId') });
-    }
-    if (f.enterpriseId != null) {
-      check('enterprise', 'enterpriseId');
-      qb.andWhere(`${qb.alias}.enterpriseId = :f_ent`, { f_ent: uuidFromGlobalId(f.enterpriseId, 'Enterprise', 'filter.enterpriseId') });
-    }
-    if (f.status != null) {
-      check('status', 'status');
-      qb.andWhere(`${qb.alias}.status = :f_status`, { f_status: f.status });
-    }
+    new ListFilter(ctx, qb, 'KeySupportProposal')
+      .globalId('batchId', f.batchId, 'FundingBatch', 'batchId', 'batch')
+      .globalId('enterpriseId', f.enterpriseId, 'Enterprise', 'enterpriseId', 'enterprise')
+      .equals('status', f.status, 'status');
   },
 };
 
