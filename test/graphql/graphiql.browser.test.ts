@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { EXAMPLES_FILE, parseExamples } from '../../src/graphql/graphiql/graphiql.router';
+import { createEnterprise } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
+import { tokenFor } from '../support/tokens';
 
 /*
  * GraphiQL at /graphiql, in a real browser: Debian's chromium driven by
@@ -176,5 +178,32 @@ maybe('GraphiQL in Chromium', () => {
     expect(problems).toEqual([]);
     const elsewhere = requested.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1');
     expect(elsewhere).toEqual([]);
+  });
+  it('runs a query as the role of a token pasted into the headers editor', async () => {
+    const firm = await createEnterprise(t.db.dataSource, { regionCode: '320102', name: '浏览器测试精工有限公司' });
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: firm.id });
+    const query = '{ viewer { role enterprise { name } } }';
+    const before = await page.locator('.graphiql-tab').count();
+    await page.click('.graphiql-tab-add');
+    await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length === n, before + 1);
+    await page.evaluate(
+      ([headersEditor, query, headers]) => {
+        const cm = (el: string) => document.querySelector(`${el} .CodeMirror`).CodeMirror;
+        cm('.graphiql-query-editor').setValue(query);
+        cm(headersEditor).setValue(headers);
+      },
+      [HEADERS_EDITOR, query, JSON.stringify({ Authorization: `Bearer ${token}` })],
+    );
+    await page.waitForFunction((query) => localStorage.getItem('graphiql:query') === query, query);
+    const [response] = await Promise.all([
+      page.waitForResponse((res) => res.url() === `${t.url}/graphql` && res.request().method() === 'POST'),
+      page.click('.graphiql-execute-button'),
+    ]);
+    expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
+    const resultPane = '.result-window .CodeMirror';
+    await page.waitForFunction((pane) => /ENTERPRISE/.test(document.querySelector(pane)?.CodeMirror.getValue() ?? ''), resultPane);
+    const shown = JSON.parse(await page.evaluate((pane) => document.querySelector(pane).CodeMirror.getValue() as string, resultPane));
+    expect(shown.data.viewer).toEqual({ role: 'ENTERPRISE', enterprise: { name: '浏览器测试精工有限公司' } });
+    expect(problems).toEqual([]);
   });
 });
