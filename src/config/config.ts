@@ -12,6 +12,13 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent an embedded one is started under dataDir. */
   databaseUrl: string | null;
+  /**
+   * Optional login for the application's pool (a role that owns nothing, e.g.
+   * srdi_app with LOGIN). Without it the pool uses DATABASE_URL's login and
+   * switches to srdi_app at connection start; the embedded server always gets
+   * its own srdi_app login.
+   */
+  appDatabaseUrl: string | null;
   dataDir: string;
   /** HS256 secret; null means "generate one and keep it under dataDir" (development only). */
   jwtSecret: string | null;
@@ -133,6 +140,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const host = text(env, 'HOST') ?? '127.0.0.1';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const appDatabaseUrl = url(env, 'APP_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (appDatabaseUrl !== null && databaseUrl === null) {
+    throw new ConfigError('APP_DATABASE_URL', 'needs DATABASE_URL too (the owner runs the migrations)');
+  }
   const jwtSecret = text(env, 'JWT_SECRET');
   if (jwtSecret !== null && Buffer.byteLength(jwtSecret) < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 bytes long (HS256 needs a 256-bit key)');
@@ -175,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: integer(env, 'PORT', 4000, 0, 65535),
     host,
     databaseUrl,
+    appDatabaseUrl,
     dataDir: path.resolve(cwd, text(env, 'DATA_DIR') ?? '.data'),
     jwtSecret,
     jwksUrl,

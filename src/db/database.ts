@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
 import { Logger } from '../server/logger';
@@ -31,7 +34,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
   const owner = createDataSource({ url, poolSize: 2, applicationName: 'srdi-api-owner' });
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, role: APP_DB_ROLE });
+  let dataSource = createDataSource({ url, poolSize: config.dbPoolSize, role: APP_DB_ROLE });
   const close = async () => {
     for (const ds of [dataSource, owner]) if (ds.isInitialized) await ds.destroy();
     await embedded?.stop();
@@ -40,10 +43,32 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     await owner.initialize();
     const applied = await migrate(owner);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    // Log in as the role that owns nothing, not as the owner, wherever we can.
+    const appUrl = config.appDatabaseUrl ?? (embedded ? await embeddedAppLogin(owner, config.dataDir, embedded.url) : null);
+    if (appUrl) dataSource = createDataSource({ url: appUrl, poolSize: config.dbPoolSize });
     await dataSource.initialize();
   } catch (err) {
     await close().catch(() => undefined);
     throw err;
   }
   return { dataSource, owner, embedded, close };
+}
+
+/**
+ * In the embedded cluster we own, srdi_app gets a login of its own (password
+ * kept in DATA_DIR), so the application's sessions are never the superuser's.
+ */
+async function embeddedAppLogin(owner: DataSource, dataDir: string, ownerUrl: string): Promise<string> {
+  const file = path.join(dataDir, 'app-db-password');
+  let password = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+  if (!password) {
+    password = randomBytes(24).toString('base64url');
+    await fs.writeFile(file, password, { mode: 0o600 });
+  }
+  // base64url has no quote characters, so the literal is safe to inline (ALTER ROLE takes no parameters).
+  await owner.query(`ALTER ROLE ${APP_DB_ROLE} WITH LOGIN PASSWORD '${password}'`);
+  const url = new URL(ownerUrl);
+  url.username = APP_DB_ROLE;
+  url.password = password;
+  return url.toString();
 }

@@ -44,6 +44,7 @@ describe('loadConfig', () => {
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: '1' }, 'DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ APP_DATABASE_URL: 'postgres://srdi_app:x@db/srdi' }, 'APP_DATABASE_URL'],
     [{ MAX_QUERY_DEPTH: 'deep' }, 'MAX_QUERY_DEPTH'],
     [{ MAX_QUERY_DEPTH: '1' }, 'MAX_QUERY_DEPTH'],
     [{ MAX_QUERY_COST: '0' }, 'MAX_QUERY_COST'],

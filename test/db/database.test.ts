@@ -36,4 +36,20 @@ describe('openDatabase with DATABASE_URL', () => {
       await opened.close();
     }
   });
+
+  it('logs the application in as srdi_app itself when APP_DATABASE_URL is given', async () => {
+    await db.dataSource.query(`ALTER ROLE srdi_app WITH LOGIN PASSWORD 'app-login-test-password'`);
+    const appUrl = new URL(db.url);
+    appUrl.username = 'srdi_app';
+    appUrl.password = 'app-login-test-password';
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, APP_DATABASE_URL: appUrl.toString(), JWT_SECRET: 'x'.repeat(32) });
+    const opened = await openDatabase(config, createLogger(config));
+    try {
+      const [row] = await opened.dataSource.query(`SELECT session_user AS session, current_user AS who`);
+      expect(row).toEqual({ session: 'srdi_app', who: 'srdi_app' });
+      await expect(opened.dataSource.query(`SET ROLE postgres`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await opened.close();
+    }
+  });
 });
