@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, validate } from 'graphql';
 import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { emittedSchema } from '../../src/cli/schema';
-import { SCHEMA_FILE } from '../../src/config/paths';
+import { PROJECT_ROOT, SCHEMA_FILE } from '../../src/config/paths';
 import { buildAppSchema } from '../../src/graphql/schema';
 
 describe('schema/schema.graphql', () => {
@@ -31,5 +33,13 @@ describe('descriptions', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('docs/examples.graphql', () => {
+  it('is valid against the schema, so every GraphiQL tab and allow-listed operation runs', async () => {
+    const document = parse(readFileSync(path.join(PROJECT_ROOT, 'docs', 'examples.graphql'), 'utf8'));
+    expect(validate(await buildAppSchema(), document).map((e) => e.message)).toEqual([]);
+    expect(document.definitions.length).toBeGreaterThanOrEqual(5);
   });
 });
