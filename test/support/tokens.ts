@@ -25,3 +25,32 @@ export function tokenFor(t: TokenFor): Promise<string> {
     '10m',
   );
 }
+
+/**
+ * The usual cast for "each role sees exactly its rows" tests: three
+ * enterprises (two in Jiangsu, one in Zhejiang), two platforms, local
+ * governments at province and city level on both sides, and the ministries.
+ */
+export async function castTokens(tenants: {
+  ent1: string;
+  ent2: string;
+  entZ: string;
+  platform1: string;
+  platform2: string;
+}): Promise<Record<string, string>> {
+  const specs: Record<string, TokenFor> = {
+    ent1: { role: 'ENTERPRISE', enterpriseId: tenants.ent1 },
+    ent2: { role: 'ENTERPRISE', enterpriseId: tenants.ent2 },
+    entZ: { role: 'ENTERPRISE', enterpriseId: tenants.entZ },
+    platform1: { role: 'PLATFORM', platformId: tenants.platform1 },
+    platform2: { role: 'PLATFORM', platformId: tenants.platform2 },
+    jiangsu: { role: 'LOCAL_GOV', regionCode: '320000' },
+    zhejiang: { role: 'LOCAL_GOV', regionCode: '330000' },
+    nanjing: { role: 'LOCAL_GOV', regionCode: '320100' },
+    wuxi: { role: 'LOCAL_GOV', regionCode: '320200' },
+    miit: { role: 'MIIT' },
+    mof: { role: 'MOF' },
+  };
+  const entries = await Promise.all(Object.entries(specs).map(async ([k, spec]) => [k, await tokenFor(spec)] as const));
+  return Object.fromEntries(entries);
+}

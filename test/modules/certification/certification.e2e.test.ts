@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../../src/graphql/global-id';
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
-import { tokenFor } from '../../support/tokens';
+import { castTokens } from '../../support/tokens';
 import { insertCertification } from './certification-factories';
 
 let t: TestServer;
@@ -39,17 +39,7 @@ beforeAll(async () => {
   const p1 = await createPlatform(ds, { regionCode: '320100' });
   const p2 = await createPlatform(ds, { regionCode: '330100' });
 
-  tokens.ent1 = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.js1 });
-  tokens.ent2 = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.js2 });
-  tokens.entZ = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.zj });
-  tokens.platform1 = await tokenFor({ role: 'PLATFORM', platformId: p1.id });
-  tokens.platform2 = await tokenFor({ role: 'PLATFORM', platformId: p2.id });
-  tokens.jiangsu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
-  tokens.zhejiang = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330000' });
-  tokens.nanjing = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320100' });
-  tokens.wuxi = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320200' });
-  tokens.miit = await tokenFor({ role: 'MIIT' });
-  tokens.mof = await tokenFor({ role: 'MOF' });
+  Object.assign(tokens, await castTokens({ ent1: e.js1, ent2: e.js2, entZ: e.zj, platform1: p1.id, platform2: p2.id }));
 });
 afterAll(() => t.close());
 
