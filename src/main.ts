@@ -4,6 +4,7 @@ import { openDatabase } from './db/database';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
 import { createShutdown } from './server/shutdown';
+import { scheduleTierUpkeep } from './modules/certification/tier-upkeep';
 import { announce, loadDemoDataIfEmpty } from './server/startup';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */
@@ -29,9 +30,14 @@ async function main(): Promise<void> {
   const readyMs = process.uptime() * 1000;
   await announce({ config, logger, server, dataSource: db.dataSource, demo, readyMs });
 
+  const stopUpkeep = scheduleTierUpkeep(db.owner, logger);
   const shutdown = createShutdown({ server, database: db, logger, exit: (code) => process.exit(code) });
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopUpkeep();
+      void shutdown(signal);
+    });
+  }
 }
 
 main().catch((err: unknown) => {
