@@ -93,6 +93,9 @@ const ENTERPRISE_SELF_EDITABLE = [
   'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink',
 ];
 
+/** What anyone may read about an application on public notice (公示): enough to raise an objection. */
+export const APPLICATION_NOTICE_FIELDS = ['id', 'enterprise', 'tier', 'ruleSetCode', 'status', 'publicNoticeEndsOn', 'createdAt', 'updatedAt'];
+
 const PUBLIC_RULES: RuleTemplate[] = [
   {
     action: 'read',
@@ -112,6 +115,13 @@ const PUBLIC_RULES: RuleTemplate[] = [
     conditions: { status: { $in: PUBLISHED_CERTIFICATION } },
     fields: CERTIFICATION_PUBLIC_FIELDS,
     because: 'certifications in public notice or in force are published',
+  },
+  {
+    action: 'read',
+    subject: 'Application',
+    conditions: { status: 'PUBLIC_NOTICE' },
+    fields: APPLICATION_NOTICE_FIELDS,
+    because: 'the list on public notice (公示) is published so that anyone may know it and object',
   },
 ];
 

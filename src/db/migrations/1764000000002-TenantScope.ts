@@ -31,9 +31,9 @@ const TENANT_TABLES: { table: string; enterprise: boolean; platform: boolean; pu
 /** Reference data everyone may read; only the ministries write programmes and batches. */
 const PUBLIC_TABLES = ['region', 'funding_program', 'funding_batch'];
 
-const setting = (name: string) => `(SELECT nullif(current_setting('app.${name}', true), ''))`;
+export const setting = (name: string) => `(SELECT nullif(current_setting('app.${name}', true), ''))`;
 
-function tenantClause(t: { table: string; enterprise: boolean; platform: boolean }): string {
+export function tenantClause(t: { table: string; enterprise: boolean; platform: boolean }): string {
   const idColumn = t.table === 'enterprise' ? 'id' : 'enterprise_id';
   const platformColumn = t.table === 'platform' ? 'id' : 'platform_id';
   const parts = [`${setting('role')} IN ('MIIT', 'MOF')`];

@@ -4,6 +4,7 @@ import { TenantScope1764000000002 } from './1764000000002-TenantScope';
 import { MillisecondTimestamps1764000000003 } from './1764000000003-MillisecondTimestamps';
 import { KeySupport1764000000004 } from './1764000000004-KeySupport';
 import { TenantDirectory1764000000005 } from './1764000000005-TenantDirectory';
+import { PublicNotice1764000000006 } from './1764000000006-PublicNotice';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MillisecondTimestamps1764000000003,
   KeySupport1764000000004,
   TenantDirectory1764000000005,
+  PublicNotice1764000000006,
 ];

@@ -144,7 +144,9 @@ const STEPS: StepCase[] = [
 const matrix = STEPS.flatMap((s) =>
   CALLERS.map((caller) => {
     const region = s.region ?? '320102';
-    const expected = s.allowed.includes(caller) ? 'OK' : VISIBLE_TO[region].includes(caller) ? 'FORBIDDEN' : 'NOT_FOUND';
+    // An application on public notice (公示) is published: everyone sees it, so a refusal is FORBIDDEN.
+    const visible = VISIBLE_TO[region].includes(caller) || s.from === 'PUBLIC_NOTICE';
+    const expected = s.allowed.includes(caller) ? 'OK' : visible ? 'FORBIDDEN' : 'NOT_FOUND';
     return [s.label, caller, expected, s] as const;
   }),
 );
