@@ -26,6 +26,7 @@ import {
   ReviewApplicationInput,
 } from './application.input';
 import {
+  littleGiantRecommender,
   mayRecommend,
   NOTICE_MAX_DAYS,
   NOTICE_MIN_DAYS,
@@ -251,9 +252,9 @@ export class ApplicationMutations {
     const authorize = (c: RequestContext) => (row: ApplicationEntity | null) => {
       c.authz.assertCan('recommend', 'Application', row, 'application');
       const region = c.viewer.regionCode!;
-      if (!mayRecommend(region, row.tier)) {
+      if (!mayRecommend(region, row.tier, row.regionCode)) {
         throw new ForbiddenError(
-          `${region} may not recommend ${row.tier} applications: only a provincial-level authority or a plan-listed city may`,
+          `${region} may not recommend this ${row.tier} application: only ${littleGiantRecommender(row.regionCode)}, the recommending authority of its region, may`,
         );
       }
     };

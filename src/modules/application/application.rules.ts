@@ -1,5 +1,5 @@
 import { Tier } from '../enterprise/enterprise.enums';
-import { regionLevelOfCode } from '../region/region-code';
+import { provinceCodeOf } from '../region/region-code';
 import { ApplicationStatus } from './application.enums';
 
 /**
@@ -57,14 +57,25 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
 export const PLAN_LISTED_CITIES: readonly string[] = ['210200', '370200', '330200', '350200', '440300'];
 
 /**
- * Whether a local government may recommend for `tier`: little giants are
- * recommended only by the 31 provincial-level authorities and the 5
- * plan-listed cities (domain.md §2); lower tiers by any level in whose
- * region the enterprise is (city/county review).
+ * The authority that recommends an enterprise for little giant: its
+ * plan-listed city (计划单列市) if it lies in one, else its province
+ * (domain.md §2: 31 provincial-level authorities and 5 plan-listed cities,
+ * each recommending its own enterprises).
  */
-export function mayRecommend(regionCode: string, tier: Tier): boolean {
+export function littleGiantRecommender(enterpriseRegionCode: string): string {
+  const city = PLAN_LISTED_CITIES.find((c) => enterpriseRegionCode.startsWith(c.slice(0, 4)));
+  return city ?? provinceCodeOf(enterpriseRegionCode);
+}
+
+/**
+ * Whether the local government of `regionCode` may recommend an enterprise
+ * registered in `enterpriseRegionCode` for `tier`: little giants only by
+ * their recommending authority; lower tiers by any level in whose region the
+ * enterprise is (city/county review; the policy checks the region).
+ */
+export function mayRecommend(regionCode: string, tier: Tier, enterpriseRegionCode: string): boolean {
   if (tier !== Tier.LITTLE_GIANT) return true;
-  return regionLevelOfCode(regionCode) === 'PROVINCE' || PLAN_LISTED_CITIES.includes(regionCode);
+  return regionCode === littleGiantRecommender(enterpriseRegionCode);
 }
 
 /** An expert score: 0–100 with at most two decimals, as a decimal string ("86.50"). */

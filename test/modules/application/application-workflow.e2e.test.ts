@@ -98,8 +98,8 @@ const STEPS: StepCase[] = [
     mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', allowed: ['jiangsu'], writes: 1,
   },
   {
-    label: 'recommend a Ningbo little giant (Ningbo is plan-listed)',
-    mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', region: '330203', allowed: ['zhejiang', 'ningbo'], writes: 1,
+    label: 'recommend a Ningbo little giant (Ningbo is plan-listed and recommends its own firms, not Zhejiang)',
+    mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', region: '330203', allowed: ['ningbo'], writes: 1,
   },
   {
     label: 'recommend a provincial SRDI SME (any level of the region)',
