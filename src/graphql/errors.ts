@@ -138,8 +138,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
     return { message: production ? limit.production : limit.development, extensions: { code, limit: limit.limit } };
   }
   if (code !== 'INTERNAL_SERVER_ERROR') {
-    // graphql-js validation/parse errors keep their own code names; the
-    // contract's single code for "your input is wrong" is BAD_USER_INPUT.
+    // A client's error keeps its code (Apollo's parse and validation codes
+    // included); only its "Did you mean…" hints go in production.
     const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
     return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), code } };
   }
