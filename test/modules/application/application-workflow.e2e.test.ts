@@ -1,11 +1,11 @@
 import { addDays, addYears } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
-import { createEnterprise, createFinancialReport, createPlatform } from '../../support/factories';
+import { createEnterprise, createFinancialReport } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import { insertCertification } from '../certification/certification-factories';
 import { ApplicationRow, insertApplication, insertReview } from './application-factories';
-import { appGid, entGid, outcome, run, trailOf } from './workflow-client';
+import { appGid, entGid, outcome, run, trailOf, CALLERS, Caller, fixedCallers } from './workflow-client';
 
 /**
  * The application workflow through the real server: every step by every
@@ -17,8 +17,6 @@ let t: TestServer;
 const today = programmeToday();
 
 /** Callers. "owner" is the applying enterprise; "otherEnterprise" is a Zhejiang firm. */
-const CALLERS = ['owner', 'otherEnterprise', 'jiangsu', 'zhejiang', 'nanjing', 'xuanwu', 'ningbo', 'miit', 'mof', 'platform', 'public'] as const;
-type Caller = (typeof CALLERS)[number];
 const fixed: Partial<Record<Caller, string>> = {};
 const ROLE_OF: Record<Caller, string> = {
   owner: 'ENTERPRISE', otherEnterprise: 'ENTERPRISE', jiangsu: 'LOCAL_GOV', zhejiang: 'LOCAL_GOV', nanjing: 'LOCAL_GOV',
@@ -33,18 +31,7 @@ const VISIBLE_TO: Record<string, Caller[]> = {
 
 beforeAll(async () => {
   t = await startTestServer();
-  const ds = t.db.dataSource;
-  const other = await createEnterprise(ds, { regionCode: '330106', tier: null });
-  const platform = await createPlatform(ds, { regionCode: '320100' });
-  fixed.otherEnterprise = await tokenFor({ role: 'ENTERPRISE', enterpriseId: other.id });
-  fixed.jiangsu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
-  fixed.zhejiang = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330000' });
-  fixed.nanjing = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320100' });
-  fixed.xuanwu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320102' });
-  fixed.ningbo = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330200' });
-  fixed.miit = await tokenFor({ role: 'MIIT' });
-  fixed.mof = await tokenFor({ role: 'MOF' });
-  fixed.platform = await tokenFor({ role: 'PLATFORM', platformId: platform.id });
+  Object.assign(fixed, await fixedCallers(t));
 });
 afterAll(() => t.close());
 

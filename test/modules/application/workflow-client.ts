@@ -1,3 +1,5 @@
+import { createEnterprise, createPlatform } from '../../support/factories';
+import { TokenFor, tokenFor } from '../../support/tokens';
 import { toGlobalId } from '../../../src/graphql/global-id';
 import { GraphQLResponse, TestServer } from '../../support/server';
 
@@ -45,4 +47,32 @@ export async function trailOf(t: TestServer, enterpriseId: string): Promise<{ ac
     `SELECT action, actor_role, subject_type, region_code, tenant FROM audit_event WHERE enterprise_id = $1 ORDER BY id`,
     [enterpriseId],
   );
+}
+
+/** Everyone the workflow tests try each step as; `owner` is the applicant, set per case. */
+export const CALLERS = ['owner', 'otherEnterprise', 'jiangsu', 'zhejiang', 'nanjing', 'xuanwu', 'ningbo', 'miit', 'mof', 'platform', 'public'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/**
+ * Tokens of the callers that do not depend on the case: another enterprise
+ * (Hangzhou), local governments from province to county on both sides, the
+ * ministries and a Nanjing platform. `owner` and `public` are left out.
+ */
+export async function fixedCallers(t: TestServer): Promise<Partial<Record<Caller, string>>> {
+  const ds = t.db.dataSource;
+  const other = await createEnterprise(ds, { regionCode: '330106', tier: null });
+  const platform = await createPlatform(ds, { regionCode: '320100' });
+  const specs: Partial<Record<Caller, TokenFor>> = {
+    otherEnterprise: { role: 'ENTERPRISE', enterpriseId: other.id },
+    jiangsu: { role: 'LOCAL_GOV', regionCode: '320000' },
+    zhejiang: { role: 'LOCAL_GOV', regionCode: '330000' },
+    nanjing: { role: 'LOCAL_GOV', regionCode: '320100' },
+    xuanwu: { role: 'LOCAL_GOV', regionCode: '320102' },
+    ningbo: { role: 'LOCAL_GOV', regionCode: '330200' },
+    miit: { role: 'MIIT' },
+    mof: { role: 'MOF' },
+    platform: { role: 'PLATFORM', platformId: platform.id },
+  };
+  const entries = await Promise.all(Object.entries(specs).map(async ([k, spec]) => [k, await tokenFor(spec!)] as const));
+  return Object.fromEntries(entries);
 }

@@ -1,9 +1,9 @@
 import { addDays, addYears, validUntilFor } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
-import { createAward, createEnterprise, createPlatform, createProgramAndBatch } from '../../support/factories';
+import { createAward, createEnterprise, createProgramAndBatch } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
-import { certGid, outcome, run, trailOf } from '../application/workflow-client';
+import { certGid, outcome, run, trailOf, CALLERS, Caller, fixedCallers } from '../application/workflow-client';
 import { CertificationRow, insertCertification } from './certification-factories';
 
 /**
@@ -16,24 +16,11 @@ let t: TestServer;
 const today = programmeToday();
 const LG = 'LITTLE_GIANT';
 
-const CALLERS = ['owner', 'otherEnterprise', 'jiangsu', 'zhejiang', 'nanjing', 'xuanwu', 'ningbo', 'miit', 'mof', 'platform', 'public'] as const;
-type Caller = (typeof CALLERS)[number];
 const fixed: Partial<Record<Caller, string>> = {};
 
 beforeAll(async () => {
   t = await startTestServer();
-  const ds = t.db.dataSource;
-  const other = await createEnterprise(ds, { regionCode: '330106', tier: null });
-  const platform = await createPlatform(ds, { regionCode: '320100' });
-  fixed.otherEnterprise = await tokenFor({ role: 'ENTERPRISE', enterpriseId: other.id });
-  fixed.jiangsu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
-  fixed.zhejiang = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330000' });
-  fixed.nanjing = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320100' });
-  fixed.xuanwu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320102' });
-  fixed.ningbo = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330200' });
-  fixed.miit = await tokenFor({ role: 'MIIT' });
-  fixed.mof = await tokenFor({ role: 'MOF' });
-  fixed.platform = await tokenFor({ role: 'PLATFORM', platformId: platform.id });
+  Object.assign(fixed, await fixedCallers(t));
 });
 afterAll(() => t.close());
 
