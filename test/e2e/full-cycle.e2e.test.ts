@@ -1,4 +1,5 @@
 import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id';
+import { programmeToday } from '../../src/modules/certification/certification-status';
 import { createEnterprise, createFinancialReport } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
@@ -97,7 +98,7 @@ it('runs from application to spending, each step by its own role', async () => {
   const again = await step(tk.mof, payQ, { awardId: award.id, amount: '3000000.00', idempotencyKey: 'cycle-tranche-1' });
   expect(again.disburseAward).toMatchObject({ replayed: true, award: { disbursed: '3000000.00' } });
   const spendQ = m('recordExpenditure', 'RecordExpenditureInput', 'expenditure { amount category } award { spent }');
-  const spendInput = { awardId: award.id, category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: '2026-11-01', description: '研发投入' };
+  const spendInput = { awardId: award.id, category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: programmeToday(), description: '研发投入' };
   expect(await refused(tk.mof, spendQ, spendInput)).toBe('FORBIDDEN');
   const spent = await step(tk.enterprise, spendQ, spendInput);
   expect(spent.recordExpenditure.award.spent).toBe('1200000.00');

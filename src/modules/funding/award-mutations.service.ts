@@ -22,6 +22,8 @@ import {
   isPositiveMoney,
   recoverable,
   spendable,
+  spendingDateRefusal,
+  spendingRefusal,
   spendingRuleViolation,
 } from './funding.rules';
 import { assertMayOnDraft, CHECK_VIOLATION, loadVisible, lockRow, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
@@ -63,10 +65,11 @@ async function ledger(db: EntityManager, award: AwardEntity): Promise<AwardLedge
   const [row] = await db.query(
     `SELECT (SELECT coalesce(sum(amount), 0) FROM disbursement WHERE award_id = $1)::numeric(20,2)::text AS disbursed,
             (SELECT coalesce(sum(amount), 0) FROM claw_back WHERE award_id = $1)::numeric(20,2)::text AS clawed_back,
-            (SELECT coalesce(sum(amount), 0) FROM expenditure WHERE award_id = $1)::numeric(20,2)::text AS spent`,
+            (SELECT coalesce(sum(amount), 0) FROM expenditure WHERE award_id = $1)::numeric(20,2)::text AS spent,
+            (SELECT min(paid_on) FROM disbursement WHERE award_id = $1)::text AS first_paid_on`,
     [award.id],
   );
-  return { granted: award.amount, disbursed: row.disbursed, clawedBack: row.clawed_back, spent: row.spent };
+  return { granted: award.amount, disbursed: row.disbursed, clawedBack: row.clawed_back, spent: row.spent, firstPaidOn: row.first_paid_on };
 }
 
 /** The recipient's scope, as every audit event about an award carries it. */
@@ -287,12 +290,14 @@ export class AwardMutations {
       );
       requirePositive(input.amount, 'amount');
       if (!isIsoDate(input.spentOn)) throw new BadUserInputError('spentOn must be a date, YYYY-MM-DD', 'spentOn');
-      if (input.spentOn > programmeToday()) throw new BadUserInputError('spentOn must not be in the future', 'spentOn');
       const award = await lockRow(db, AwardEntity, awardId);
       const violation = spendingRuleViolation(award.usageRestriction, input.category);
       if (violation) throw new BadUserInputError(violation, 'category');
-      if (award.status === AwardStatus.CLAWED_BACK) throw new ConflictError('the award is CLAWED_BACK: nothing is left to spend');
+      const refusal = spendingRefusal(award.status);
+      if (refusal) throw new ConflictError(refusal, { currentState: award.status });
       const money = await ledger(db, award);
+      const badDate = spendingDateRefusal(input.spentOn, money.firstPaidOn, programmeToday());
+      if (badDate) throw new BadUserInputError(badDate, 'spentOn');
       const left = spendable(money);
       if (compareMoney(input.amount, left) > 0) {
         throw new ConflictError(

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { programmeToday } from '../../../src/modules/certification/certification-status';
 import { uuidFromGlobalId } from '../../../src/graphql/global-id';
 import { createAward, createEnterprise } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
@@ -120,7 +121,7 @@ describe('concurrent disbursements', () => {
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: award.enterpriseId });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.graphql(SPEND, { input: { awardId: award.gid, category: 'EQUIPMENT', amount: '300000.00', spentOn: '2025-01-01' } }, token),
+        t.graphql(SPEND, { input: { awardId: award.gid, category: 'EQUIPMENT', amount: '300000.00', spentOn: programmeToday() } }, token),
       ),
     );
     expect(outcomes(results)).toEqual({ OK: 3, CONFLICT: 17 });

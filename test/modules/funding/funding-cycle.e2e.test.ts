@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { programmeToday } from '../../../src/modules/certification/certification-status';
 import { uuidFromGlobalId } from '../../../src/graphql/global-id';
 import { createPlatform, EnterpriseRow } from '../../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../../support/server';
@@ -155,11 +156,11 @@ describe('a funding cycle', () => {
     const res = await step(
       'recordExpenditure',
       SPEND,
-      { awardId, category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: '2025-03-15', description: '精密减速器研发' },
+      { awardId, category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: programmeToday(), description: '精密减速器研发' },
       onEnterpriseRow('E_OWN'),
     );
     expect(res.data!.recordExpenditure).toMatchObject({
-      expenditure: { category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: '2025-03-15', description: '精密减速器研发' },
+      expenditure: { category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: programmeToday(), description: '精密减速器研发' },
       award: { spent: '1200000.00' },
     });
   });
@@ -169,7 +170,7 @@ describe('a funding cycle', () => {
       ...onEnterpriseRow('MOF'), E_OWN: 'NOT_FOUND', P_OWN: 'FORBIDDEN',
     });
     const res = await step('recordExpenditure', SPEND, {
-      awardId: platformAwardId, category: 'DIGITAL_TRANSFORMATION_SERVICE', amount: '400000.00', spentOn: '2025-04-01',
+      awardId: platformAwardId, category: 'DIGITAL_TRANSFORMATION_SERVICE', amount: '400000.00', spentOn: programmeToday(),
     }, { ...onEnterpriseRow('P_OWN'), E_OWN: 'NOT_FOUND', MOF: 'FORBIDDEN' });
     expect(res.data!.recordExpenditure.expenditure.category).toBe('DIGITAL_TRANSFORMATION_SERVICE');
   });

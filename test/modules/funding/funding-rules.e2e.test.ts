@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { uuidFromGlobalId } from '../../../src/graphql/global-id';
+import { programmeToday } from '../../../src/modules/certification/certification-status';
 import { createAward, createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
@@ -316,7 +317,8 @@ describe('recordExpenditure', () => {
     expect(outcome(await t.graphql(DISBURSE, { input: { awardId: id, amount: disbursed, idempotencyKey: `fund-${id}` } }, mof))).toBe('OK');
     return id;
   }
-  const spend = (token: string, awardId: string, category: string, amount = '100.00', spentOn = '2025-05-01') =>
+  // Tranches are paid today, and spending is dated no earlier than the first one.
+  const spend = (token: string, awardId: string, category: string, amount = '100.00', spentOn = programmeToday()) =>
     t.graphql(SPEND, { input: { awardId, category, amount, spentOn, description: '测试' } }, token);
 
   it('lets a platform spend only on services to SMEs, naming the rule and the refused category', async () => {
@@ -341,6 +343,50 @@ describe('recordExpenditure', () => {
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
     const award = await fundedAward({ enterpriseId: e.id }, '50000.00');
     for (const category of [...SERVICE, ...OTHER]) expect({ category, outcome: outcome(await spend(token, award, category)) }).toEqual({ category, outcome: 'OK' });
+  });
+
+  it('refuses spending on FROZEN, CLOSED and CLAWED_BACK awards, naming the status', async () => {
+    // One award per enterprise and batch: a recipient of its own for each state.
+    const recipient = async () => {
+      const e = await createEnterprise(ds, { regionCode: '320102', tier: 'LITTLE_GIANT' });
+      return { e, token: await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id }) };
+    };
+    for (const status of ['FROZEN', 'CLOSED']) {
+      const { e, token } = await recipient();
+      const award = await fundedAward({ enterpriseId: e.id }, '1000.00');
+      await ds.query(`UPDATE award SET status = $2 WHERE id = $1`, [uuidFromGlobalId(award, 'Award'), status]);
+      await writesNothing(async () => {
+        expect(error(await spend(token, award, 'EQUIPMENT', '1.00'))).toMatchObject({
+          code: 'CONFLICT',
+          message: expect.stringContaining(`the award is ${status}`),
+        });
+      });
+    }
+    const { e, token } = await recipient();
+    const clawed = await fundedAward({ enterpriseId: e.id }, '1000.00');
+    expect(outcome(await t.graphql(CLAW_BACK, { input: { awardId: clawed, amount: '1000.00', reason: '撤销' } }, mof))).toBe('OK');
+    await writesNothing(async () => {
+      expect(error(await spend(token, clawed, 'EQUIPMENT', '1.00'))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('CLAWED_BACK') });
+    });
+  });
+
+  it('refuses spending dated before the first disbursement (backdating), the first day itself allowed', async () => {
+    const e = await createEnterprise(ds, { regionCode: '320102', tier: 'LITTLE_GIANT' });
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
+    const award = await fundedAward({ enterpriseId: e.id }, '1000.00');
+    const [{ paid_on: firstPaidOn }] = await ds.query(`SELECT min(paid_on)::text AS paid_on FROM disbursement WHERE award_id = $1`, [uuidFromGlobalId(award, 'Award')]);
+    const dayBefore = new Date(Date.parse(`${firstPaidOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await writesNothing(async () => {
+      // Granted 2021-06-30, paid today: 1990 is before the grant, the day before is before the money arrived.
+      for (const spentOn of ['1990-01-01', '2021-07-01', dayBefore]) {
+        expect(error(await spend(token, award, 'EQUIPMENT', '1.00', spentOn))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'spentOn',
+          message: expect.stringContaining(`before the first disbursement of the award (${firstPaidOn})`),
+        });
+      }
+    });
+    expect(outcome(await spend(token, award, 'EQUIPMENT', '1.00', firstPaidOn))).toBe('OK');
   });
 
   it('never records more spent than disbursed (net of claw-backs), nor a date in the future', async () => {
