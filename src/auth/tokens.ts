@@ -117,6 +117,11 @@ function reason(err: unknown): string {
 }
 
 function checkClaimTypes(payload: JWTPayload): TokenClaims {
+  // jose checks iat only against a maximum age; a token "issued" beyond the
+  // clock skew is forged or comes from a broken clock, and is refused either way.
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)) {
+    throw new UnauthenticatedError('the token was issued in the future');
+  }
   if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
     throw new UnauthenticatedError("the token's sub claim is missing or invalid");
   }

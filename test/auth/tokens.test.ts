@@ -77,6 +77,13 @@ describe('HS256 tokens', () => {
     await expectUnauthenticated(verifier.verify(token), /not valid yet/);
   });
 
+  it('refuses a token issued in the future beyond the clock tolerance, and accepts one within it', async () => {
+    const token = await hs256({ sub: 'a', role: 'MIIT', iat: now() + 3600, exp: now() + 7200 });
+    await expectUnauthenticated(verifier.verify(token), /issued in the future/);
+    await expectUnauthenticated(verifier.verify(await hs256({ sub: 'a', role: 'MIIT', iat: now() + 120, exp: now() + 7200 })), /issued in the future/);
+    await expect(verifier.verify(await hs256({ sub: 'a', role: 'MIIT', iat: now() + 30, exp: now() + 3600 }))).resolves.toMatchObject({ sub: 'a' });
+  });
+
   it('refuses a token without exp, sub or role', async () => {
     await expectUnauthenticated(verifier.verify(await hs256({ sub: 'a', role: 'MIIT' })), /exp/);
     await expectUnauthenticated(verifier.verify(await hs256({ role: 'MIIT', exp: now() + 60 })), /sub/);
