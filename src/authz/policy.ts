@@ -83,6 +83,23 @@ const REVIEW_FIELDS_FOR_APPLICANT = [
   'id', 'application', 'kind', 'decision', 'reviewerRole', 'score', 'comment', 'ruleSetCode', 'evaluation', 'createdAt',
 ];
 
+/**
+ * Steps of the review of an application taken by others than the applicant:
+ * recommendation, expert review, public notice and objections. Their reviews
+ * hide who took them from the applicant (REVIEW_FIELDS_FOR_APPLICANT), and so
+ * must the audit trail of those steps: which fields of an audit event a role
+ * reads depends on the event's action.
+ */
+export const UNDISCLOSED_ACTOR_ACTIONS = [
+  'recommendApplication', 'returnApplication', 'startReview', 'reviewApplication', 'openPublicNotice', 'raiseObjection',
+  'resolveObjection', 'certifyEnterprise',
+];
+/** Who acted: the actor's token subject and tenant. */
+const AUDIT_EVENT_ACTOR_FIELDS = ['actorSubject', 'tenant'];
+const AUDIT_EVENT_FIELDS_WITHOUT_ACTOR = [
+  'id', 'occurredAt', 'actorRole', 'action', 'subjectType', 'subjectId', 'before', 'after', 'requestId',
+];
+
 const OWN_ENTERPRISE = { enterpriseId: '${enterpriseId}' };
 const OWN_PLATFORM = { platformId: '${platformId}' };
 const IN_REGION = { regionCode: { $gte: '${regionLo}', $lte: '${regionHi}' } };
@@ -159,9 +176,23 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     },
     {
       action: 'read',
-      subject: ['Certification', 'Award', 'Disbursement', 'ClawBack', 'AuditEvent'],
+      subject: ['Certification', 'Award', 'Disbursement', 'ClawBack'],
       conditions: OWN_ENTERPRISE,
-      because: 'an enterprise sees its own certifications, awards, payments and their trail',
+      because: 'an enterprise sees its own certifications, awards and payments',
+    },
+    {
+      action: 'read',
+      subject: 'AuditEvent',
+      conditions: OWN_ENTERPRISE,
+      fields: AUDIT_EVENT_FIELDS_WITHOUT_ACTOR,
+      because: 'an enterprise sees the trail of its own records',
+    },
+    {
+      action: 'read',
+      subject: 'AuditEvent',
+      conditions: { ...OWN_ENTERPRISE, action: { $nin: UNDISCLOSED_ACTOR_ACTIONS } },
+      fields: AUDIT_EVENT_ACTOR_FIELDS,
+      because: 'and who acted, except in the steps of review and objection, which are blind to the applicant as its reviews are',
     },
     {
       action: ['read', 'create'],

@@ -15,13 +15,17 @@ export class AuditEvent implements Node {
   @Field(() => Date, { description: 'When it happened.' })
   occurredAt: Date;
 
-  @Field({ description: 'The `sub` claim of the actor’s token.' })
-  actorSubject: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The `sub` claim of the actor’s token; null (with FORBIDDEN) where the caller may not know who acted, as an applicant in the steps of its review and objections, which are blind.',
+  })
+  actorSubject: string | null;
 
   @Field({ description: 'The actor’s role (ENTERPRISE, PLATFORM, LOCAL_GOV, MIIT, MOF).' })
   actorRole: string;
 
-  @Field(() => String, { nullable: true, description: 'The actor’s tenant: an enterprise or platform key, or a region code; null for the ministries.' })
+  @Field(() => String, { nullable: true, description: 'The actor’s tenant: an enterprise or platform key, or a region code; null for the ministries, and (with FORBIDDEN) where the caller may not know who acted.' })
   tenant: string | null;
 
   @Field({ description: 'What was done, e.g. a mutation’s name.' })
