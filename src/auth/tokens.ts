@@ -45,9 +45,24 @@ function loadJose(): Promise<Jose> {
   return josePromise;
 }
 
+export interface TokenVerifierOptions {
+  /** Verified tokens remembered (the oldest go first); 0 turns the cache off. */
+  cacheSize?: number;
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
+}
+
+/**
+ * A token from an identity provider is trusted from the cache for at most
+ * this long, so that a key the provider withdraws stops working soon even
+ * for tokens already seen.
+ */
+const JWKS_CACHE_SECONDS = 300;
+
 export function createTokenVerifier(
   config: Pick<Config, 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>,
   secret?: Uint8Array,
+  { cacheSize = 5000, now = Date.now }: TokenVerifierOptions = {},
 ): TokenVerifier {
   let key: Uint8Array | Promise<JWTVerifyGetKey>;
   let algorithms: string[];
@@ -70,20 +85,40 @@ export function createTokenVerifier(
     ...(config.jwtAudience !== null ? { audience: config.jwtAudience } : {}),
   };
 
+  // A client sends the same token with every request: checking its signature
+  // once, and then only its expiry, takes the HMAC or RSA work off the hot path.
+  // Only accepted tokens are kept, keyed by the whole token string.
+  const verified = new Map<string, { claims: TokenClaims; until: number }>();
+  const remember = (token: string, claims: TokenClaims) => {
+    if (cacheSize <= 0) return;
+    let until = (claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000;
+    if (config.jwksUrl !== null) until = Math.min(until, now() + JWKS_CACHE_SECONDS * 1000);
+    if (verified.size >= cacheSize) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { claims, until });
+  };
+
   return {
     async verify(token: string): Promise<TokenClaims> {
       if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
         throw new UnauthenticatedError('the token is malformed');
       }
+      const hit = verified.get(token);
+      if (hit) {
+        if (now() <= hit.until) return hit.claims;
+        verified.delete(token);
+        throw new UnauthenticatedError('the token has expired');
+      }
       let payload: JWTPayload;
       try {
         const { jwtVerify } = await loadJose();
         // The two overloads of jwtVerify (key or key function) need the cast.
-        ({ payload } = await jwtVerify(token, (await key) as Uint8Array, options));
+        ({ payload } = await jwtVerify(token, (await key) as Uint8Array, { ...options, currentDate: new Date(now()) }));
       } catch (err) {
         throw new UnauthenticatedError(reason(err));
       }
-      return checkClaimTypes(payload);
+      const claims = Object.freeze(checkClaimTypes(payload, now()));
+      remember(token, claims);
+      return claims;
     },
   };
 }
@@ -116,10 +151,10 @@ function reason(err: unknown): string {
   }
 }
 
-function checkClaimTypes(payload: JWTPayload): TokenClaims {
+function checkClaimTypes(payload: JWTPayload, nowMs: number): TokenClaims {
   // jose checks iat only against a maximum age; a token "issued" beyond the
   // clock skew is forged or comes from a broken clock, and is refused either way.
-  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)) {
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > nowMs / 1000 + CLOCK_TOLERANCE_SECONDS)) {
     throw new UnauthenticatedError('the token was issued in the future');
   }
   if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {

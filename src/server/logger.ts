@@ -14,5 +14,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
     base: { service: 'srdi-api' },
     redact: { paths: ['req.headers.authorization', '*.token', '*.password'], remove: true },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous writes: a request never waits for stdout. pino flushes what is
+  // buffered when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -84,6 +84,27 @@ describe('HS256 tokens', () => {
     await expect(verifier.verify(await hs256({ sub: 'a', role: 'MIIT', iat: now() + 30, exp: now() + 3600 }))).resolves.toMatchObject({ sub: 'a' });
   });
 
+  it('remembers a verified token only until its expiry (plus the clock tolerance), and never a refused one', async () => {
+    let clock = Date.now();
+    const cached = createTokenVerifier(HS, SECRET, { now: () => clock });
+    const exp = Math.floor(clock / 1000) + 100;
+    const token = await hs256({ sub: 'a', role: 'MIIT', exp });
+    await expect(cached.verify(token)).resolves.toMatchObject({ sub: 'a' });
+    clock = (exp + 59) * 1000;
+    await expect(cached.verify(token)).resolves.toMatchObject({ sub: 'a' });
+    clock = (exp + 61) * 1000;
+    await expectUnauthenticated(cached.verify(token), /expired/);
+    // Refused once (not valid yet), refused again: nothing was remembered.
+    clock = Date.now();
+    const early = await hs256({ sub: 'a', role: 'MIIT', nbf: Math.floor(clock / 1000) + 600, exp: Math.floor(clock / 1000) + 3600 });
+    await expectUnauthenticated(cached.verify(early), /not valid yet/);
+    await expectUnauthenticated(cached.verify(early), /not valid yet/);
+    // A tampered copy of a remembered token is a different string, checked in full.
+    const [h, p, sig] = (await signToken(SECRET, { sub: 'b', role: 'MIIT' }, '1h')).split('.');
+    await expect(cached.verify(`${h}.${p}.${sig}`)).resolves.toMatchObject({ sub: 'b' });
+    await expectUnauthenticated(cached.verify(`${h}.${p}.${sig.slice(0, -2)}AA`));
+  });
+
   it('refuses a token without exp, sub or role', async () => {
     await expectUnauthenticated(verifier.verify(await hs256({ sub: 'a', role: 'MIIT' })), /exp/);
     await expectUnauthenticated(verifier.verify(await hs256({ role: 'MIIT', exp: now() + 60 })), /sub/);
