@@ -5,7 +5,7 @@ import { DomainError, ForbiddenError, NotFoundError } from '../graphql/errors';
 import { abilityFor, AppAbility, AppRule, rulesFor } from './ability';
 import { sqlConditionFor } from './casl-to-sql';
 import { Action, SubjectName } from './policy';
-import { SUBJECT_ENTITIES } from './subjects';
+import { SUBJECT_ENTITIES, subjectOfEntity } from './subjects';
 
 /**
  * Whether every row matching `narrow` also matches `broad`, judged only by
@@ -70,6 +70,34 @@ export class Authorizer {
     // covers all of its rows (the audit trail's actor rule narrows its base rule).
     return granting.length > 0 && granting.every((r) => withField.includes(r) || withField.some((w) => covers(w.conditions, r.conditions)));
   }
+
+  /**
+   * Whether the caller may read `field` of `row` (an entity; anything else is
+   * not the policy's business). A field readable on every row the caller may
+   * see needs only the row itself checked, once per row; only fields that some
+   * rule withholds are judged row by row.
+   */
+  canReadField(row: unknown, field: string): boolean {
+    if (row === null || typeof row !== 'object') return true;
+    const subject = subjectOfEntity(row.constructor);
+    if (!subject) return true;
+    const key = `${subject}.${field}`;
+    let everyRow = this.fieldOnEveryRow.get(key);
+    if (everyRow === undefined) {
+      everyRow = this.readableOnEveryRow(subject, field) && !this.ability.rulesFor('read', subject).some((r) => r.inverted);
+      this.fieldOnEveryRow.set(key, everyRow);
+    }
+    if (!everyRow) return this.can('read', row, field);
+    let rowReadable = this.readableRows.get(row);
+    if (rowReadable === undefined) {
+      rowReadable = this.can('read', row);
+      this.readableRows.set(row, rowReadable);
+    }
+    return rowReadable;
+  }
+
+  private readonly fieldOnEveryRow = new Map<string, boolean>();
+  private readonly readableRows = new WeakMap<object, boolean>();
 
   assertReadableOnEveryRow(subject: SubjectName, field: string, argument: string): void {
     if (!this.readableOnEveryRow(subject, field)) {

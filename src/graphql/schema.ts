@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
-import { fieldGuard } from '../authz/field-guard';
+import { guardSubjectFields } from '../authz/field-guard';
 import { EnterpriseResolver, FinancialReportResolver } from '../modules/enterprise/enterprise.resolver';
 import {
   ApplicationResolver,
@@ -66,7 +66,7 @@ export const RESOLVERS = [
  * class-validator stays off.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false, globalMiddlewares: [fieldGuard] });
+  return guardSubjectFields(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs are stable. */

@@ -1,9 +1,9 @@
 import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { authenticate, databaseTenantDirectory } from '../auth/authenticate';
@@ -34,6 +34,8 @@ import { attachReport, reportError, reportOf, requestReporter, requestReportPlug
 
 export interface AppServer {
   app: Express;
+  /** The executable schema the server runs. */
+  schema: GraphQLSchema;
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
   metrics: Metrics;
@@ -115,6 +117,9 @@ export async function createAppServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin hooks every field of every response (it
+      // makes Apollo wrap each resolver) for HTTP cache hints we never give.
+      ApolloServerPluginCacheControlDisabled(),
       requestReportPlugin(),
       ...guards,
       ...(options.unsafeSkipRequestTransaction ? [] : [requestTransactionPlugin(dataSource)]),
@@ -182,5 +187,5 @@ export async function createAppServer(
     res.status(404).json({ error: 'not found' });
   });
   app.use(httpErrorHandler(logger));
-  return { app, httpServer, apollo, metrics, lifecycle };
+  return { app, schema, httpServer, apollo, metrics, lifecycle };
 }
