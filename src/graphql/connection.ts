@@ -1,6 +1,7 @@
 import { ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
+import { OrderKey } from './input-limits';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -72,6 +73,7 @@ export interface OrderInput<F extends string> {
 
 export function orderInputType<F extends string>(fieldEnum: object, name: string): ClassType<OrderInput<F>> {
   @InputType(`${name}Order`, { description: `A sort key for ${name} lists.` })
+  @OrderKey('field')
   class Order {
     @Field(() => fieldEnum, { description: 'What to sort by.' })
     field: F;
