@@ -1,6 +1,9 @@
 import { ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { BadUserInputError } from './errors';
+import { OrderKey } from './input-limits';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -72,6 +75,7 @@ export interface OrderInput<F extends string> {
 
 export function orderInputType<F extends string>(fieldEnum: object, name: string): ClassType<OrderInput<F>> {
   @InputType(`${name}Order`, { description: `A sort key for ${name} lists.` })
+  @OrderKey('field')
   class Order {
     @Field(() => fieldEnum, { description: 'What to sort by.' })
     field: F;
@@ -85,24 +89,100 @@ export function orderInputType<F extends string>(fieldEnum: object, name: string
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * A cursor: the sort values of the last row (`v`) and a signature of the list
+ * and its ordering (`o`). The signature makes a cursor from another list or
+ * another orderBy a client error instead of a wrong page.
+ */
 interface CursorValue {
+  o: string;
   v: (string | number)[];
 }
 
-function encodeCursor(values: (string | number)[]): string {
-  return Buffer.from(JSON.stringify({ v: values } satisfies CursorValue)).toString('base64url');
+type OrderKey = { key: SortKey; direction: OrderDirection };
+
+/** The longest text value a cursor may carry (a registered name is at most 200 characters). */
+const MAX_CURSOR_TEXT = 1000;
+
+/** Eight characters that change with the entity, the sort keys and their directions. */
+function orderSignature(metadata: EntityMetadata, keys: OrderKey[]): string {
+  const order = keys.map((k) => `${k.key.property}:${k.direction}`).join(',');
+  return createHash('sha256').update(`${metadata.name}|${order}`).digest('base64url').slice(0, 8);
 }
 
-function decodeCursor(cursor: string, length: number): (string | number)[] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue;
-    if (Array.isArray(parsed.v) && parsed.v.length === length && parsed.v.every((x) => ['string', 'number'].includes(typeof x))) {
-      return parsed.v;
+function encodeCursor(signature: string, values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify({ o: signature, v: values } satisfies CursorValue)).toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const DECIMAL = /^-?\d{1,40}(\.\d{1,20})?$/;
+const BIGINT = /^-?\d{1,19}$/;
+const INT32 = 2 ** 31;
+
+/**
+ * Whether a cursor value is a value of the column's type, as this module
+ * writes it: checked before it becomes a query parameter, since PostgreSQL
+ * would otherwise fail the statement (and with it the request's transaction).
+ */
+export function isCursorValueOf(columnType: string, value: unknown): boolean {
+  switch (columnType) {
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'int':
+    case 'int4':
+    case 'integer':
+    case 'smallint':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= -INT32 && value < INT32;
+    case 'bigint':
+    case 'int8':
+      return typeof value === 'string' && BIGINT.test(value) && BigInt(value) >= -(2n ** 63n) && BigInt(value) < 2n ** 63n;
+    case 'numeric':
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL.test(value);
+    case 'date': {
+      const m = typeof value === 'string' ? DATE.exec(value) : null;
+      return m !== null && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === value;
     }
-  } catch {
-    // fall through
+    case 'timestamptz':
+    case 'timestamp with time zone':
+      return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+    case 'text':
+    case 'varchar':
+    case 'character varying':
+    case 'char':
+    case 'character':
+      return typeof value === 'string' && value.length <= MAX_CURSOR_TEXT && !value.includes('\u0000');
+    default:
+      return false;
   }
-  throw new BadUserInputError('after is not a cursor from this list with this orderBy', 'after');
+}
+
+function columnTypeOf(column: ColumnMetadata): string {
+  return typeof column.type === 'string' ? column.type : String((column.type as { name?: string }).name).toLowerCase();
+}
+
+function decodeCursor(cursor: string, metadata: EntityMetadata, keys: OrderKey[]): (string | number)[] {
+  let parsed: Partial<CursorValue> | null = null;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorValue>;
+  } catch {
+    // not JSON: refused below
+  }
+  const values = parsed?.v;
+  const fits =
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    parsed.o === orderSignature(metadata, keys) &&
+    Array.isArray(values) &&
+    values.length === keys.length &&
+    keys.every((k, i) => {
+      const column = metadata.findColumnWithPropertyName(k.key.property);
+      return column !== undefined && isCursorValueOf(columnTypeOf(column), values[i]);
+    });
+  if (!fits) throw new BadUserInputError('after is not a cursor from this list with this orderBy', 'after');
+  return values!;
 }
 
 function cursorValue(row: ObjectLiteral, property: string): string | number {
@@ -119,6 +199,8 @@ export interface PageRequest {
   order: { key: SortKey; direction: OrderDirection }[];
   /** The entity's unique key, the final tie-breaker. */
   idProperty?: string;
+  /** The listed entity, whose column types a cursor's values must have; needed when `qb` is null. */
+  metadata?: EntityMetadata;
 }
 
 /**
@@ -132,20 +214,23 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
   }
-  if (qb === null) {
-    if (page.after) decodeCursor(page.after, page.order.length + 1);
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
-  }
   const idProperty = page.idProperty ?? 'id';
   // The id breaks ties, unless the order already ends on it.
   const hasId = page.order.some((o) => o.key.property === idProperty);
   const keys = hasId ? page.order : [...page.order, { key: { property: idProperty, field: 'id' }, direction: OrderDirection.ASC }];
+  const metadata = qb?.expressionMap.mainAlias!.metadata ?? page.metadata;
+  if (!metadata) throw new Error('paginate needs the entity metadata when there is no query');
+  const signature = orderSignature(metadata, keys);
+  // Checked before any SQL, so a forged cursor is the client's error and aborts nothing.
+  const values = page.after ? decodeCursor(page.after, metadata, keys) : null;
+  if (qb === null) {
+    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
+  }
   const countQuery = qb.clone();
   const a = qb.alias;
   const col = (property: string) => `"${a}"."${qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(property)!.databaseName}"`;
 
-  if (page.after) {
-    const values = decodeCursor(page.after, keys.length);
+  if (values) {
     // (k1, k2, …) after (v1, v2, …) with per-key directions, as an OR of prefixes.
     const ors: string[] = [];
     const params: Record<string, unknown> = {};
@@ -165,7 +250,7 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const rows = first === 0 ? [] : await qb.getMany();
   const hasNextPage = rows.length > first;
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => cursorValue(node, k.key.property))) }));
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(signature, keys.map((k) => cursorValue(node, k.key.property))) }));
   let counted: Promise<number> | null = null;
   return {
     edges,

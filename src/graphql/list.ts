@@ -41,10 +41,10 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     return { key, direction: o.direction ?? OrderDirection.ASC };
   });
   const qb = readsAny ? scopedQuery<T>(ctx, spec.subject) : null;
+  const repository = ctx.db.getRepository<T>(SUBJECT_ENTITIES[spec.subject]);
   if (args.filter) {
     // Without rows to see the query never runs, but the filter is still checked and validated.
-    const target = qb ?? ctx.db.getRepository<T>(SUBJECT_ENTITIES[spec.subject]).createQueryBuilder('unused');
-    spec.applyFilter(ctx, target, args.filter);
+    spec.applyFilter(ctx, qb ?? repository.createQueryBuilder('unused'), args.filter);
   }
-  return paginate(qb, { first: args.first, after: args.after, order });
+  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata });
 }

@@ -29,6 +29,7 @@ import {
 } from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
 import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
+import { applyInputLimits } from './input-validation';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; a module adds its own here. */
@@ -61,12 +62,13 @@ export const RESOLVERS = [
 ] as const;
 
 /**
- * Builds the executable schema from the decorated classes. Validation of
- * inputs is done by the services (domain rules need the database anyway), so
- * class-validator stays off.
+ * Builds the executable schema from the decorated classes. The shape of
+ * inputs (lengths, characters, list sizes) is checked here, once for all
+ * fields, by applyInputLimits; their meaning is checked by the services
+ * (domain rules need the database anyway), so class-validator stays off.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return guardSubjectFields(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+  return applyInputLimits(guardSubjectFields(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs are stable. */

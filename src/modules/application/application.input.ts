@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { Tier } from '../enterprise/enterprise.enums';
@@ -8,6 +9,7 @@ export class ApplicationFilter {
   @Field(() => ID, { nullable: true, description: 'Only applications of this enterprise (its global ID).' })
   enterpriseId?: string | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, {
     nullable: true,
     description: 'A region code: applications of enterprises registered in it or any region below it.',
@@ -72,6 +74,7 @@ export class CreateApplicationInput {
   @Field(() => Tier, { description: 'The tier applied for.' })
   tier: Tier;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({
     description:
       'Code of the rule set to be judged by: "MIIT-2022-63" or "MIIT-2026-2" for LITTLE_GIANT, "SRDI-PROVINCIAL-2022" for SRDI_SME.',
@@ -90,6 +93,7 @@ export class RecommendApplicationInput {
   @Field(() => ID, { description: 'The application (its global ID).' })
   applicationId: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.comment, multiline: true })
   @Field(() => String, { nullable: true, description: 'Remarks for the record, e.g. "材料齐全，同意推荐".' })
   comment?: string | null;
 }
@@ -99,6 +103,7 @@ export class ApplicationCommentInput {
   @Field(() => ID, { description: 'The application (its global ID).' })
   applicationId: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.comment, multiline: true })
   @Field({ description: 'The reason, shown to the applicant; must not be empty.' })
   comment: string;
 }
@@ -111,9 +116,11 @@ export class ReviewApplicationInput {
   @Field(() => ExpertDecision, { description: 'Approve or reject.' })
   decision: ExpertDecision;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'The expert score, 0–100 with at most two decimals, as a decimal string (e.g. "86.50").' })
   score: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.comment, multiline: true })
   @Field(() => String, { nullable: true, description: 'The reviewers’ comment to the applicant.' })
   comment?: string | null;
 }
@@ -138,6 +145,7 @@ export class ResolveObjectionInput {
   @Field(() => ObjectionRuling, { description: 'Upheld (the application is rejected) or dismissed (the notice goes on).' })
   ruling: ObjectionRuling;
 
+  @Limit({ maxLength: TEXT_LIMITS.comment, multiline: true })
   @Field({ description: 'The reasons for the ruling; must not be empty.' })
   comment: string;
 }

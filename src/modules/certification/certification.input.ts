@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { Tier } from '../enterprise/enterprise.enums';
@@ -8,6 +9,7 @@ export class CertificationFilter {
   @Field(() => ID, { nullable: true, description: 'Only certifications of this enterprise (its global ID).' })
   enterpriseId?: string | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, {
     nullable: true,
     description: 'A region code: certifications of enterprises registered in it or any region below it.',
@@ -90,6 +92,7 @@ export class RenewCertificationInput {
   @Field(() => RenewalOutcome, { description: 'Renew for a new cycle, or let the title expire.' })
   outcome: RenewalOutcome;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, {
     nullable: true,
     description: 'Code of the rule set the re-review used (e.g. "MIIT-2026-2"); the title keeps its current one if omitted.',

@@ -1,3 +1,4 @@
+import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
@@ -17,6 +18,7 @@ export class EligibilityResolver {
     return listRuleSets();
   }
 
+  @ArgLimits({ ruleSet: { maxLength: TEXT_LIMITS.code }, assessments: { maxItems: BOUNDS.indicators } })
   @Query(() => EligibilityEvaluation, {
     nullable: true,
     description:

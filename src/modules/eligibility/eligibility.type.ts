@@ -1,5 +1,6 @@
 import { ComplexityEstimator } from 'graphql-query-complexity';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { MoneyScalar } from '../../graphql/scalars/money';
 import { ProductField, Tier } from '../enterprise/enterprise.enums';
 // Registers the Tier and ProductField enums this module's types use.
@@ -281,9 +282,11 @@ export class EligibilityEvaluation {
 
 @InputType('IndicatorAssessmentInput', { description: 'A value for an indicator that has no stored data field, such as the 2026 development evaluation score.' })
 export class IndicatorAssessmentInput {
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'The indicator’s key, e.g. "developmentScore".' })
   key: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'A decimal string for a score (e.g. "72.5"), or "true"/"false" for a yes/no indicator.' })
   value: string;
 }

@@ -1,15 +1,18 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { ProductField, SizeClass, Tier } from './enterprise.enums';
 
 @InputType({ description: 'Narrows an enterprise list. All given conditions must hold.' })
 export class EnterpriseFilter {
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, { nullable: true, description: 'A region code: enterprises registered in it or any region below it.' })
   regionCode?: string | null;
 
   @Field(() => Tier, { nullable: true, description: 'Only enterprises whose highest current tier is this.' })
   tier?: Tier | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.search })
   @Field(() => String, { nullable: true, description: 'Text in the name, or the start of the credit code.' })
   search?: string | null;
 
@@ -39,6 +42,7 @@ export const EnterpriseOrder = orderInputType<EnterpriseOrderField>(EnterpriseOr
 
 @InputType({ description: 'A new enterprise, registered by the local government of its region.' })
 export class RegisterEnterpriseInput {
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'Unified social credit code, 18 characters, upper case.' })
   creditCode: string;
 
@@ -49,9 +53,11 @@ export class RegisterEnterpriseInput {
   })
   creditCodeOverride: boolean;
 
+  @Limit({ maxLength: TEXT_LIMITS.name })
   @Field({ description: 'Registered name.' })
   name: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'Six-digit code of the region of registration; must be within the caller’s region.' })
   regionCode: string;
 
@@ -70,6 +76,7 @@ export class UpdateEnterpriseInput {
   @Field(() => ID, { description: 'The enterprise’s global ID.' })
   id: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.name })
   @Field(() => String, { nullable: true, description: 'New registered name.' })
   name?: string | null;
 
@@ -82,6 +89,7 @@ export class UpdateEnterpriseInput {
   @Field(() => SizeClass, { nullable: true, description: 'New size class.' })
   sizeClass?: SizeClass | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, { nullable: true, description: 'New region of registration (a move); local governments only.' })
   regionCode?: string | null;
 }

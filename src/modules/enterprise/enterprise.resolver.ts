@@ -1,3 +1,4 @@
+import { ArgLimits, Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { RequestContext } from '../../graphql/context';
@@ -23,6 +24,7 @@ class EnterprisesArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 
@@ -40,6 +42,7 @@ export class EnterpriseResolver {
     return enterpriseService.list(ctx, args);
   }
 
+  @ArgLimits({ creditCode: { maxLength: TEXT_LIMITS.code } })
   @Query(() => Enterprise, {
     nullable: true,
     description: 'One enterprise by ID or by unified social credit code; null if there is none or the caller may not see it.',

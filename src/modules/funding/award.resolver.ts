@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -49,6 +50,7 @@ class AwardsArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 
@@ -64,6 +66,7 @@ class DisbursementsArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 
@@ -79,6 +82,7 @@ class ExpendituresArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 

@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { MoneyScalar } from '../../graphql/scalars/money';
@@ -10,6 +11,7 @@ export class FundingProgramFilter {
   @Field(() => Int, { nullable: true, description: 'Only programmes running in this year (startYear ≤ year ≤ endYear).' })
   year?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.search })
   @Field(() => String, { nullable: true, description: 'Text in the name or in the document number.' })
   search?: string | null;
 }
@@ -70,6 +72,7 @@ export class AwardFilter {
   @Field(() => ID, { nullable: true, description: 'Only awards to this platform.' })
   platformId?: string | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, { nullable: true, description: 'A region code: awards to recipients registered in it or any region below it.' })
   regionCode?: string | null;
 
@@ -151,9 +154,11 @@ export const ExpenditureOrder = orderInputType<ExpenditureOrderField>(Expenditur
 
 @InputType({ description: 'A new round of the SME Development Special Fund (MOF).' })
 export class CreateFundingProgramInput {
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'Number of the founding document, e.g. "财建〔2021〕2号"; unique.' })
   documentNumber: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.name })
   @Field({ description: 'Name of the programme.' })
   name: string;
 
@@ -211,6 +216,7 @@ export class DisburseAwardInput {
   @Field(() => MoneyScalar, { description: 'Amount of the tranche, yuan; everything disbursed never exceeds the amount granted minus what was clawed back.' })
   amount: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.idempotencyKey })
   @Field({
     description:
       'A key of the caller’s choosing (1–200 characters) that makes the payment safe to retry: the same key again returns the first result and pays nothing more; the same key with other arguments is a CONFLICT.',
@@ -226,6 +232,7 @@ export class ClawBackAwardInput {
   @Field(() => MoneyScalar, { description: 'Amount recovered, yuan; at most what was disbursed and not yet clawed back.' })
   amount: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.reason, multiline: true })
   @Field({ description: 'Why the funds are recovered.' })
   reason: string;
 }
@@ -244,6 +251,7 @@ export class RecordExpenditureInput {
   @Field({ description: 'Date of the spending (YYYY-MM-DD), not in the future.' })
   spentOn: string;
 
+  @Limit({ maxLength: TEXT_LIMITS.comment, multiline: true })
   @Field(() => String, { nullable: true, description: 'Free-text note.' })
   description?: string | null;
 }

@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -32,6 +33,7 @@ class FundingProgramsArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 
@@ -47,6 +49,7 @@ class FundingBatchesArgs {
   @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
   first?: number | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 

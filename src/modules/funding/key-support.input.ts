@@ -1,3 +1,4 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { KeySupportStatus } from './funding.enums';
@@ -19,6 +20,7 @@ export class ApproveKeySupportInput {
   @Field({ description: 'True to approve, false to reject.' })
   approve: boolean;
 
+  @Limit({ maxLength: TEXT_LIMITS.reason, multiline: true })
   @Field(() => String, { nullable: true, description: 'Why; required to reject.' })
   reason?: string | null;
 }

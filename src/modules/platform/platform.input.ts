@@ -1,9 +1,11 @@
+import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { PlatformKind, PlatformLevel } from './platform.enums';
 
 @InputType({ description: 'Narrows a platform list. All given conditions must hold.' })
 export class PlatformFilter {
+  @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, { nullable: true, description: 'A region code: platforms registered in it or any region below it.' })
   regionCode?: string | null;
 
@@ -13,6 +15,7 @@ export class PlatformFilter {
   @Field(() => PlatformLevel, { nullable: true, description: 'Only platforms of this level.' })
   level?: PlatformLevel | null;
 
+  @Limit({ maxLength: TEXT_LIMITS.search })
   @Field(() => String, { nullable: true, description: 'Text in the name or in the operator’s name.' })
   search?: string | null;
 }

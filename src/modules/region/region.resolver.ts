@@ -1,3 +1,4 @@
+import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId } from '../../graphql/global-id';
@@ -10,6 +11,7 @@ registerNode('Region', RegionEntity, (ctx, key) => regionService.byCode(ctx, key
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @ArgLimits({ parentCode: { maxLength: TEXT_LIMITS.code } })
   @Query(() => [Region], {
     description:
       'Regions, ordered by code. With no arguments, all 3,348 regions; `level: PROVINCE` gives the 31 provinces; `parentCode` gives the regions directly below one.',
@@ -24,6 +26,7 @@ export class RegionResolver {
     return regionService.list(ctx, { parentCode, level });
   }
 
+  @ArgLimits({ code: { maxLength: TEXT_LIMITS.code } })
   @Query(() => Region, { nullable: true, description: 'One region by its six-digit code; null if there is none.' })
   region(
     @Arg('code', () => String, { description: 'Six-digit GB/T 2260 code, e.g. "320102".' }) code: string,

@@ -78,3 +78,41 @@ describe('updateEnterprise', () => {
     expect(away.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
   });
 });
+
+describe('published text (issue 10, finding 6)', () => {
+  const nameOf = async (id: string) => (await t.db.dataSource.query(`SELECT name FROM enterprise WHERE id = $1`, [id]))[0].name;
+  const count = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`))[0].n;
+  const refusedNames = {
+    // As the probe sent it: one byte a character, so it fits the 100 kB body.
+    'a 90,024-character name': 'N'.repeat(90_024),
+    'a right-to-left override': '南京\u202E司公限有技科',
+    'a BEL': '南京\u0007科技有限公司',
+    'a left-to-right mark': '南京\u200E科技有限公司',
+    'a line break': '南京\n科技有限公司',
+  };
+
+  it.each(Object.entries(refusedNames))('updateEnterprise refuses %s as BAD_USER_INPUT on input.name, writing nothing', async (_what, name) => {
+    const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const before = await nameOf(own.id);
+    const res = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), name } }, token);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(res.data).toBeNull();
+    expect(await nameOf(own.id)).toBe(before);
+  });
+
+  it.each(Object.entries(refusedNames))('registerEnterprise refuses %s as BAD_USER_INPUT on input.name, writing nothing', async (_what, name) => {
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const before = await count();
+    const res = await t.graphql(REGISTER, { input: { ...input(makeCreditCode('91', '320102', 'MA1XYW0T1'), '320102'), name } }, gov);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(await count()).toBe(before);
+  });
+
+  it('still takes a name of 200 characters', async () => {
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const name = '南'.repeat(200);
+    const res = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), name } }, gov);
+    expect(res.errors).toBeUndefined();
+    expect(await nameOf(own.id)).toBe(name);
+  });
+});
