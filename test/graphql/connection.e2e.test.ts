@@ -1,4 +1,5 @@
 import { getNamedType, GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
+import { programmeToday } from '../../src/modules/certification/certification-status';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createAward, createCertification, createEnterprise, createPlatform, createProgramAndBatch } from '../support/factories';
@@ -34,7 +35,7 @@ beforeAll(async () => {
       expect(res.errors).toBeUndefined();
     }
     const own = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
-    const spent = await t.graphql(SPEND, { input: { awardId: award, category: 'EQUIPMENT', amount: '10.00', spentOn: '2025-01-01' } }, own);
+    const spent = await t.graphql(SPEND, { input: { awardId: award, category: 'EQUIPMENT', amount: '10.00', spentOn: programmeToday() } }, own);
     expect(spent.errors).toBeUndefined();
   }
 });
