@@ -1,6 +1,7 @@
 import { ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
+import { ListBound, PAGE } from './list-bound';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -47,6 +48,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items the caller may see.` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page.' })
+    @ListBound(PAGE)
     edges: EdgeType[];
 
     @Field(() => PageInfo, { description: 'Where this page ends and whether more follow.' })

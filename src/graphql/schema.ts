@@ -29,6 +29,7 @@ import {
 } from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
 import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
+import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; a module adds its own here. */
@@ -63,10 +64,13 @@ export const RESOLVERS = [
 /**
  * Builds the executable schema from the decorated classes. Validation of
  * inputs is done by the services (domain rules need the database anyway), so
- * class-validator stays off.
+ * class-validator stays off. Every list field must declare its bound, and
+ * counts its items against the request's response-size limit.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false, globalMiddlewares: [fieldGuard] });
+  const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false, globalMiddlewares: [fieldGuard] });
+  limitListFields(schema);
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs are stable. */
