@@ -223,6 +223,44 @@ describe('limits at the endpoint', () => {
   });
 });
 
+/**
+ * A backstop behind the cost estimate: a response that would hold more list
+ * items than MAX_RESPONSE_ITEMS is stopped while it runs, with one error and
+ * no data, instead of being built and streamed for as long as the data lasts.
+ */
+describe('response size', () => {
+  let t: TestServer & { probe: Probe };
+  beforeAll(async () => {
+    t = await startProbedServer({ MAX_RESPONSE_ITEMS: '100' });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.probe.reset());
+
+  it('stops a request whose lists pass the limit, with QUERY_TOO_COMPLEX RESPONSE_SIZE and nothing else', async () => {
+    // 31 provinces and their 342 prefectures: well within the cost limit, over 100 items.
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PROVINCE) { code children { code } } }` } });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].message).toBe('The response is too large: more than 100 list items.');
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'RESPONSE_SIZE' });
+  });
+
+  it('stops the work too: once over, no further list is resolved', async () => {
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PREFECTURE) { code children { code } } }` } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ limit: 'RESPONSE_SIZE' });
+    // The 342 prefectures are one list over the limit: none of their fields, nor their children, resolved.
+    expect(t.probe.resolvedFields).toBeLessThan(10);
+  });
+
+  it('answers a response within the limit as usual', async () => {
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PROVINCE) { code } }` } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.regions).toHaveLength(31);
+  });
+});
+
 describe('limits in production', () => {
   let t: TestServer & { probe: Probe };
   beforeAll(async () => {
