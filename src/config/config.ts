@@ -53,7 +53,7 @@ export interface Config {
 export interface QueryLimits {
   /** Nesting of fields (introspection's own nesting is left to graphql-js's rule). */
   maxDepth: number;
-  /** Estimated cost: a list field costs `first` (default 20, at most 100) times its selection. */
+  /** Estimated cost: a list field costs the items it can return (a connection `first`, default 20, at most 100) times its selection. */
   maxCost: number;
   maxAliases: number;
   /** Lexical tokens in the document; the parser stops counting there. */
@@ -61,6 +61,13 @@ export interface QueryLimits {
   maxDirectives: number;
   /** JSON request bodies larger than this are refused with 413. */
   maxBodyBytes: number;
+  /**
+   * List items one response may hold; past it the request stops with
+   * QUERY_TOO_COMPLEX (RESPONSE_SIZE). A query within maxCost stays within
+   * maxCost items while every list keeps to its declared bound; this holds
+   * where a bound is an estimate the data outgrew.
+   */
+  maxResponseItems: number;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +210,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2_000, 100, 1_000_000),
       maxDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
+      maxResponseItems: integer(env, 'MAX_RESPONSE_ITEMS', 10_000, 1, 10_000_000),
     },
     // Off under test, where one token sends hundreds of requests a minute; tests that are about it set it.
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),

@@ -4,6 +4,7 @@ import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { BadUserInputError } from './errors';
 import { OrderKey } from './input-limits';
+import { ListBound, PAGE } from './list-bound';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -50,6 +51,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items the caller may see.` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page.' })
+    @ListBound(PAGE)
     edges: EdgeType[];
 
     @Field(() => PageInfo, { description: 'Where this page ends and whether more follow.' })

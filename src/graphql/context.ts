@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { Authorizer } from '../authz/authorizer';
+import type { ResponseItems } from './list-bound';
 
 /**
  * Everything a resolver and a service get for one request. Services take it
@@ -18,6 +19,8 @@ export interface RequestContext {
   dataSource: DataSource;
   /** Per-request DataLoaders, created on first use (see loader()). */
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** List items the response holds so far, against MAX_RESPONSE_ITEMS; absent where nothing limits them (scripts, unit tests). */
+  responseItems?: ResponseItems;
 }
 
 /**

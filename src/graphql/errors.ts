@@ -54,9 +54,9 @@ export class ConflictError extends DomainError {
 }
 
 /** Which limit a refused request went over (extensions.limit of QUERY_TOO_COMPLEX). */
-export type QueryLimitName = 'DEPTH' | 'COST' | 'ALIASES' | 'DIRECTIVES' | 'TOKENS' | 'REPEATED_FIELDS' | 'BODY_SIZE';
+export type QueryLimitName = 'DEPTH' | 'COST' | 'ALIASES' | 'DIRECTIVES' | 'TOKENS' | 'REPEATED_FIELDS' | 'BODY_SIZE' | 'RESPONSE_SIZE';
 
-/** A request over one of the limits, refused before any resolver runs (HTTP 400). */
+/** A request over one of the limits, refused before any resolver runs (HTTP 400); RESPONSE_SIZE stops one while it runs. */
 export class QueryTooComplexError extends DomainError {
   constructor(limit: QueryLimitName, message: string) {
     super('QUERY_TOO_COMPLEX', message, { limit, http: { status: 400 } });

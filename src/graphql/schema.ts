@@ -30,6 +30,7 @@ import {
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
 import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
 import { applyInputLimits } from './input-validation';
+import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API; a module adds its own here. */
@@ -62,13 +63,18 @@ export const RESOLVERS = [
 ] as const;
 
 /**
- * Builds the executable schema from the decorated classes. The shape of
- * inputs (lengths, characters, list sizes) is checked here, once for all
- * fields, by applyInputLimits; their meaning is checked by the services
- * (domain rules need the database anyway), so class-validator stays off.
+ * Builds the executable schema from the decorated classes. Every list
+ * field must declare its bound, and counts its items against the request's
+ * response-size limit; masked fields are guarded; the shape of inputs
+ * (lengths, characters, list sizes) is checked once for all fields by
+ * applyInputLimits, their meaning by the services (domain rules need the
+ * database anyway), so class-validator stays off. Each step wraps the
+ * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyInputLimits(guardSubjectFields(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
+  const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  limitListFields(schema);
+  return applyInputLimits(guardSubjectFields(schema));
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs are stable. */

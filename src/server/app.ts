@@ -15,6 +15,7 @@ import { requestTransactionPlugin } from '../db/request-transaction';
 import { Config, ConfigError } from '../config/config';
 import { RequestContext } from '../graphql/context';
 import { DomainError, formatError, RateLimitedError } from '../graphql/errors';
+import { ResponseItems } from '../graphql/list-bound';
 import { buildAppSchema } from '../graphql/schema';
 import { graphiqlRouter } from '../graphql/graphiql/graphiql.router';
 import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
@@ -177,6 +178,7 @@ export async function createAppServer(
           db: dataSource.manager,
           dataSource,
           loaders: new Map(),
+          responseItems: new ResponseItems(config.limits.maxResponseItems, !production),
         };
         attachReport(ctx, report);
         return ctx;

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     [{ MAX_QUERY_TOKENS: '10' }, 'MAX_QUERY_TOKENS'],
     [{ MAX_QUERY_DIRECTIVES: '1e3' }, 'MAX_QUERY_DIRECTIVES'],
     [{ MAX_BODY_BYTES: '100kb' }, 'MAX_BODY_BYTES'],
+    [{ MAX_RESPONSE_ITEMS: '0' }, 'MAX_RESPONSE_ITEMS'],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ PERSISTED_QUERIES: 'yes' }, 'PERSISTED_QUERIES'],
     [{ PERSISTED_QUERIES_FILE: 'ops.json' }, 'PERSISTED_QUERIES_FILE'],
@@ -73,7 +74,7 @@ describe('loadConfig', () => {
 
   it('has generous limits by default, and reads every one of them', () => {
     expect(loadConfig({}, '/srv/app')).toMatchObject({
-      limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 50, maxTokens: 2_000, maxDirectives: 50, maxBodyBytes: 102_400 },
+      limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 50, maxTokens: 2_000, maxDirectives: 50, maxBodyBytes: 102_400, maxResponseItems: 10_000 },
       rateLimitPerMinute: 600,
       persistedQueries: 'apq',
       trustProxy: false,
@@ -84,13 +85,13 @@ describe('loadConfig', () => {
       loadConfig(
         {
           MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '500', MAX_QUERY_ALIASES: '5', MAX_QUERY_TOKENS: '800', MAX_QUERY_DIRECTIVES: '3',
-          MAX_BODY_BYTES: '4096', RATE_LIMIT_PER_MINUTE: '30', PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_FILE: 'pq/manifest.json',
+          MAX_BODY_BYTES: '4096', MAX_RESPONSE_ITEMS: '2000', RATE_LIMIT_PER_MINUTE: '30', PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_FILE: 'pq/manifest.json',
           TRUST_PROXY: 'loopback, 10.0.0.0/8', METRICS_TOKEN: 'a-long-metrics-token',
         },
         '/srv/app',
       ),
     ).toMatchObject({
-      limits: { maxDepth: 8, maxCost: 500, maxAliases: 5, maxTokens: 800, maxDirectives: 3, maxBodyBytes: 4096 },
+      limits: { maxDepth: 8, maxCost: 500, maxAliases: 5, maxTokens: 800, maxDirectives: 3, maxBodyBytes: 4096, maxResponseItems: 2000 },
       rateLimitPerMinute: 30,
       persistedQueries: 'allowlist',
       persistedQueriesFile: path.resolve('/srv/app', 'pq/manifest.json'),

@@ -3,8 +3,6 @@ import {
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
-  isListType,
-  getNullableType,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
@@ -14,6 +12,7 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { QueryLimits } from '../../config/config';
 import { DEFAULT_PAGE_SIZE } from '../connection';
+import { isListField, listRows } from '../list-bound';
 import { DomainError, QueryLimitName, QueryTooComplexError } from '../errors';
 
 /**
@@ -147,16 +146,15 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return fragments;
 }
 
-/** Rows a list without a `first` argument (an enterprise's reports, a region's children) is assumed to return. */
-export const ASSUMED_LIST_SIZE = 10;
-
 /**
  * The cost of a field: 1 (or the number a module set with type-graphql's
- * `complexity` option), plus its selection times the rows it returns. A
- * connection returns `first` rows (20 when absent); its `edges` add no
- * factor of their own. Other lists are assumed to hold ASSUMED_LIST_SIZE
- * rows. Introspection costs nothing here: graphql-js bounds its nesting, and
- * the schema's size bounds the rest. A module may also give a function as
+ * `complexity` option), plus its selection times the items it returns. A
+ * connection returns `first` items (20 when absent); its `edges` add no
+ * factor of their own. Any other list returns at most the bound it declared
+ * with @ListBound (all regions: 3,348; a region's children: 26), so a
+ * query's cost is an upper bound on the items it can put in its response.
+ * Introspection costs nothing here: graphql-js bounds its nesting, and the
+ * schema's size bounds the rest. A module may also give a function as
  * `complexity` to take over the estimate of its field entirely.
  */
 export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
@@ -168,8 +166,8 @@ export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComp
   if (field.args.some((a) => a.name === 'first')) {
     const first = args.first;
     rows = typeof first === 'number' ? Math.max(0, first) : DEFAULT_PAGE_SIZE;
-  } else if (isListType(getNullableType(field.type)) && !(field.name === 'edges' && type.name.endsWith('Connection'))) {
-    rows = ASSUMED_LIST_SIZE;
+  } else if (isListField(field)) {
+    rows = listRows(field, args);
   }
   return base + rows * childComplexity;
 };
@@ -260,7 +258,7 @@ export function checkQueryLimits({ schema, document, operation, variables, limit
     throw error;
   }
   if (cost > limits.maxCost) {
-    refuse('COST', 'The query is too expensive', `estimated cost ${cost}, at most ${limits.maxCost} (a list costs \`first\` times its selection)`);
+    refuse('COST', 'The query is too expensive', `estimated cost ${cost}, at most ${limits.maxCost} (a list costs the items it can return times its selection)`);
   }
   return { cost };
 }

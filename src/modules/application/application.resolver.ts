@@ -1,5 +1,6 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -221,6 +222,8 @@ export class EnterpriseApplicationsResolver {
     nullable: true,
     description: 'Applications the caller may see, oldest first (not for the public).',
   })
+  // An estimate, not a cap: about one per tier per three-year review cycle, with the odd withdrawn draft.
+  @ListBound(20)
   applications(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<ApplicationEntity[]> {
     return applicationService.ofEnterprise(ctx, e.id);
   }

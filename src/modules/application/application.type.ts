@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node';
 import { Certification } from '../certification/certification.type';
@@ -63,6 +64,8 @@ export class Application implements Node {
   certification: Certification | null;
 
   @Field(() => [Review], { nullable: true, description: 'Recommendations, returns, expert reviews and objections on it, oldest first.' })
+  // An estimate, not a cap: a recommendation, a few returns and resubmissions, the expert reviews, any objections.
+  @ListBound(20)
   reviews: Review[] | null;
 
   @Field(() => Date, { description: 'When the application was created.' })

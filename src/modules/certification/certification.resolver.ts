@@ -1,5 +1,6 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -105,6 +106,8 @@ export class EnterpriseCertificationsResolver {
     nullable: true,
     description: 'Certifications held now or before that the caller may see, oldest first.',
   })
+  // An estimate, not a cap: one live title per tier (three tiers), re-reviewed every three years, for decades.
+  @ListBound(30)
   certifications(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<CertificationEntity[]> {
     return certificationService.ofEnterprise(ctx, e.id);
   }

@@ -1,11 +1,14 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
+import { ApplicationStatus } from '../application/application.enums';
+import { Tier } from '../enterprise/enterprise.enums';
 import { RequestContext } from '../../graphql/context';
 import { FundingBatchEntity } from '../funding/funding-batch.entity';
 import { FundingBatch } from '../funding/funding-batch.type';
 import { fundingService } from '../funding/funding.service';
 import { RegionEntity } from '../region/region.entity';
 import { regionService } from '../region/region.service';
-import { Region } from '../region/region.type';
+import { Region, REGIONS_PER_LEVEL } from '../region/region.type';
 import { dashboardService } from './dashboard.service';
 import { ApplicationFigure, AwardFigure, AwardFigureGrouping, CertifiedEnterpriseFigure } from './dashboard.type';
 
@@ -15,6 +18,8 @@ export class DashboardResolver {
     description:
       'Enterprises per province and tier, counted in the caller’s jurisdiction: a local government its region, everyone else what the policy lets it read (the published lists are national).',
   })
+  // One row per province and tier.
+  @ListBound(REGIONS_PER_LEVEL.PROVINCE * Object.keys(Tier).length)
   certifiedEnterpriseFigures(@Ctx() ctx: RequestContext): Promise<CertifiedEnterpriseFigure[]> {
     return dashboardService.certifiedEnterprises(ctx);
   }
@@ -23,6 +28,8 @@ export class DashboardResolver {
     description:
       'Award money per batch or per province, over the awards the caller may see (a local government those of its region, the ministries all); empty for the public.',
   })
+  // Per province: 31. Per batch an estimate, not a cap: the batches of a few programmes.
+  @ListBound((args) => (args.groupBy === AwardFigureGrouping.PROVINCE ? REGIONS_PER_LEVEL.PROVINCE : 100))
   awardFigures(
     @Arg('groupBy', () => AwardFigureGrouping, { description: 'One row per batch or per province.' }) groupBy: AwardFigureGrouping,
     @Ctx() ctx: RequestContext,
@@ -33,6 +40,8 @@ export class DashboardResolver {
   @Query(() => [ApplicationFigure], {
     description: 'Applications per status, over those the caller may see (a local government those of its region, the ministries all).',
   })
+  // One row per status.
+  @ListBound(Object.keys(ApplicationStatus).length)
   applicationFigures(@Ctx() ctx: RequestContext): Promise<ApplicationFigure[]> {
     return dashboardService.applications(ctx);
   }

@@ -1,6 +1,7 @@
 import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../graphql/context';
+import { ListBound } from '../../graphql/list-bound';
 import { BadUserInputError } from '../../graphql/errors';
 import { uuidFromGlobalId } from '../../graphql/global-id';
 import { EligibilityEvaluation as Evaluation } from './evaluate';
@@ -12,8 +13,8 @@ import { RuleSet as RuleSetData } from './rule-sets';
 export class EligibilityResolver {
   @Query(() => [RuleSet], {
     description: 'The certification rule sets the API can evaluate, with their indicators, oldest first.',
-    complexity: ({ childComplexity }) => 1 + BOUNDS.ruleSets * childComplexity,
   })
+  @ListBound(BOUNDS.ruleSets)
   ruleSets(): readonly RuleSetData[] {
     return listRuleSets();
   }

@@ -1,6 +1,6 @@
-import { ComplexityEstimator } from 'graphql-query-complexity';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
+import { ListBound } from '../../graphql/list-bound';
 import { MoneyScalar } from '../../graphql/scalars/money';
 import { ProductField, Tier } from '../enterprise/enterprise.enums';
 // Registers the Tier and ProductField enums this module's types use.
@@ -18,10 +18,9 @@ import { allIndicators, RULE_SETS } from './rule-sets';
 
 /**
  * The lists below come from the rule-set data, not from the database, so
- * their sizes are known: the query-cost estimate uses the real bound instead
- * of the default guess for a list of unknown length.
+ * their sizes are known: each declares its real bound for the query-cost
+ * estimate.
  */
-const boundedList = (rows: number): ComplexityEstimator => ({ childComplexity }) => 1 + rows * childComplexity;
 const everyIndicator = RULE_SETS.flatMap(allIndicators);
 const max = (xs: number[]) => Math.max(1, ...xs);
 export const BOUNDS = {
@@ -143,7 +142,8 @@ export class RevenueBand {
   @Field(() => MoneyScalar, { nullable: true, description: 'Exclusive upper bound of last year’s revenue, yuan; null: no upper bound.' })
   revenueBelow?: string;
 
-  @Field(() => [RuleIndicator], { description: 'Conditions that must all pass for an enterprise in this band.', complexity: boundedList(BOUNDS.bandConditions) })
+  @Field(() => [RuleIndicator], { description: 'Conditions that must all pass for an enterprise in this band.' })
+  @ListBound(BOUNDS.bandConditions)
   conditions: RuleIndicator[];
 }
 
@@ -177,15 +177,18 @@ export class RuleIndicator {
   flag?: EnterpriseFlag;
 
   @Field(() => [ProductField], { nullable: true, description: 'The product fields accepted (PRODUCT_FIELD_IN).' })
+  @ListBound(Object.keys(ProductField).length)
   productFields?: ProductField[];
 
   @Field(() => Tier, { nullable: true, description: 'The tier whose valid title is required (TIER_HELD).' })
   tier?: Tier;
 
-  @Field(() => [RuleIndicator], { nullable: true, description: 'The conditions of a group (ALL_OF, ANY_OF).', complexity: boundedList(BOUNDS.conditions) })
+  @Field(() => [RuleIndicator], { nullable: true, description: 'The conditions of a group (ALL_OF, ANY_OF).' })
+  @ListBound(BOUNDS.conditions)
   conditions?: RuleIndicator[];
 
-  @Field(() => [RevenueBand], { nullable: true, description: 'The revenue bands (REVENUE_BANDED_RD).', complexity: boundedList(BOUNDS.bands) })
+  @Field(() => [RevenueBand], { nullable: true, description: 'The revenue bands (REVENUE_BANDED_RD).' })
+  @ListBound(BOUNDS.bands)
   bands?: RevenueBand[];
 
   @Field(() => String, { nullable: true, description: 'Why the indicator reads as it does, or what the stored data cannot tell.' })
@@ -212,7 +215,8 @@ export class RuleSet {
   @Field(() => String, { nullable: true, description: 'What the rule set covers and leaves out.' })
   note?: string;
 
-  @Field(() => [RuleIndicator], { description: 'The criteria; all are required.', complexity: boundedList(BOUNDS.indicators) })
+  @Field(() => [RuleIndicator], { description: 'The criteria; all are required.' })
+  @ListBound(BOUNDS.indicators)
   indicators: RuleIndicator[];
 }
 
@@ -251,8 +255,8 @@ export class IndicatorEvaluation {
 
   @Field(() => [IndicatorEvaluation], {
     description: 'The parts: a group’s conditions, a band’s conditions, or each year of an each-year window.',
-    complexity: boundedList(DETAILS_BOUND),
   })
+  @ListBound(DETAILS_BOUND)
   details: IndicatorEvaluation[];
 }
 
@@ -273,7 +277,8 @@ export class EligibilityEvaluation {
   @Field({ description: 'The day of the evaluation (YYYY-MM-DD, China Standard Time); certifications are checked as valid on it.' })
   evaluatedOn: string;
 
-  @Field(() => [IndicatorEvaluation], { description: 'Each top-level indicator of the rule set, in order.', complexity: boundedList(BOUNDS.indicators) })
+  @Field(() => [IndicatorEvaluation], { description: 'Each top-level indicator of the rule set, in order.' })
+  @ListBound(BOUNDS.indicators)
   indicators: IndicatorEvaluation[];
 
   @Field(() => EligibilityVerdict, { description: 'NOT_ELIGIBLE if any indicator fails; else UNDETERMINED if any is unknown; else ELIGIBLE.' })

@@ -1,5 +1,6 @@
 import { ArgLimits, Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
@@ -15,6 +16,9 @@ import { Enterprise, EnterpriseConnection, EnterprisePayload } from './enterpris
 import { FinancialReportEntity } from './financial-report.entity';
 import { FinancialReport } from './financial-report.type';
 import { OrderInput } from '../../graphql/connection';
+
+/** Years a financial report may be for (the table's CHECK: 1990 to 2100). */
+const FINANCIAL_YEARS = 2100 - 1990 + 1;
 
 registerNode('Enterprise', EnterpriseEntity, (ctx, key) => enterpriseService.byId(ctx, key));
 registerNode('FinancialReport', FinancialReportEntity, (ctx, key) => visibleById<FinancialReportEntity>(ctx, 'FinancialReport').load(key));
@@ -86,6 +90,8 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => [FinancialReport], { nullable: true, description: 'Yearly figures, oldest first.' })
+  // One report a year (UNIQUE (enterprise_id, year)), for the years 1990 to 2100 the table allows.
+  @ListBound(FINANCIAL_YEARS)
   financials(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<FinancialReportEntity[]> {
     return visibleChildren<FinancialReportEntity>(ctx, 'FinancialReport', 'enterpriseId', 'year').load(e.id);
   }

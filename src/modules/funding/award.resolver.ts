@@ -1,5 +1,6 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -260,6 +261,8 @@ export class EnterpriseAwardsResolver {
     nullable: true,
     description: 'Awards to this enterprise that the caller may see (the enterprise itself, its local government and the ministries), oldest first.',
   })
+  // An estimate, not a cap: at most one per batch (UNIQUE (batch_id, enterprise_id)), and a programme has a handful of batches.
+  @ListBound(20)
   awards(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity[]> {
     return awardService.ofEnterprise(ctx, e.id);
   }
@@ -272,6 +275,8 @@ export class PlatformAwardsResolver {
     nullable: true,
     description: 'Awards to this platform that the caller may see (the platform itself, its local government and the ministries), oldest first; empty for others.',
   })
+  // An estimate, not a cap: at most one per batch (UNIQUE (batch_id, platform_id)).
+  @ListBound(20)
   awards(@Root() p: PlatformEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity[]> {
     return awardService.ofPlatform(ctx, p.id);
   }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';
@@ -62,12 +63,18 @@ export class Award implements Node {
   grantedOn: string;
 
   @Field(() => [Disbursement], { nullable: true, description: 'Tranches paid out, by tranche number.' })
+  // An estimate, not a cap: tranches are numbered without limit; support lasts at most 3 years, paid in a few tranches.
+  @ListBound(10)
   disbursements: Disbursement[] | null;
 
   @Field(() => [Expenditure], { nullable: true, description: 'Spending recorded against the award, by date.' })
+  // An estimate, not a cap: spending is recorded item by item over up to 3 years.
+  @ListBound(100)
   expenditures: Expenditure[] | null;
 
   @Field(() => [ClawBack], { nullable: true, description: 'Funds recovered from the recipient, oldest first.' })
+  // An estimate, not a cap: recoveries are rare, a few per award at most.
+  @ListBound(10)
   clawBacks: ClawBack[] | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the disbursements the caller may see, yuan.' })

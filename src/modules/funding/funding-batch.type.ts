@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';
@@ -33,6 +34,8 @@ export class FundingBatch implements Node {
     nullable: true,
     description: 'Awards granted from this batch that the caller may see (an enterprise sees its own, a platform its own, a local government those of its region, the ministries all).',
   })
+  // An estimate, not a cap: 1,000 key little giants were funded over the 3 batches of 财建〔2021〕2号, plus platforms.
+  @ListBound(1_000)
   awards: Award[] | null;
 
   @Field(() => MoneyScalar, {

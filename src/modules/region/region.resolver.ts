@@ -5,7 +5,8 @@ import { toGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity, RegionLevel } from './region.entity';
 import { regionService } from './region.service';
-import { Region } from './region.type';
+import { ListBound } from '../../graphql/list-bound';
+import { Region, regionsBound } from './region.type';
 
 registerNode('Region', RegionEntity, (ctx, key) => regionService.byCode(ctx, key));
 
@@ -16,6 +17,7 @@ export class RegionResolver {
     description:
       'Regions, ordered by code. With no arguments, all 3,348 regions; `level: PROVINCE` gives the 31 provinces; `parentCode` gives the regions directly below one.',
   })
+  @ListBound(regionsBound)
   regions(
     @Ctx() ctx: RequestContext,
     @Arg('parentCode', () => String, { nullable: true, description: 'Only regions directly below this code.' })

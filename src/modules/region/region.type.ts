@@ -1,6 +1,23 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ListBound } from '../../graphql/list-bound';
 import { Node } from '../../graphql/node';
 import { RegionLevel } from './region.entity';
+
+/**
+ * How many regions data/regions.csv (loaded by a migration, read-only since)
+ * holds per level, and the most children any one region has (130600 Baoding
+ * and 500100 Chongqing's districts: 26). The cost estimate counts region
+ * lists by these; a test checks them against the file.
+ */
+export const REGIONS_PER_LEVEL = { PROVINCE: 31, PREFECTURE: 342, COUNTY: 2975, ALL: 3348 } as const;
+export const MAX_CHILDREN = 26;
+
+/** Regions `regions(parentCode, level)` can return. */
+export function regionsBound(args: { parentCode?: unknown; level?: unknown }): number {
+  if (args.parentCode != null) return MAX_CHILDREN;
+  const level = args.level as RegionLevel | null | undefined;
+  return level != null ? REGIONS_PER_LEVEL[level] : REGIONS_PER_LEVEL.ALL;
+}
 
 registerEnumType(RegionLevel, {
   name: 'RegionLevel',
@@ -37,5 +54,6 @@ export class Region implements Node {
   parent: Region | null;
 
   @Field(() => [Region], { description: 'The regions directly below, ordered by code.' })
+  @ListBound(MAX_CHILDREN)
   children: Region[];
 }

@@ -74,9 +74,24 @@ describe('cost', () => {
     expect(cost(`{ enterprises(first: 100) { edges { node { name region { name } } } } }`)).toBe(501); // the README's example
   });
 
-  it('assumes ten rows for a list without first, nested lists multiply', () => {
-    expect(cost(`{ regions { code } }`)).toBe(1 + 10 * 1);
-    expect(cost(`{ regions { children { children { code } } } }`)).toBe(1 + 10 * (1 + 10 * (1 + 10)));
+  it('counts a list without first as the most items it can return, from its arguments; nested lists multiply', () => {
+    expect(cost(`{ regions { code } }`)).toBe(1 + 3348 * 1);
+    expect(cost(`{ regions(level: PROVINCE) { code } }`)).toBe(1 + 31 * 1);
+    expect(cost(`{ regions(level: PREFECTURE) { code } }`)).toBe(1 + 342 * 1);
+    expect(cost(`{ regions(level: COUNTY) { code } }`)).toBe(1 + 2975 * 1);
+    expect(cost(`{ regions(parentCode: "320000", level: COUNTY) { code } }`)).toBe(1 + 26 * 1);
+    // children: the most any region has (26).
+    expect(cost(`{ regions(level: PROVINCE) { children { children { code } } } }`)).toBe(1 + 31 * (1 + 26 * (1 + 26)));
+    // A rule set's indicators and their parts come from the rule-set data.
+    expect(cost(`{ ruleSets { code } }`)).toBeLessThan(20);
+  });
+
+  it('prices the outside probe of issue 10 at what it would really return', () => {
+    // children: 1 + 26 × 1; parent: 1 + that; regions: 1 + 3348 × (parent, children, parent, children).
+    const probe = `{ regions { parent { children { parent { children { code } } } } } }`;
+    const estimate = cost(probe);
+    expect(estimate).toBe(1 + 3348 * (1 + (1 + 26 * (1 + (1 + 26 * 1)))));
+    console.log(`issue 10 probe ${probe}: estimated cost ${estimate}`);
   });
 
   it('costs nothing for introspection', () => {
@@ -143,6 +158,27 @@ describe('limits at the endpoint', () => {
     expect(ok.body.data.enterprises.edges).toEqual([]);
   });
 
+  it('cost: the outside probe of issue 10 (68 bytes, no token) is refused at once, with its estimated cost', async () => {
+    const probe = `{ regions { parent { children { parent { children { code } } } } } }`;
+    const started = performance.now();
+    const message = await refused({ query: probe }, 'COST');
+    const elapsed = performance.now() - started;
+    expect(message).toBe('The query is too expensive: estimated cost 2444041, at most 10000 (a list costs the items it can return times its selection)');
+    expect(elapsed).toBeLessThan(500);
+    console.log(`issue 10 probe refused over HTTP in ${elapsed.toFixed(1)} ms: ${message}`);
+  });
+
+  it('cost: aliased copies add up, so eight copies of a cheaper query are refused', async () => {
+    const copies = (selection: string, n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: ${selection}`).join(' ')} }`;
+    expect(await refused({ query: copies('regions { parent { children { code } } }', 8) }, 'COST')).toMatch(/estimated cost \d+, at most 10000/);
+    // One copy of all counties fits; four do not.
+    const counties = 'regions(level: COUNTY) { code }';
+    expect(await refused({ query: copies(counties, 4) }, 'COST')).toMatch(/estimated cost 11904, at most 10000/);
+    const one = await send(`${t.url}/graphql`, { json: { query: copies(counties, 1) } });
+    expect(one.status).toBe(200);
+    expect(one.body.data.c0).toHaveLength(2975);
+  });
+
   it('repeated fields: a fragment bomb, or hundreds of one field, is refused before validation compares them pairwise', async () => {
     let bomb = `query { ...F0 }\n`;
     for (let i = 0; i < 30; i++) bomb += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
@@ -184,6 +220,44 @@ describe('limits at the endpoint', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(t.probe.executions).toBe(0);
+  });
+});
+
+/**
+ * A backstop behind the cost estimate: a response that would hold more list
+ * items than MAX_RESPONSE_ITEMS is stopped while it runs, with one error and
+ * no data, instead of being built and streamed for as long as the data lasts.
+ */
+describe('response size', () => {
+  let t: TestServer & { probe: Probe };
+  beforeAll(async () => {
+    t = await startProbedServer({ MAX_RESPONSE_ITEMS: '100' });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.probe.reset());
+
+  it('stops a request whose lists pass the limit, with QUERY_TOO_COMPLEX RESPONSE_SIZE and nothing else', async () => {
+    // 31 provinces and their 342 prefectures: well within the cost limit, over 100 items.
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PROVINCE) { code children { code } } }` } });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].message).toBe('The response is too large: more than 100 list items.');
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'RESPONSE_SIZE' });
+  });
+
+  it('stops the work too: once over, no further list is resolved', async () => {
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PREFECTURE) { code children { code } } }` } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ limit: 'RESPONSE_SIZE' });
+    // The 342 prefectures are one list over the limit: none of their fields, nor their children, resolved.
+    expect(t.probe.resolvedFields).toBeLessThan(10);
+  });
+
+  it('answers a response within the limit as usual', async () => {
+    const res = await send(`${t.url}/graphql`, { json: { query: `{ regions(level: PROVINCE) { code } }` } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.regions).toHaveLength(31);
   });
 });
 
