@@ -25,6 +25,7 @@ import {
   persistedQueryListPlugin,
 } from '../graphql/plugins/persisted-queries';
 import { queryLimitsPlugin } from '../graphql/plugins/query-limits.plugin';
+import { regionService } from '../modules/region/region.service';
 import { healthRouter, Lifecycle } from './health';
 import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
@@ -128,6 +129,7 @@ export async function createAppServer(
     ],
   });
   await apollo.start();
+  await regionService.preload(dataSource);
   const verifier = createTokenVerifier(config, config.jwksUrl ? undefined : await resolveJwtSecret(config));
   const tenants = databaseTenantDirectory(dataSource);
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, options.rateLimitStore) : null;

@@ -53,7 +53,8 @@ describe('health probes', () => {
  * /healthz while the heaviest queries run. Issue 10's probe kept the event
  * loop busy for 35 s (/healthz took 32.5 s); the limits now refuse it before
  * anything runs. The heaviest query they accept (all 3,348 regions, two
- * fields each: cost 6,697) still completes its objects synchronously.
+ * fields each: cost 6,697) completes its objects synchronously, from the
+ * regions held in memory, quickly enough for /healthz to answer between.
  */
 describe('responsiveness under the heaviest queries', () => {
   const PROBE = `{ regions { parent { children { parent { children { code } } } } } }`;
@@ -87,13 +88,16 @@ describe('responsiveness under the heaviest queries', () => {
     }
   });
 
-  it('answers /healthz within a second while the heaviest accepted query runs (target: 100 ms, not met yet)', async () => {
+  it('answers /healthz within 100 ms while the heaviest accepted query runs', async () => {
+    // Once, to compile the code paths every later request shares (a server that has answered a few requests).
+    expect((await healthzWhile(HEAVIEST_ACCEPTED)).status).toBe(200);
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await healthzWhile(HEAVIEST_ACCEPTED));
     console.log(`/healthz under ${HEAVIEST_ACCEPTED}: slowest ${runs.map((r) => `${r.slowest.toFixed(0)} ms`).join(', ')}`);
     for (const run of runs) {
       expect(run.status).toBe(200);
-      expect(run.slowest).toBeLessThan(1000);
+      expect(run.polls).toBeGreaterThan(0);
+      expect(run.slowest).toBeLessThan(100);
     }
   });
 });

@@ -61,22 +61,23 @@ describe('error messages', () => {
   });
 
   it('mask an unexpected error completely in production, and keep its message (never a stack) in development', async () => {
-    const query = '{ regions(level: PROVINCE) { code } }';
-    await t.db.dataSource.query('ALTER TABLE region RENAME TO region_moved');
-    await dev.db.dataSource.query('ALTER TABLE region RENAME TO region_moved');
+    // Regions are held in memory; programmes are read from the database on every request.
+    const query = '{ fundingPrograms(first: 1) { edges { node { id } } } }';
+    await t.db.dataSource.query('ALTER TABLE funding_program RENAME TO funding_program_moved');
+    await dev.db.dataSource.query('ALTER TABLE funding_program RENAME TO funding_program_moved');
     let prod, devRes;
     try {
       [prod, devRes] = await Promise.all([send(`${t.url}/graphql`, { json: { query } }), send(`${dev.url}/graphql`, { json: { query } })]);
     } finally {
-      await t.db.dataSource.query('ALTER TABLE region_moved RENAME TO region');
-      await dev.db.dataSource.query('ALTER TABLE region_moved RENAME TO region');
+      await t.db.dataSource.query('ALTER TABLE funding_program_moved RENAME TO funding_program');
+      await dev.db.dataSource.query('ALTER TABLE funding_program_moved RENAME TO funding_program');
     }
     expect(prod.body.errors).toEqual([
-      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['regions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['fundingPrograms'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
     ]);
-    expect(prod.text).not.toMatch(/region_moved|relation|SELECT|stack|\.ts:/i);
+    expect(prod.text).not.toMatch(/funding_program_moved|relation|SELECT|stack|\.ts:/i);
     expect(devRes.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(devRes.body.errors[0].message).toMatch(/relation "region" does not exist/);
+    expect(devRes.body.errors[0].message).toMatch(/relation "funding_program" does not exist/);
     expect(devRes.body.errors[0].extensions.stacktrace).toBeUndefined();
   });
 });

@@ -91,17 +91,17 @@ describe('the request log line', () => {
   });
 
   it('logs an unexpected error once, at error level, with its stack and SQL; the client learns nothing of it', async () => {
-    await t.db.dataSource.query('ALTER TABLE region RENAME TO region_moved');
+    await t.db.dataSource.query('ALTER TABLE funding_program RENAME TO funding_program_moved');
     let result;
     try {
-      result = await logged({ json: { query: 'query Provinces { regions(level: PROVINCE) { code } }' } }, 'log-500');
+      result = await logged({ json: { query: 'query Programmes { fundingPrograms(first: 1) { edges { node { id } } } }' } }, 'log-500');
     } finally {
-      await t.db.dataSource.query('ALTER TABLE region_moved RENAME TO region');
+      await t.db.dataSource.query('ALTER TABLE funding_program_moved RENAME TO funding_program');
     }
     const { res, line } = result;
-    expect(res.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 19 }], path: ['regions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(res.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 20 }], path: ['fundingPrograms'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(line).toMatchObject({ level: 50, msg: 'graphql request failed', requestId: 'log-500', role: 'PUBLIC', errorCode: 'INTERNAL_SERVER_ERROR' });
-    expect(line.err.stack).toMatch(/relation "region" does not exist/);
+    expect(line.err.stack).toMatch(/relation "funding_program" does not exist/);
     // Once: no other line mentions it.
     expect(t.lines.filter((l) => JSON.stringify(l).includes('does not exist'))).toHaveLength(1);
   });

@@ -24,7 +24,7 @@ export class RegionResolver {
     parentCode?: string | null,
     @Arg('level', () => RegionLevel, { nullable: true, description: 'Only regions of this level.' })
     level?: RegionLevel | null,
-  ): Promise<RegionEntity[]> {
+  ): Promise<readonly RegionEntity[]> {
     return regionService.list(ctx, { parentCode, level });
   }
 
@@ -48,7 +48,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => [Region])
-  children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
+  children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<readonly RegionEntity[]> {
     return regionService.children(ctx, region.code);
   }
 }

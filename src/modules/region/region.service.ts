@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { RequestContext, loader } from '../../graphql/context';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
 import { RegionEntity, RegionLevel } from './region.entity';
 import { isRegionCode } from './region-code';
@@ -10,41 +9,91 @@ export interface RegionQuery {
   level?: RegionLevel | null;
 }
 
+/**
+ * All 3,348 regions, held in memory. They are published reference data that
+ * only a migration changes (GB/T 2260 editions), every caller may read all of
+ * them, and nearly every answer names a region: reading them once per
+ * process takes a statement off most requests and any query over all of
+ * them off the database. A migration that changes regions needs a restart.
+ */
+class RegionDirectory {
+  readonly all: readonly RegionEntity[];
+  private readonly byCode = new Map<string, RegionEntity>();
+  private readonly byParent = new Map<string, RegionEntity[]>();
+  private readonly byLevel = new Map<RegionLevel, RegionEntity[]>();
+
+  constructor(rows: RegionEntity[]) {
+    this.all = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const r of this.all) {
+      this.byCode.set(r.code, r);
+      if (r.parentCode) push(this.byParent, r.parentCode, r);
+      push(this.byLevel, r.level, r);
+    }
+  }
+
+  get(code: string): RegionEntity | null {
+    return this.byCode.get(code) ?? null;
+  }
+
+  children(code: string): readonly RegionEntity[] {
+    return this.byParent.get(code) ?? [];
+  }
+
+  ofLevel(level: RegionLevel): readonly RegionEntity[] {
+    return this.byLevel.get(level) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const directories = new WeakMap<DataSource, Promise<RegionDirectory>>();
+
+/** Read as plain rows: the ORM's hydration of 3,348 entities held the event loop for ~100 ms. */
+async function loadRegions(dataSource: DataSource): Promise<RegionDirectory> {
+  const rows: { code: string; name: string; name_en: string | null; level: RegionLevel; parent_code: string | null; path: string }[] =
+    await dataSource.query(`SELECT code, name, name_en, level, parent_code, path::text AS path FROM region`);
+  return new RegionDirectory(
+    rows.map((r) => Object.assign(new RegionEntity(), { code: r.code, name: r.name, nameEn: r.name_en, level: r.level, parentCode: r.parent_code, path: r.path })),
+  );
+}
+
+function directory(dataSource: DataSource): Promise<RegionDirectory> {
+  let d = directories.get(dataSource);
+  if (!d) {
+    d = loadRegions(dataSource);
+    // A failed load (database down) is not remembered: the next request tries again.
+    d.catch(() => directories.delete(dataSource));
+    directories.set(dataSource, d);
+  }
+  return d;
+}
+
 /** Regions are public reference data: every caller may read all of them. */
 export class RegionService {
-  list(ctx: RequestContext, query: RegionQuery): Promise<RegionEntity[]> {
-    const where: { parentCode?: string; level?: RegionLevel } = {};
-    if (query.parentCode != null) {
-      where.parentCode = this.validCode(query.parentCode, 'parentCode');
-    }
-    if (query.level != null) where.level = query.level;
-    return ctx.db.getRepository(RegionEntity).find({ where, order: { code: 'ASC' } });
+  /** Reads the regions before the first request needs them (server start-up). */
+  async preload(dataSource: DataSource): Promise<void> {
+    await directory(dataSource);
   }
 
-  byCode(ctx: RequestContext, code: string): Promise<RegionEntity | null> {
-    if (!isRegionCode(code)) return Promise.resolve(null);
-    return this.byCodeLoader(ctx).load(code);
+  async list(ctx: RequestContext, query: RegionQuery): Promise<readonly RegionEntity[]> {
+    const parentCode = query.parentCode != null ? this.validCode(query.parentCode, 'parentCode') : null;
+    const regions = await directory(ctx.dataSource);
+    let found = parentCode != null ? regions.children(parentCode) : query.level != null ? regions.ofLevel(query.level) : regions.all;
+    if (parentCode != null && query.level != null) found = found.filter((r) => r.level === query.level);
+    return found;
   }
 
-  children(ctx: RequestContext, code: string): Promise<RegionEntity[]> {
-    return loader(ctx, 'region.children', () =>
-      new DataLoader<string, RegionEntity[]>(async (codes) => {
-        const rows = await ctx.db
-          .getRepository(RegionEntity)
-          .find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } });
-        return codes.map((c) => rows.filter((r) => r.parentCode === c));
-      }),
-    ).load(code);
+  async byCode(ctx: RequestContext, code: string): Promise<RegionEntity | null> {
+    if (!isRegionCode(code)) return null;
+    return (await directory(ctx.dataSource)).get(code);
   }
 
-  private byCodeLoader(ctx: RequestContext): DataLoader<string, RegionEntity | null> {
-    return loader(ctx, 'region.byCode', () =>
-      new DataLoader<string, RegionEntity | null>(async (codes) => {
-        const rows = await ctx.db.getRepository(RegionEntity).findBy({ code: In([...codes]) });
-        const map = new Map(rows.map((r) => [r.code, r]));
-        return codes.map((c) => map.get(c) ?? null);
-      }),
-    );
+  async children(ctx: RequestContext, code: string): Promise<readonly RegionEntity[]> {
+    return (await directory(ctx.dataSource)).children(code);
   }
 
   private validCode(code: string, field: string): string {
