@@ -110,7 +110,7 @@ function compile(type: GraphQLInputType, limit: InputLimit | undefined, objects:
     ? (value, path) => {
         if (value === null || typeof value !== 'object') return;
         const record = value as Record<string, unknown>;
-        for (const f of fields) if (record[f.name] != null) f.check(record[f.name], `${path}.${f.name}`);
+        for (const f of fields) if (record[f.name] != null) f.check(record[f.name], path ? `${path}.${f.name}` : f.name);
       }
     : null;
   objects.set(type.name, check);
@@ -143,9 +143,12 @@ export function applyInputLimits(schema: GraphQLSchema): GraphQLSchema {
         })
         .filter((a): a is { name: string; check: Check } => a.check !== null);
       if (!checks.length) continue;
+      // A mutation's one `input` names its fields by themselves ("amount", not
+      // "input.amount"), as the services' own refusals do; other arguments by their path.
+      const roots = checks.map((a) => (type === schema.getMutationType() && a.name === 'input' ? '' : a.name));
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args: Record<string, unknown>, context, info) => {
-        for (const a of checks) if (args[a.name] != null) a.check(args[a.name], a.name);
+        checks.forEach((a, i) => args[a.name] != null && a.check(args[a.name], roots[i]));
         return resolve(source, args, context, info);
       };
     }

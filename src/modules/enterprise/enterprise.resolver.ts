@@ -76,7 +76,7 @@ export class EnterpriseResolver {
     @Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput,
     @Ctx() ctx: RequestContext,
   ): Promise<EnterprisePayload> {
-    return { enterprise: await enterpriseMutations.update(ctx, uuidFromGlobalId(input.id, 'Enterprise', 'input.id'), input) };
+    return { enterprise: await enterpriseMutations.update(ctx, uuidFromGlobalId(input.id, 'Enterprise', 'id'), input) };
   }
 
   @FieldResolver(() => ID)

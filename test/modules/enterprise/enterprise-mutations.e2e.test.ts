@@ -95,7 +95,7 @@ describe('published text (issue 10, finding 6)', () => {
     const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
     const before = await nameOf(own.id);
     const res = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', own.id), name } }, token);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(res.data).toBeNull();
     expect(await nameOf(own.id)).toBe(before);
   });
@@ -104,7 +104,7 @@ describe('published text (issue 10, finding 6)', () => {
     const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
     const before = await count();
     const res = await t.graphql(REGISTER, { input: { ...input(makeCreditCode('91', '320102', 'MA1XYW0T1'), '320102'), name } }, gov);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(await count()).toBe(before);
   });
 

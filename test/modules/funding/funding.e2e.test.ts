@@ -242,7 +242,7 @@ describe('nested fields are scoped like lists', () => {
   });
 
   it('Platform.awards: the platform sees its own, not the other’s; the public sees none', async () => {
-    const Q = `{ platforms(first: 100) { edges { node { name awards { amount status usageRestriction platform { name } enterprise { name } } } } } }`;
+    const Q = `{ platforms(first: 50) { edges { node { name awards { amount status usageRestriction platform { name } enterprise { name } } } } } }`;
     const byName = async (token?: string) => {
       const res = await t.graphql(Q, {}, token);
       expect(res.errors).toBeUndefined();
@@ -443,7 +443,7 @@ describe('the public', () => {
     const res = await t.graphql(`{
       platforms { totalCount }
       fundingPrograms { totalCount }
-      fundingBatches { totalCount edges { node { granted awards { id } } } }
+      fundingBatches(first: 5) { totalCount edges { node { granted awards { id } } } }
       awards { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
       disbursements { totalCount }
       expenditures { totalCount }
