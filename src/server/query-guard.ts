@@ -15,7 +15,12 @@ import { reportOf } from './request-report';
  * request, so this runs in front of it. The cost, which needs the validated
  * operation and its variables, is checked in queryLimitsPlugin.
  */
+/** Texts that passed, remembered so a client's usual documents are parsed here once (short ones, a few hundred). */
+const PASSED_TEXTS = 500;
+const PASSED_TEXT_LENGTH = 10_000;
+
 export function queryShapeGuard(limits: QueryLimits, explain: boolean): RequestHandler {
+  const passed = new Set<string>();
   return (req, res, next) => {
     const refuse = (status: number, message: string, extensions: Record<string, unknown>) => {
       reportOf(res)?.errors.push({ code: extensions.code as string, message });
@@ -32,10 +37,14 @@ export function queryShapeGuard(limits: QueryLimits, explain: boolean): RequestH
     } else {
       query = (req.body as { query?: unknown } | undefined)?.query;
     }
-    if (typeof query === 'string' && query !== '') {
+    if (typeof query === 'string' && query !== '' && !passed.has(query)) {
       try {
         const document: DocumentNode = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
         checkDocumentShape(document, limits, explain);
+        if (query.length <= PASSED_TEXT_LENGTH) {
+          if (passed.size >= PASSED_TEXTS) passed.delete(passed.values().next().value as string);
+          passed.add(query);
+        }
       } catch (error) {
         let refusal: GraphQLError | null = null;
         if (error instanceof QueryTooComplexError) refusal = error;

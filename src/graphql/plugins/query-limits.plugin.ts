@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { QueryLimits } from '../../config/config';
 import { RequestContext } from '../context';
-import { checkQueryLimits } from './query-limits';
+import { cachedQueryLimits } from './query-limits';
 
 /**
  * Depth, aliases, directives and cost, checked once the operation is known
@@ -12,13 +12,14 @@ import { checkQueryLimits } from './query-limits';
  * with that error alone.
  */
 export function queryLimitsPlugin(limits: QueryLimits, explain: boolean): ApolloServerPlugin<RequestContext> {
+  const checkLimits = cachedQueryLimits(limits, explain);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           // No operation (an unknown operationName): execution reports that, and runs nothing.
           if (!operation) return;
-          checkQueryLimits({ schema, document, operation, variables: request.variables, limits, explain });
+          checkLimits({ schema, document, operation, variables: request.variables });
         },
         async willSendResponse({ contextValue, response }) {
           // A response over MAX_RESPONSE_ITEMS is that error alone: what ran before it is not sent.

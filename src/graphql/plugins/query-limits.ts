@@ -12,7 +12,7 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { QueryLimits } from '../../config/config';
 import { DEFAULT_PAGE_SIZE } from '../connection';
-import { isListField, listRows } from '../list-bound';
+import { isListField, listBoundOf, listFields, listRows } from '../list-bound';
 import { DomainError, QueryLimitName, QueryTooComplexError } from '../errors';
 
 /**
@@ -261,4 +261,64 @@ export function checkQueryLimits({ schema, document, operation, variables, limit
     refuse('COST', 'The query is too expensive', `estimated cost ${cost}, at most ${limits.maxCost} (a list costs the items it can return times its selection)`);
   }
   return { cost };
+}
+
+/**
+ * checkQueryLimits, remembered per operation. A client sends the same few
+ * documents again and again, and Apollo hands back the same parsed document
+ * for the same text, so the shape is measured once per operation, and the
+ * cost once per operation and per value of the variables the cost depends on
+ * (those given to `first` or to a list whose bound reads its arguments, and
+ * those of @include/@skip); a new cursor or filter costs nothing.
+ */
+export function cachedQueryLimits(limits: QueryLimits, explain: boolean): (check: Omit<LimitCheck, 'limits' | 'explain'>) => void {
+  const seen = new WeakMap<OperationDefinitionNode, { costVariables: string[]; costs: Map<string, number> }>();
+  let costArguments: Set<string> | null = null;
+  return ({ schema, document, operation, variables }) => {
+    costArguments ??= argumentsTheCostReads(schema);
+    let known = seen.get(operation);
+    if (!known) {
+      checkDocumentShape(document, limits, explain, operation);
+      known = { costVariables: variablesIn(document, operation, costArguments), costs: new Map() };
+      seen.set(operation, known);
+    }
+    const key = JSON.stringify(known.costVariables.map((name) => variables?.[name] ?? null));
+    if (known.costs.has(key)) return;
+    const { cost } = checkQueryLimits({ schema, document, operation, variables, limits, explain });
+    // Only costs that passed are kept (a refusal is recomputed, and refused again), a few per operation.
+    if (known.costs.size >= 32) known.costs.delete(known.costs.keys().next().value as string);
+    known.costs.set(key, cost);
+  };
+}
+
+/** Names of the arguments listAwareEstimator reads: `first`, and every argument of a list whose bound is a function of them. */
+function argumentsTheCostReads(schema: GraphQLSchema): Set<string> {
+  const names = new Set(['first']);
+  for (const { field } of listFields(schema)) {
+    if (typeof listBoundOf(field) === 'function') for (const a of field.args) names.add(a.name);
+  }
+  return names;
+}
+
+/** Variables used in those arguments, or in directives, of the operation and its fragments. */
+function variablesIn(document: DocumentNode, operation: OperationDefinitionNode, argumentNames: Set<string>): string[] {
+  const found = new Set<string>();
+  const collect = (node: unknown) =>
+    visit(node as DocumentNode, {
+      Variable: (v) => void found.add(v.name.value),
+    });
+  const scan = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
+    visit(node, {
+      VariableDefinition: () => false,
+      Argument(arg) {
+        if (argumentNames.has(arg.name.value)) collect(arg.value);
+      },
+      Directive(directive) {
+        collect(directive);
+        return false;
+      },
+    });
+  scan(operation);
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) scan(d);
+  return [...found].sort();
 }

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { buildAppSchema } from '../../../src/graphql/schema';
 import { loadConfig } from '../../../src/config/config';
-import { checkQueryLimits, countDirectives, maxRepeatedField, measureOperation, operationCost, usesIntrospection } from '../../../src/graphql/plugins/query-limits';
+import { cachedQueryLimits, checkQueryLimits, countDirectives, maxRepeatedField, measureOperation, operationCost, usesIntrospection } from '../../../src/graphql/plugins/query-limits';
 import { send, startProbedServer } from '../../server/support';
 import { TestServer } from '../../support/server';
 import { Probe } from '../../server/support';
@@ -274,5 +274,43 @@ describe('limits in production', () => {
     const long = await send(`${t.url}/graphql`, { json: { query: `{ viewer { ${'role '.repeat(100)} } }` } });
     expect(long.body.errors[0]).toEqual({ message: 'The query is too long.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
     expect(t.probe.executions).toBe(0);
+  });
+});
+
+describe('the limits remembered per operation', () => {
+  const limits = loadConfig({ NODE_ENV: 'test' }).limits;
+  const refusedWith = (fn: () => void): string | null => {
+    try {
+      fn();
+      return null;
+    } catch (e) {
+      return String((e as { extensions?: { limit?: string } }).extensions?.limit);
+    }
+  };
+
+  it('recomputes the cost when a variable it depends on changes, through fragments and directives too', async () => {
+    const schema = await buildAppSchema();
+    const check = cachedQueryLimits(limits, true);
+    const { document, operation } = op(`
+      query($n: Int, $after: String, $all: Boolean!, $level: RegionLevel) {
+        enterprises(first: $n, after: $after) { edges { node { ...E } } }
+        regions(level: $level) @include(if: $all) { code name }
+      }
+      fragment E on Enterprise { name awards { amount disbursements { amount } } }`);
+    const run = (variables: Record<string, unknown>) => refusedWith(() => check({ schema, document, operation, variables }));
+    expect(run({ n: 10, all: false })).toBeNull();
+    // The cursor is not in the key: the same cost is reused; `first` is, and 100 enterprises × 20 awards × 10 tranches is too many.
+    expect(run({ n: 10, after: 'x', all: false })).toBeNull();
+    expect(run({ n: 100, all: false })).toBe('COST');
+    expect(run({ n: 100, all: false })).toBe('COST');
+    expect(run({ n: 20, all: true, level: 'PROVINCE' })).toBeNull();
+    expect(run({ n: 20, all: true })).toBe('COST'); // all 3,348 regions on top of the page
+  });
+
+  it('still refuses a document over a shape limit every time', async () => {
+    const schema = await buildAppSchema();
+    const check = cachedQueryLimits({ ...limits, maxDepth: 3 }, true);
+    const { document, operation } = op(`{ viewer { region { parent { code } } } }`);
+    for (let i = 0; i < 2; i++) expect(refusedWith(() => check({ schema, document, operation, variables: {} }))).toBe('DEPTH');
   });
 });
