@@ -68,6 +68,8 @@ export interface SortKey {
   property: string;
   /** The policy field a client learns about by sorting on this key. */
   field: string;
+  /** No two rows share a value (a unique column): the order needs no tie-breaker after it. */
+  unique?: boolean;
 }
 
 export interface OrderInput<F extends string> {
@@ -217,9 +219,12 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
   }
   const idProperty = page.idProperty ?? 'id';
-  // The id breaks ties, unless the order already ends on it.
-  const hasId = page.order.some((o) => o.key.property === idProperty);
-  const keys = hasId ? page.order : [...page.order, { key: { property: idProperty, field: 'id' }, direction: OrderDirection.ASC }];
+  // The id breaks ties, unless the order already has a unique key. It runs
+  // the way the last key runs, so that an order in one direction is served
+  // by one (key, id) index, read forwards or backwards.
+  const settled = page.order.some((o) => o.key.property === idProperty || o.key.unique);
+  const tieBreak = page.order.at(-1)?.direction ?? OrderDirection.ASC;
+  const keys = settled ? page.order : [...page.order, { key: { property: idProperty, field: 'id' }, direction: tieBreak }];
   const metadata = qb?.expressionMap.mainAlias!.metadata ?? page.metadata;
   if (!metadata) throw new Error('paginate needs the entity metadata when there is no query');
   const signature = orderSignature(metadata, keys);
@@ -232,7 +237,12 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const a = qb.alias;
   const col = (property: string) => `"${a}"."${qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(property)!.databaseName}"`;
 
-  if (values) {
+  if (values && keys.every((k) => k.direction === keys[0].direction)) {
+    // One direction: a row comparison, which an index on the keys serves as a range.
+    const params = Object.fromEntries(values.map((v, i) => [`cur_${i}`, v]));
+    const op = keys[0].direction === OrderDirection.ASC ? '>' : '<';
+    qb.andWhere(`(${keys.map((k) => col(k.key.property)).join(', ')}) ${op} (${keys.map((_k, i) => `:cur_${i}`).join(', ')})`, params);
+  } else if (values) {
     // (k1, k2, …) after (v1, v2, …) with per-key directions, as an OR of prefixes.
     const ors: string[] = [];
     const params: Record<string, unknown> = {};

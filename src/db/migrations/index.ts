@@ -5,6 +5,7 @@ import { MillisecondTimestamps1764000000003 } from './1764000000003-MillisecondT
 import { KeySupport1764000000004 } from './1764000000004-KeySupport';
 import { TenantDirectory1764000000005 } from './1764000000005-TenantDirectory';
 import { PublicNotice1764000000006 } from './1764000000006-PublicNotice';
+import { SortIndexes1764000000007 } from './1764000000007-SortIndexes';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   KeySupport1764000000004,
   TenantDirectory1764000000005,
   PublicNotice1764000000006,
+  SortIndexes1764000000007,
 ];

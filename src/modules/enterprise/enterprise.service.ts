@@ -18,7 +18,7 @@ const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> =
   subject: 'Enterprise',
   sortKeys: {
     NAME: { property: 'name', field: 'name' },
-    CREDIT_CODE: { property: 'creditCode', field: 'creditCode' },
+    CREDIT_CODE: { property: 'creditCode', field: 'creditCode', unique: true },
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: EnterpriseOrderField.NAME, direction: OrderDirection.ASC }],

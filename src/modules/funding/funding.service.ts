@@ -23,7 +23,7 @@ const PROGRAMS: ListSpec<FundingProgramEntity, FundingProgramFilter, FundingProg
   subject: 'FundingProgram',
   sortKeys: {
     START_YEAR: { property: 'startYear', field: 'startYear' },
-    DOCUMENT_NUMBER: { property: 'documentNumber', field: 'documentNumber' },
+    DOCUMENT_NUMBER: { property: 'documentNumber', field: 'documentNumber', unique: true },
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: FundingProgramOrderField.START_YEAR, direction: OrderDirection.ASC }],

@@ -1,0 +1,101 @@
+import { getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
+import pg from 'pg';
+import { startTestServer, TestServer } from '../support/server';
+import { tokenFor } from '../support/tokens';
+
+/**
+ * Every order a list offers, the default included, is served by an index:
+ * with sorting switched off in the planner (enable_sort = off makes any plan
+ * with a Sort prohibitively expensive), the statement the API sends for a
+ * page must still find a plan without one, so it reads rows in order from an
+ * index and stops after the page, at any size of the table.
+ */
+
+let t: TestServer;
+let miit: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  miit = await tokenFor({ role: 'MIIT' });
+});
+afterAll(() => t.close());
+
+interface Sent {
+  text: string;
+  values: unknown[];
+}
+
+/** The statements the server sends while `fn` runs. */
+async function statementsOf(fn: () => Promise<unknown>): Promise<Sent[]> {
+  const query = pg.Client.prototype.query;
+  const sent: Sent[] = [];
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
+    if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first.text === 'string') sent.push({ text: first.text, values: first.values ?? [] });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return sent;
+}
+
+/** Node types of a plan, all the way down. */
+function nodeTypes(plan: { 'Node Type': string; Plans?: unknown[] }): string[] {
+  return [plan['Node Type'], ...((plan.Plans ?? []) as (typeof plan)[]).flatMap(nodeTypes)];
+}
+
+async function planOf(statement: Sent): Promise<string[]> {
+  const runner = t.db.dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query('SET LOCAL enable_sort = off');
+    const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    await runner.rollbackTransaction();
+    return nodeTypes(plan.Plan);
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Each connection of the schema with the values of its order field. */
+function connections(): { list: string; fields: string[] }[] {
+  const query = t.server.schema.getQueryType()!;
+  return Object.values(query.getFields())
+    .filter((f) => f.args.some((a) => a.name === 'orderBy') && (getNamedType(f.type) as GraphQLObjectType).name.endsWith('Connection'))
+    .map((f) => {
+      const order = getNamedType(f.args.find((a) => a.name === 'orderBy')!.type) as GraphQLInputObjectType;
+      const fieldEnum = getNamedType(order.getFields().field.type) as GraphQLEnumType;
+      return { list: f.name, fields: fieldEnum.getValues().map((v) => v.name) };
+    });
+}
+
+describe('the order of every list', () => {
+  it('finds the lists by walking the schema', () => {
+    expect(connections().map((c) => c.list)).toEqual(expect.arrayContaining(['enterprises', 'platforms', 'applications', 'auditEvents', 'awards']));
+  });
+
+  it('reads the default order and each sort key in both directions from an index, with no Sort, in every list', async () => {
+    const sorted: Record<string, string[]> = {};
+    let pages = 0;
+    for (const { list, fields } of connections()) {
+      const orders: (string | null)[] = [null, ...fields.flatMap((f) => [`{ field: ${f}, direction: ASC }`, `{ field: ${f}, direction: DESC }`])];
+      for (const order of orders) {
+        const args = order ? `first: 5, orderBy: [${order}]` : 'first: 5';
+        let res: { errors?: unknown } = {};
+        const sent = await statementsOf(async () => (res = await t.graphql(`{ ${list}(${args}) { edges { cursor } } }`, {}, miit)));
+        expect(res.errors).toBeUndefined();
+        const page = sent.find((x) => /\bORDER BY\b/.test(x.text) && /\bLIMIT\b/.test(x.text));
+        expect([list, order, page !== undefined]).toEqual([list, order, true]);
+        const plan = await planOf(page!);
+        pages += 1;
+        if (plan.some((n) => /Sort/.test(n))) sorted[`${list} ${order ?? 'default'}`] = plan;
+      }
+    }
+    expect(pages).toBeGreaterThan(30);
+    expect(sorted).toEqual({});
+  });
+});
