@@ -6,6 +6,7 @@ import { KeySupport1764000000004 } from './1764000000004-KeySupport';
 import { TenantDirectory1764000000005 } from './1764000000005-TenantDirectory';
 import { PublicNotice1764000000006 } from './1764000000006-PublicNotice';
 import { SortIndexes1764000000007 } from './1764000000007-SortIndexes';
+import { PoliciesOncePerStatement1764000000008 } from './1764000000008-PoliciesOncePerStatement';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TenantDirectory1764000000005,
   PublicNotice1764000000006,
   SortIndexes1764000000007,
+  PoliciesOncePerStatement1764000000008,
 ];
