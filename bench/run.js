@@ -60,13 +60,12 @@ async function stopAll() {
     log(`stopped ${name}`);
   }
 }
-let stopping = false;
+let stopping = null; // set once a signal asked us to stop; the main loop's errors are then expected
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (stopping) return;
-    stopping = true;
     log(`${sig}: stopping what the bench started`);
-    stopAll().finally(() => process.exit(130));
+    stopping = stopAll().finally(() => process.exit(130));
   });
 }
 
@@ -432,6 +431,7 @@ async function fetchCount(url) {
 }
 
 main().catch(async (err) => {
+  if (stopping) return stopping;
   console.error(err);
   await stopAll();
   process.exit(1);
