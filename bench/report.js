@@ -20,7 +20,7 @@ const fmt = (x, d = 0) => (x == null ? '-' : Number(x).toFixed(d));
 function renderReport(res) {
   const L = [];
   L.push(`srdi-api vs the floor, national dataset; PostgreSQL ${res.postgres}, Node ${res.node}, ${res.cpus} CPUs (load generator on the same machine)`);
-  L.push(`${res.rounds} interleaved round(s) x ${res.duration} s measured after ${res.warmup} s warm-up; medians over rounds`);
+  L.push(`${res.rounds} interleaved round(s) x ${res.duration} s measured after ${res.warmup} s warm-up; medians over rounds; waited ${res.waitedForJestSeconds ?? 0} s for other jobs (jest)`);
   L.push('');
   const head = ['scenario', 'system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak RSS MiB', 'vs RLS floor'];
   const rows = [head];
