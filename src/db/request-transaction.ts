@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { DataSource, QueryRunner } from 'typeorm';
 import { regionRange } from '../authz/ability';
+import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/context';
 
 /** The role every request runs as: it owns nothing and is bound by row-level security. */
@@ -20,15 +21,7 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
         async executionDidStart({ contextValue: ctx }) {
           runner = serialized(dataSource.createQueryRunner());
           await runner.connect();
-          await runner.startTransaction();
-          const v = ctx.viewer;
-          const range = v.regionCode ? regionRange(v.regionCode) : null;
-          await runner.query(
-            `SELECT set_config('role', $1, true), set_config('app.role', $2, true),
-                    set_config('app.enterprise_id', $3, true), set_config('app.platform_id', $4, true),
-                    set_config('app.region_lo', $5, true), set_config('app.region_hi', $6, true)`,
-            [APP_DB_ROLE, v.role, v.enterpriseId ?? '', v.platformId ?? '', range?.lo ?? '', range?.hi ?? ''],
-          );
+          await beginAs(runner, ctx.viewer);
           ctx.db = runner.manager;
         },
         async willSendResponse({ contextValue: ctx, response }) {
@@ -47,6 +40,35 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
     },
   };
 }
+
+/**
+ * Opens the request's transaction with the caller's settings in one round
+ * trip: START TRANSACTION and the set_config calls as one simple-protocol
+ * query (which takes no parameters, so the values are quoted literals; each
+ * is also of a known shape: a role name, uuids and region codes checked when
+ * the token was read). Then tells TypeORM's runner, which did not start it,
+ * that its transaction is open, so commit, rollback and savepoints work as usual.
+ */
+async function beginAs(runner: QueryRunner, v: Viewer): Promise<void> {
+  const range = v.regionCode ? regionRange(v.regionCode) : null;
+  const settings: [string, string][] = [
+    ['role', APP_DB_ROLE],
+    ['app.role', v.role],
+    ['app.enterprise_id', v.enterpriseId ?? ''],
+    ['app.platform_id', v.platformId ?? ''],
+    ['app.region_lo', range?.lo ?? ''],
+    ['app.region_hi', range?.hi ?? ''],
+  ];
+  for (const [, value] of settings) {
+    if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error(`request setting of an unexpected shape: ${JSON.stringify(value)}`);
+  }
+  const calls = settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ');
+  await runner.query(`START TRANSACTION; SELECT ${calls}`);
+  // TypeORM 1.x's own bookkeeping (what startTransaction() would have set); the tests of savepoints and rollbacks rely on it.
+  Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
+}
+
+const escapeLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Resolvers run concurrently but share the request's one connection; pg
