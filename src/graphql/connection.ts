@@ -205,6 +205,8 @@ export interface PageRequest {
   idProperty?: string;
   /** The listed entity, whose column types a cursor's values must have; needed when `qb` is null. */
   metadata?: EntityMetadata;
+  /** Runs the finished page query; `qb.getMany()` when absent. */
+  fetch?: (qb: SelectQueryBuilder<ObjectLiteral>) => Promise<ObjectLiteral[]>;
 }
 
 /**
@@ -259,7 +261,7 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   }
   for (const k of keys) qb.addOrderBy(col(k.key.property), k.direction);
   qb.limit(first + 1);
-  const rows = first === 0 ? [] : await qb.getMany();
+  const rows = (first === 0 ? [] : page.fetch ? await page.fetch(qb) : await qb.getMany()) as T[];
   const hasNextPage = rows.length > first;
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(signature, keys.map((k) => cursorValue(node, k.key.property))) }));

@@ -1,5 +1,6 @@
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { scopedQuery } from '../authz/scoped-reader';
+import { ChildList, scopedQuery, withChildren } from '../authz/scoped-reader';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
 import { ConnectionValue, OrderDirection, OrderInput, paginate, SortKey } from './connection';
@@ -17,6 +18,11 @@ export interface ListSpec<T extends ObjectLiteral, F, O extends string> {
   subject: SubjectName;
   sortKeys: Record<O, SortKey>;
   defaultOrder: OrderInput<O>[];
+  /**
+   * The node's child lists (GraphQL field → how visibleChildren reads it),
+   * read in the page's own statement when the request selects them.
+   */
+  children?: Record<string, ChildList>;
   /** Adds the filter's conditions; must check each filtered field with assertReadableOnEveryRow. */
   applyFilter(ctx: RequestContext, qb: SelectQueryBuilder<T>, filter: F): void;
 }
@@ -30,6 +36,8 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   ctx: RequestContext,
   spec: ListSpec<T, F, O>,
   args: ListArgs<F, O>,
+  /** The connection field's resolve info: which child lists of the node to read with the page. */
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<T>> {
   // A caller who may read none of these rows gets an empty page, as if there
   // were none; only the sort keys and filters it asks for itself are checked.
@@ -46,5 +54,36 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     // Without rows to see the query never runs, but the filter is still checked and validated.
     spec.applyFilter(ctx, qb ?? repository.createQueryBuilder('unused'), args.filter);
   }
-  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata });
+  const selected = info && spec.children ? nodeFields(info) : null;
+  const children = selected ? Object.entries(spec.children!).filter(([field]) => selected.has(field)).map(([, list]) => list) : [];
+  const fetch = children.length
+    ? async (page: SelectQueryBuilder<ObjectLiteral>) => {
+        const prime = withChildren(ctx, page, children);
+        const { raw, entities } = await page.getRawAndEntities();
+        prime(raw, entities);
+        return entities;
+      }
+    : undefined;
+  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata, fetch });
+}
+
+/** The fields selected on a connection's `edges { node { … } }`, through fragments, whatever their directives. */
+function nodeFields(info: GraphQLResolveInfo): Set<string> {
+  const found = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, path: string[], seen: Set<string>) => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (path.length === 0) found.add(selection.name.value);
+        else if (selection.name.value === path[0]) walk(selection.selectionSet, path.slice(1), seen);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, path, seen);
+      } else if (!seen.has(selection.name.value)) {
+        const fragment: FragmentDefinitionNode | undefined = info.fragments[selection.name.value];
+        walk(fragment?.selectionSet, path, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  for (const node of info.fieldNodes as FieldNode[]) walk(node.selectionSet, ['edges', 'node'], new Set());
+  return found;
 }

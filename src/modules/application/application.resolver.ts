@@ -1,5 +1,6 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -58,8 +59,8 @@ class ApplicationsArgs {
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => ApplicationConnection, { description: 'Applications the caller may see, a page at a time.' })
-  applications(@Args() args: ApplicationsArgs, @Ctx() ctx: RequestContext) {
-    return applicationService.list(ctx, args);
+  applications(@Args() args: ApplicationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return applicationService.list(ctx, args, info);
   }
 
   @Mutation(() => ApplicationPayload, {

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection, OrderInput } from '../../graphql/connection';
@@ -19,6 +20,7 @@ const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
     UPDATED_AT: { property: 'updatedAt', field: 'updatedAt' },
   },
+  children: { reviews: { subject: 'Review', foreignKey: 'applicationId', orderBy: 'createdAt' } },
   // By ID alone: used only by callers who may not sort by createdAt (they see no applications today).
   defaultOrder: [],
   applyFilter(ctx, qb: SelectQueryBuilder<ApplicationEntity>, f) {
@@ -32,13 +34,13 @@ const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField
 };
 
 export class ApplicationService {
-  list(ctx: RequestContext, args: ListArgs<ApplicationFilter, ApplicationOrderField>) {
+  list(ctx: RequestContext, args: ListArgs<ApplicationFilter, ApplicationOrderField>, info?: GraphQLResolveInfo) {
     const orderBy = args.orderBy?.length
       ? args.orderBy
       : ctx.authz.readableOnEveryRow('Application', 'createdAt')
         ? NEWEST_FIRST
         : LIST.defaultOrder;
-    return listConnection(ctx, LIST, { ...args, orderBy });
+    return listConnection(ctx, LIST, { ...args, orderBy }, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<ApplicationEntity | null> {

@@ -1,5 +1,6 @@
 import { ArgLimits, Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { RequestContext } from '../../graphql/context';
@@ -42,8 +43,8 @@ class EnterprisesArgs {
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: 'Enterprises the caller may see, a page at a time.' })
-  enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: RequestContext) {
-    return enterpriseService.list(ctx, args);
+  enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return enterpriseService.list(ctx, args, info);
   }
 
   @ArgLimits({ creditCode: { maxLength: TEXT_LIMITS.code } })

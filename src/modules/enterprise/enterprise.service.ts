@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery, visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -22,6 +23,12 @@ const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> =
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: EnterpriseOrderField.NAME, direction: OrderDirection.ASC }],
+  children: {
+    certifications: { subject: 'Certification', foreignKey: 'enterpriseId', orderBy: 'createdAt' },
+    financials: { subject: 'FinancialReport', foreignKey: 'enterpriseId', orderBy: 'year' },
+    applications: { subject: 'Application', foreignKey: 'enterpriseId', orderBy: 'createdAt' },
+    awards: { subject: 'Award', foreignKey: 'enterpriseId' },
+  },
   applyFilter(ctx, qb: SelectQueryBuilder<EnterpriseEntity>, f) {
     new ListFilter(ctx, qb, 'Enterprise')
       .regionSubtree('regionCode', f.regionCode, 'region')
@@ -39,8 +46,8 @@ const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> =
 };
 
 export class EnterpriseService {
-  list(ctx: RequestContext, args: ListArgs<EnterpriseFilter, EnterpriseOrderField>) {
-    return listConnection(ctx, LIST, args);
+  list(ctx: RequestContext, args: ListArgs<EnterpriseFilter, EnterpriseOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, LIST, args, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<EnterpriseEntity | null> {

@@ -1,5 +1,6 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -100,8 +101,8 @@ export class AwardResolver {
     description:
       'Awards the caller may see, a page at a time: an enterprise or a platform its own, a local government those to recipients in its region, the ministries all. Empty for the public.',
   })
-  awards(@Args() args: AwardsArgs, @Ctx() ctx: RequestContext) {
-    return awardService.list(ctx, args);
+  awards(@Args() args: AwardsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return awardService.list(ctx, args, info);
   }
 
   @Mutation(() => AwardPayload, {

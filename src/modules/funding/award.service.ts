@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -26,6 +27,11 @@ const AWARDS: ListSpec<AwardEntity, AwardFilter, AwardOrderField> = {
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: AwardOrderField.GRANTED_ON, direction: OrderDirection.ASC }],
+  children: {
+    disbursements: { subject: 'Disbursement', foreignKey: 'awardId', orderBy: 'tranche' },
+    expenditures: { subject: 'Expenditure', foreignKey: 'awardId', orderBy: 'spentOn' },
+    clawBacks: { subject: 'ClawBack', foreignKey: 'awardId' },
+  },
   applyFilter(ctx, qb: SelectQueryBuilder<AwardEntity>, f) {
     new ListFilter(ctx, qb, 'Award')
       .globalId('batchId', f.batchId, 'FundingBatch', 'batchId', 'batch')
@@ -71,8 +77,8 @@ const EXPENDITURES: ListSpec<ExpenditureEntity, ExpenditureFilter, ExpenditureOr
  * policy: lists, lookups, children and sums alike.
  */
 export class AwardService {
-  list(ctx: RequestContext, args: ListArgs<AwardFilter, AwardOrderField>) {
-    return listConnection(ctx, AWARDS, args);
+  list(ctx: RequestContext, args: ListArgs<AwardFilter, AwardOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, AWARDS, args, info);
   }
 
   disbursementList(ctx: RequestContext, args: ListArgs<DisbursementFilter, DisbursementOrderField>) {

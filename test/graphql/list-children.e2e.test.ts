@@ -1,0 +1,106 @@
+import { insertApplication, insertReview } from '../modules/application/application-factories';
+import { createAward, createCertification, createEnterprise, createFinancialReport, createProgramAndBatch } from '../support/factories';
+import { startTestServer, TestServer } from '../support/server';
+import { tokenFor } from '../support/tokens';
+
+/**
+ * A list's child lists are read in the page's own statement (a JSON column
+ * per list) and must come out exactly as the child field alone reads them:
+ * the same rows, order, masking and exact values (money as decimal strings,
+ * dates, times, JSON), for every caller.
+ */
+
+let t: TestServer;
+const tokens: Record<string, string | undefined> = {};
+beforeAll(async () => {
+  // Deep selections on purpose: the cost limit is not what this file tests.
+  t = await startTestServer({ MAX_QUERY_COST: '200000' });
+  const ds = t.db.dataSource;
+  const { batchId } = await createProgramAndBatch(ds);
+  for (const [i, region] of ['320102', '320505', '330106'].entries()) {
+    const e = await createEnterprise(ds, { regionCode: region, tier: i === 2 ? 'LITTLE_GIANT' : 'SRDI_SME' });
+    await createCertification(ds, e.id, { tier: 'SRDI_SME' });
+    await createFinancialReport(ds, e.id, 2024, '123456789012.34');
+    await createFinancialReport(ds, e.id, 2023);
+    const app = await insertApplication(ds, e.id, { status: 'APPROVED', score: '86.50' });
+    await insertReview(ds, app, {
+      kind: 'EXPERT_REVIEW', decision: 'APPROVE', reviewerRole: 'MIIT', reviewerSubject: 'expert:7', score: '86.50', evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] },
+    });
+    const award = await createAward(ds, batchId, { enterpriseId: e.id }, '6000000.01');
+    await ds.query(`INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '3000000.01', '2024-05-06', $2), ($1, 2, '0.99', '2025-01-02', $3)`, [award, `k1-${award}`, `k2-${award}`]);
+    await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on, description) VALUES ($1, 'EQUIPMENT', '1234.56', '2024-06-01', '设备')`, [award]);
+    await ds.query(`INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '0.01', '多付')`, [award]);
+    if (i === 0) tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
+  }
+  tokens.PUBLIC = undefined;
+  tokens.GOV = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+  tokens.MIIT = await tokenFor({ role: 'MIIT' });
+  tokens.MOF = await tokenFor({ role: 'MOF' });
+});
+afterAll(() => t.close());
+
+const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn }`;
+const AWARD = `id amount grantedOn disbursements { tranche amount paidOn } expenditures { amount category spentOn description } clawBacks { amount reason createdAt }`;
+
+/** Each node of a page, as the list read it, against the same node read alone by node(id): same values, same refusals at the same places. */
+async function compare(list: string, type: string, selection: string, token: string | undefined): Promise<Record<string, unknown>[]> {
+  const page = await t.graphql(`{ ${list}(first: 5) { edges { node { ${selection} } } } }`, {}, token);
+  expect(page.data).toBeDefined();
+  const nodes = page.data![list].edges.map((e: { node: Record<string, unknown> }) => e.node);
+  const errorsAt = (res: typeof page, prefix: (string | number)[]) =>
+    (res.errors ?? [])
+      .filter((e) => JSON.stringify(e.path!.slice(0, prefix.length)) === JSON.stringify(prefix))
+      .map((e) => `${e.path!.slice(prefix.length).join('.')} ${e.extensions!.code}`)
+      .sort();
+  for (const [index, node] of nodes.entries()) {
+    const one = await t.graphql(`query($id: ID!) { node(id: $id) { ... on ${type} { ${selection} } } }`, { id: node.id }, token);
+    expect(node).toEqual(one.data!.node);
+    expect(errorsAt(page, [list, 'edges', index, 'node'])).toEqual(errorsAt(one, ['node']));
+  }
+  return nodes;
+}
+
+describe('child lists read with their page', () => {
+  it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])('equal the child fields read one row at a time, for %s', async (who) => {
+    const enterprises = await compare('enterprises', 'Enterprise', ENTERPRISE, tokens[who]);
+    expect(enterprises.length).toBeGreaterThan(0);
+    const awards = await compare('awards', 'Award', AWARD, tokens[who]);
+    await compare('applications', 'Application', 'id status reviews { kind decision score evaluation createdAt }', tokens[who]);
+    if (who === 'MOF') {
+      expect(awards[0]).toMatchObject({
+        amount: '6000000.01',
+        disbursements: [{ tranche: 1, amount: '3000000.01', paidOn: '2024-05-06' }, { tranche: 2, amount: '0.99', paidOn: '2025-01-02' }],
+        expenditures: [{ amount: '1234.56', category: 'EQUIPMENT', spentOn: '2024-06-01', description: '设备' }],
+        clawBacks: [{ amount: '0.01', reason: '多付', createdAt: expect.stringMatching(/^\d{4}-/) }],
+      });
+      const withReviews = (await t.graphql(`{ applications(first: 5) { edges { node { score reviews { score evaluation } } } } }`, {}, tokens.MIIT)).data!;
+      expect(withReviews.applications.edges[0].node).toEqual({ score: '86.50', reviews: [{ score: '86.50', evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] } }] });
+    }
+  });
+
+  it('are read in the page’s statement, also for awards and applications', async () => {
+    const { default: pg } = await import('pg');
+    const query = pg.Client.prototype.query;
+    const sent: string[] = [];
+    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+      if (text) sent.push(text);
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const res = await t.graphql(
+        `{ awards(first: 10) { edges { node { amount disbursements { amount } expenditures { amount } clawBacks { amount } } } }
+           applications(first: 10) { edges { node { status reviews { kind } } } } }`,
+        {},
+        tokens.MIIT,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.awards.edges[0].node.disbursements).toHaveLength(2);
+      expect(res.data!.applications.edges[0].node.reviews).toHaveLength(1);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    // The opening, one statement per list, COMMIT.
+    expect(sent.filter((s) => !/^(START TRANSACTION|COMMIT)/.test(s))).toHaveLength(2);
+  });
+});
