@@ -266,12 +266,30 @@ async function countStatements(results, ctx, urls) {
 // ------------------------------------------------------------------ authorization cost in SQL
 /** The statement without its WHERE clause, its $n renumbered to the parameters it still uses. */
 function withoutWhere(text, values) {
-  const m = /^(.*?) WHERE (.*) ORDER BY (.*)$/s.exec(text);
-  if (!m) return null;
+  // The outer statement's WHERE and ORDER BY: the child lists' sub-selects have their own, inside parentheses.
+  const where = topLevel(text, ' WHERE ');
+  const order = topLevel(text, ' ORDER BY ', where);
+  if (where < 0 || order < 0) return null;
+  const m = [null, text.slice(0, where), text.slice(where + 7, order), text.slice(order + 10)];
   const rest = `${m[1]} ORDER BY ${m[3]}`;
   const used = [...new Set([...rest.matchAll(/\$(\d+)/g)].map((x) => Number(x[1])))];
   const map = new Map(used.map((n, i) => [n, i + 1]));
   return { text: rest.replace(/\$(\d+)/g, (_, n) => `$${map.get(Number(n))}`), values: used.map((n) => values[n - 1]), where: m[2] };
+}
+
+/** Index of `word` outside parentheses and quotes, from `from` on; -1 if none. */
+function topLevel(text, word, from = 0) {
+  let depth = 0;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { if (c === quote) quote = null; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && i >= from && text.startsWith(word, i)) return i;
+  }
+  return -1;
 }
 
 async function authzCost(results, urls, page) {
@@ -420,7 +438,8 @@ async function main() {
   if (!SKIP.has('count')) await countStatements(results, ctx, urls);
   if (!SKIP.has('authz')) {
     const page = (results.s2Statements || []).find((st) => /FROM "enterprise"/.test(st.text) && / LIMIT /.test(st.text) && !/COUNT\(/i.test(st.text));
-    if (page) await authzCost(results, urls, page);
+    // A failure here must not cost the table of the whole run.
+    if (page) await authzCost(results, urls, page).catch((err) => (results.authz = { error: String(err?.message ?? err) }));
     else results.authz = { error: 'S2 statement not captured (run without SKIP=count or S2)' };
   }
 

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { createCertification, createEnterprise } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
+import { statementsOf } from '../support/statements';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -21,28 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const query = pg.Client.prototype.query;
-  const sent: string[] = [];
-  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-    if (text) sent.push(text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return sent;
-}
+const texts = async (fn: () => Promise<unknown>) => (await statementsOf(fn)).map((x) => x.text);
 
 const PAGE = `query($n: Int) { enterprises(first: $n, filter: { regionCode: "320000" }) { edges { node { id name region { code name parent { name } } certifications { tier status } } } } }`;
 
 describe('the statements of a read', () => {
   it('open the transaction with the caller’s settings in the first round trip', async () => {
     await t.graphql(PAGE, { n: 1 }, gov); // the token's region is looked up once, then remembered
-    const sent = await statementsOf(() => t.graphql(PAGE, { n: 10 }, gov));
+    const sent = await texts(() => t.graphql(PAGE, { n: 10 }, gov));
     expect(sent[0]).toMatch(/^START TRANSACTION; SELECT set_config\('role', 'srdi_app', true\), set_config\('app.role', 'LOCAL_GOV', true\)/);
     expect(sent[0]).toContain(`set_config('app.region_lo', '320000', true), set_config('app.region_hi', '329999', true)`);
     expect(sent.filter((x) => /set_config|START TRANSACTION/.test(x))).toHaveLength(1);
@@ -50,8 +36,8 @@ describe('the statements of a read', () => {
   });
 
   it('are as many for a nested page of 100 rows as for one of 10, with no statement for a region', async () => {
-    const ten = await statementsOf(async () => expect((await t.graphql(PAGE, { n: 10 }, gov)).data!.enterprises.edges).toHaveLength(10));
-    const hundred = await statementsOf(async () => expect((await t.graphql(PAGE, { n: 100 }, gov)).data!.enterprises.edges).toHaveLength(100));
+    const ten = await texts(async () => expect((await t.graphql(PAGE, { n: 10 }, gov)).data!.enterprises.edges).toHaveLength(10));
+    const hundred = await texts(async () => expect((await t.graphql(PAGE, { n: 100 }, gov)).data!.enterprises.edges).toHaveLength(100));
     // The opening, the page with its rows' certifications, COMMIT.
     expect(ten).toHaveLength(3);
     expect(hundred).toHaveLength(ten.length);

@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
-import pg from 'pg';
 import { startTestServer, TestServer } from '../support/server';
+import { SentStatement, statementsOf } from '../support/statements';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -19,35 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Sent {
-  text: string;
-  values: unknown[];
-}
-
-/** The statements the server sends while `fn` runs. */
-async function statementsOf(fn: () => Promise<unknown>): Promise<Sent[]> {
-  const query = pg.Client.prototype.query;
-  const sent: Sent[] = [];
-  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first.text === 'string') sent.push({ text: first.text, values: first.values ?? [] });
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return sent;
-}
-
 /** Node types of a plan, all the way down. */
 function nodeTypes(plan: { 'Node Type': string; Plans?: unknown[] }): string[] {
   return [plan['Node Type'], ...((plan.Plans ?? []) as (typeof plan)[]).flatMap(nodeTypes)];
 }
 
-async function planOf(statement: Sent): Promise<string[]> {
+async function planOf(statement: SentStatement): Promise<string[]> {
   const runner = t.db.dataSource.createQueryRunner();
   await runner.connect();
   try {

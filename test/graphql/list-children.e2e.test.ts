@@ -1,6 +1,7 @@
 import { insertApplication, insertReview } from '../modules/application/application-factories';
 import { createAward, createCertification, createEnterprise, createFinancialReport, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
+import { statementsOf } from '../support/statements';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -79,27 +80,19 @@ describe('child lists read with their page', () => {
   });
 
   it('are read in the page’s statement, also for awards and applications', async () => {
-    const { default: pg } = await import('pg');
-    const query = pg.Client.prototype.query;
-    const sent: string[] = [];
-    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (text) sent.push(text);
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
-    try {
-      const res = await t.graphql(
-        `{ awards(first: 10) { edges { node { amount disbursements { amount } expenditures { amount } clawBacks { amount } } } }
-           applications(first: 10) { edges { node { status reviews { kind } } } } }`,
-        {},
-        tokens.MIIT,
-      );
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.awards.edges[0].node.disbursements).toHaveLength(2);
-      expect(res.data!.applications.edges[0].node.reviews).toHaveLength(1);
-    } finally {
-      pg.Client.prototype.query = query;
-    }
+    const sent = (
+      await statementsOf(async () => {
+        const res = await t.graphql(
+          `{ awards(first: 10) { edges { node { amount disbursements { amount } expenditures { amount } clawBacks { amount } } } }
+             applications(first: 10) { edges { node { status reviews { kind } } } } }`,
+          {},
+          tokens.MIIT,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.awards.edges[0].node.disbursements).toHaveLength(2);
+        expect(res.data!.applications.edges[0].node.reviews).toHaveLength(1);
+      })
+    ).map((x) => x.text);
     // The opening, one statement per list, COMMIT.
     expect(sent.filter((s) => !/^(START TRANSACTION|COMMIT)/.test(s))).toHaveLength(2);
   });
