@@ -7,6 +7,7 @@ import { TenantDirectory1764000000005 } from './1764000000005-TenantDirectory';
 import { PublicNotice1764000000006 } from './1764000000006-PublicNotice';
 import { SortIndexes1764000000007 } from './1764000000007-SortIndexes';
 import { PoliciesOncePerStatement1764000000008 } from './1764000000008-PoliciesOncePerStatement';
+import { QueueIndexes1764000000009 } from './1764000000009-QueueIndexes';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PublicNotice1764000000006,
   SortIndexes1764000000007,
   PoliciesOncePerStatement1764000000008,
+  QueueIndexes1764000000009,
 ];
