@@ -25,6 +25,10 @@ function covers(broad: unknown, narrow: unknown): boolean {
  */
 export class Authorizer {
   readonly ability: AppAbility;
+  /** Per subject and field: readable on every row the caller may see (decided once per request). */
+  private readonly fieldOnEveryRow = new Map<string, boolean>();
+  /** Per row: whether the caller may read it at all (checked once per object). */
+  private readonly readableRows = new WeakMap<object, boolean>();
 
   constructor(
     readonly viewer: Viewer,
@@ -95,9 +99,6 @@ export class Authorizer {
     }
     return rowReadable;
   }
-
-  private readonly fieldOnEveryRow = new Map<string, boolean>();
-  private readonly readableRows = new WeakMap<object, boolean>();
 
   assertReadableOnEveryRow(subject: SubjectName, field: string, argument: string): void {
     if (!this.readableOnEveryRow(subject, field)) {

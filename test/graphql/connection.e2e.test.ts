@@ -1,7 +1,6 @@
 import { getNamedType, GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
 import { programmeToday } from '../../src/modules/certification/certification-status';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { buildAppSchema } from '../../src/graphql/schema';
 import { createAward, createCertification, createEnterprise, createPlatform, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
@@ -15,7 +14,7 @@ let schema: GraphQLSchema;
 let miit: string;
 beforeAll(async () => {
   t = await startTestServer();
-  schema = await buildAppSchema();
+  schema = t.server.schema; // the schema the server runs, not a second build
   miit = await tokenFor({ role: 'MIIT' });
   const ds = t.db.dataSource;
   // Two rows in every list, so each one issues a real cursor to tamper with.

@@ -2,7 +2,6 @@ import {
   getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLSchema,
   isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType,
 } from 'graphql';
-import { buildAppSchema } from '../../src/graphql/schema';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 import { createEnterprise } from '../support/factories';
@@ -18,7 +17,7 @@ let schema: GraphQLSchema;
 let miit: string;
 beforeAll(async () => {
   t = await startTestServer();
-  schema = await buildAppSchema();
+  schema = t.server.schema; // the schema the server runs, not a second build
   miit = await tokenFor({ role: 'MIIT' });
   await createEnterprise(t.db.dataSource, { name: '南京甲科技有限公司' });
   await createEnterprise(t.db.dataSource, { name: '南京乙科技有限公司' });
