@@ -5,7 +5,7 @@ import { RequestContext } from '../graphql/context';
 import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { enterpriseService } from '../modules/enterprise/enterprise.service';
 import { RegionEntity } from '../modules/region/region.entity';
-import { regionService } from '../modules/region/region.service';
+import { RegionAnswer, regionService } from '../modules/region/region.service';
 import { Enterprise } from '../modules/enterprise/enterprise.type';
 import { Region } from '../modules/region/region.type';
 import { Viewer } from './viewer';
@@ -24,7 +24,7 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() v: Viewer, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+  region(@Root() v: Viewer, @Ctx() ctx: RequestContext): RegionAnswer {
     return v.regionCode ? regionService.byCode(ctx, v.regionCode) : null;
   }
 

@@ -205,8 +205,14 @@ export interface PageRequest {
   idProperty?: string;
   /** The listed entity, whose column types a cursor's values must have; needed when `qb` is null. */
   metadata?: EntityMetadata;
-  /** Runs the finished page query; `qb.getMany()` when absent. */
-  fetch?: (qb: SelectQueryBuilder<ObjectLiteral>) => Promise<ObjectLiteral[]>;
+  /**
+   * Runs the finished page query; `qb.getMany()` when absent. Given `count`
+   * (the page's query without cursor, order or limit, when the client asked
+   * for totalCount), it may count in the same statement and return `total`.
+   */
+  fetch?: (qb: SelectQueryBuilder<ObjectLiteral>, count: SelectQueryBuilder<ObjectLiteral> | null) => Promise<{ rows: ObjectLiteral[]; total?: number | null }>;
+  /** The client selected totalCount. */
+  withTotal?: boolean;
 }
 
 /**
@@ -261,7 +267,9 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   }
   for (const k of keys) qb.addOrderBy(col(k.key.property), k.direction);
   qb.limit(first + 1);
-  const rows = (first === 0 ? [] : page.fetch ? await page.fetch(qb) : await qb.getMany()) as T[];
+  const fetched = first === 0 ? { rows: [] } : page.fetch ? await page.fetch(qb, page.withTotal ? countQuery : null) : { rows: await qb.getMany() };
+  const rows = fetched.rows as T[];
+  const total = 'total' in fetched && fetched.total != null ? fetched.total : null;
   const hasNextPage = rows.length > first;
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(signature, keys.map((k) => cursorValue(node, k.key.property))) }));
@@ -270,7 +278,7 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     get totalCount() {
-      return (counted ??= countQuery.getCount());
+      return (counted ??= total !== null ? Promise.resolve(total) : countQuery.getCount());
     },
   };
 }

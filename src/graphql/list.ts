@@ -1,6 +1,8 @@
-import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ChildList, scopedQuery, withChildren } from '../authz/scoped-reader';
+import { scopedQuery } from '../authz/scoped-reader';
+import { readCompiled } from '../data/compiled-read';
+import { selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
 import { ConnectionValue, OrderDirection, OrderInput, paginate, SortKey } from './connection';
@@ -18,11 +20,6 @@ export interface ListSpec<T extends ObjectLiteral, F, O extends string> {
   subject: SubjectName;
   sortKeys: Record<O, SortKey>;
   defaultOrder: OrderInput<O>[];
-  /**
-   * The node's child lists (GraphQL field → how visibleChildren reads it),
-   * read in the page's own statement when the request selects them.
-   */
-  children?: Record<string, ChildList>;
   /** Adds the filter's conditions; must check each filtered field with assertReadableOnEveryRow. */
   applyFilter(ctx: RequestContext, qb: SelectQueryBuilder<T>, filter: F): void;
 }
@@ -36,7 +33,7 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   ctx: RequestContext,
   spec: ListSpec<T, F, O>,
   args: ListArgs<F, O>,
-  /** The connection field's resolve info: which child lists of the node to read with the page. */
+  /** The connection field's resolve info: what of each row to read (see readCompiled); every column without it. */
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<T>> {
   // A caller who may read none of these rows gets an empty page, as if there
@@ -54,36 +51,19 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     // Without rows to see the query never runs, but the filter is still checked and validated.
     spec.applyFilter(ctx, qb ?? repository.createQueryBuilder('unused'), args.filter);
   }
-  const selected = info && spec.children ? nodeFields(info) : null;
-  const children = selected ? Object.entries(spec.children!).filter(([field]) => selected.has(field)).map(([, list]) => list) : [];
-  const fetch = children.length
-    ? async (page: SelectQueryBuilder<ObjectLiteral>) => {
-        const prime = withChildren(ctx, page, children);
-        const { raw, entities } = await page.getRawAndEntities();
-        prime(raw, entities);
-        return entities;
-      }
-    : undefined;
-  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata, fetch });
-}
-
-/** The fields selected on a connection's `edges { node { … } }`, through fragments, whatever their directives. */
-function nodeFields(info: GraphQLResolveInfo): Set<string> {
-  const found = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined, path: string[], seen: Set<string>) => {
-    if (!set) return;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (path.length === 0) found.add(selection.name.value);
-        else if (selection.name.value === path[0]) walk(selection.selectionSet, path.slice(1), seen);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, path, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment: FragmentDefinitionNode | undefined = info.fragments[selection.name.value];
-        walk(fragment?.selectionSet, path, new Set([...seen, selection.name.value]));
-      }
-    }
+  const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, count: SelectQueryBuilder<ObjectLiteral> | null) => {
+    const shape = {
+      subject: spec.subject,
+      selection: info ? selectionOf(info, ['edges', 'node']) ?? new Map() : null,
+      // A cursor is made of the sort keys' values.
+      alsoRead: order.map((o) => o.key.property),
+    };
+    // The total in the page's own statement: PostgreSQL runs the uncorrelated sub-select once.
+    const extra = count ? { total: `(${count.clone().select('count(*)').orderBy().getQuery()})` } : undefined;
+    const read = await readCompiled(ctx, info?.schema ?? null, page, shape, extra);
+    // An empty page has no row to carry the total: paginate counts on its own then.
+    return { rows: read.rows, total: count && read.extra ? Number(read.extra.total) : null };
   };
-  for (const node of info.fieldNodes as FieldNode[]) walk(node.selectionSet, ['edges', 'node'], new Set());
-  return found;
+  const withTotal = info ? selectionOf(info)?.has('totalCount') ?? false : false;
+  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata, fetch, withTotal });
 }

@@ -32,6 +32,8 @@ import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver
 import { applyInputLimits } from './input-validation';
 import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
+import { readPlainFieldsDirectly } from './plain-fields';
+import { servePreloaded } from '../data/relations';
 
 /** Every resolver class of the API; a module adds its own here. */
 export const RESOLVERS = [
@@ -72,8 +74,8 @@ export const RESOLVERS = [
  * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false });
-  limitListFields(schema);
+  const schema = readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+  limitListFields(servePreloaded(schema));
   return applyInputLimits(guardSubjectFields(schema));
 }
 

@@ -38,9 +38,33 @@ describe('the statements of a read', () => {
   it('are as many for a nested page of 100 rows as for one of 10, with no statement for a region', async () => {
     const ten = await texts(async () => expect((await t.graphql(PAGE, { n: 10 }, gov)).data!.enterprises.edges).toHaveLength(10));
     const hundred = await texts(async () => expect((await t.graphql(PAGE, { n: 100 }, gov)).data!.enterprises.edges).toHaveLength(100));
-    // The opening, the page with its rows' certifications, COMMIT.
-    expect(ten).toHaveLength(3);
+    // The opening with the page and its rows' certifications in one round trip, then COMMIT.
+    expect(ten).toHaveLength(2);
+    expect(ten[0]).toMatch(/^START TRANSACTION; SELECT set_config\(.*; SELECT json_build_object\(.*"certification"/s);
+    expect(ten[1]).toBe('COMMIT');
     expect(hundred).toHaveLength(ten.length);
     expect(hundred.filter((s) => /"region"/.test(s))).toEqual([]);
+  });
+
+  it('are none at all when the answer is in memory', async () => {
+    const sent = await texts(async () => expect((await t.graphql(`{ regions(level: PROVINCE) { code } region(code: "320102") { name } }`, {}, gov)).data!.regions).toHaveLength(31));
+    expect(sent).toEqual([]);
+  });
+
+  it('carry values written into the first statement exactly, whatever their characters', async () => {
+    // Quotes, a backslash, a placeholder-like "$1" and a semicolon: each must reach PostgreSQL as text, not as SQL.
+    const names = [`O'Brien 精密 $1 \\ 有限公司`, `'; DROP TABLE enterprise; -- 公司`];
+    for (const name of names) await createEnterprise(t.db.dataSource, { regionCode: '320102', tier: null, name });
+    for (const name of names) {
+      const query = `query($s: String) { enterprises(filter: { search: $s }) { edges { node { name } } } }`;
+      const sent = await statementsOf(async () => {
+        const res = await t.graphql(query, { s: name }, gov);
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.enterprises.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([name]);
+      });
+      expect(sent[0].text).toMatch(/^START TRANSACTION; /);
+      expect(sent[0].values).toEqual([]);
+    }
+    expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`)).toEqual([{ n: 112 }]);
   });
 });

@@ -30,7 +30,7 @@ async function planOf(statement: SentStatement): Promise<string[]> {
   try {
     await runner.startTransaction();
     await runner.query('SET LOCAL enable_sort = off');
-    const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${statement.statement}`, statement.values);
     await runner.rollbackTransaction();
     return nodeTypes(plan.Plan);
   } finally {
@@ -65,7 +65,7 @@ describe('the order of every list', () => {
         let res: { errors?: unknown } = {};
         const sent = await statementsOf(async () => (res = await t.graphql(`{ ${list}(${args}) { edges { cursor } } }`, {}, miit)));
         expect(res.errors).toBeUndefined();
-        const page = sent.find((x) => /\bORDER BY\b/.test(x.text) && /\bLIMIT\b/.test(x.text));
+        const page = sent.find((x) => /\bORDER BY\b/.test(x.statement) && /\bLIMIT\b/.test(x.statement));
         expect([list, order, page !== undefined]).toEqual([list, order, true]);
         const plan = await planOf(page!);
         pages += 1;

@@ -1,12 +1,17 @@
 import pg from 'pg';
 
 export interface SentStatement {
+  /** What went in one round trip. */
   text: string;
   values: unknown[];
+  /** The text without the request's opening (START TRANSACTION and the settings), which rides on the first statement. */
+  statement: string;
 }
 
+const OPENING = /^START TRANSACTION; SELECT set_config\([^;]*; /;
+
 /**
- * The statements this process's pg clients send while `fn` runs (the test
+ * The round trips this process's pg clients make while `fn` runs (the test
  * server runs in-process), with their parameters: for counting round trips
  * and for EXPLAINing exactly what the API sent.
  */
@@ -15,8 +20,8 @@ export async function statementsOf(fn: () => Promise<unknown>): Promise<SentStat
   const sent: SentStatement[] = [];
   pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
     const [first, second] = args as [string | { text?: string; values?: unknown[] }, unknown];
-    if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first.text === 'string') sent.push({ text: first.text, values: first.values ?? [] });
+    if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [], statement: first.replace(OPENING, '') });
+    else if (first && typeof first.text === 'string') sent.push({ text: first.text, values: first.values ?? [], statement: first.text.replace(OPENING, '') });
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {

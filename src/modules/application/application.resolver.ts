@@ -13,7 +13,7 @@ import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { RegionEntity } from '../region/region.entity';
-import { regionService } from '../region/region.service';
+import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { ApplicationEntity } from './application.entity';
 import {
@@ -183,7 +183,7 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  recommendedBy(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+  recommendedBy(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return a.recommendedByRegionCode ? regionService.byCode(ctx, a.recommendedByRegionCode) : null;
   }
 
@@ -211,7 +211,7 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  reviewerRegion(@Root() r: ReviewEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+  reviewerRegion(@Root() r: ReviewEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return r.reviewerRegionCode ? regionService.byCode(ctx, r.reviewerRegionCode) : null;
   }
 }

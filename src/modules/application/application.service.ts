@@ -20,7 +20,6 @@ const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
     UPDATED_AT: { property: 'updatedAt', field: 'updatedAt' },
   },
-  children: { reviews: { subject: 'Review', foreignKey: 'applicationId', orderBy: 'createdAt' } },
   // By ID alone: used only by callers who may not sort by createdAt (they see no applications today).
   defaultOrder: [],
   applyFilter(ctx, qb: SelectQueryBuilder<ApplicationEntity>, f) {

@@ -1,5 +1,6 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId } from '../../graphql/global-id';
@@ -32,8 +33,8 @@ export class AuditEventResolver {
   @Query(() => AuditEventConnection, {
     description: 'The audit trail the caller may see, a page at a time. Empty for the public.',
   })
-  auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext) {
-    return auditEventService.list(ctx, args);
+  auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return auditEventService.list(ctx, args, info);
   }
 
   @FieldResolver(() => ID)

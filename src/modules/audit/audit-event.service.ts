@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../../authz/scoped-reader';
@@ -32,8 +33,8 @@ const LIST: ListSpec<AuditEventEntity, AuditEventFilter, AuditEventOrderField> =
 
 /** The audit trail, read-only here; events are written by the mutations that cause them. */
 export class AuditEventService {
-  list(ctx: RequestContext, args: ListArgs<AuditEventFilter, AuditEventOrderField>) {
-    return listConnection(ctx, LIST, args);
+  list(ctx: RequestContext, args: ListArgs<AuditEventFilter, AuditEventOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, LIST, args, info);
   }
 
   /** Like visibleById, for bigint keys: invisible, malformed and missing are all null. */

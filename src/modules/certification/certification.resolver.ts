@@ -1,5 +1,6 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -48,8 +49,8 @@ class CertificationsArgs {
 @Resolver(() => Certification)
 export class CertificationResolver {
   @Query(() => CertificationConnection, { description: 'Certifications the caller may see, a page at a time.' })
-  certifications(@Args() args: CertificationsArgs, @Ctx() ctx: RequestContext) {
-    return certificationService.list(ctx, args);
+  certifications(@Args() args: CertificationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return certificationService.list(ctx, args, info);
   }
 
   @Mutation(() => RevokeCertificationPayload, {

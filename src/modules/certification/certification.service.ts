@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection, OrderInput } from '../../graphql/connection';
@@ -37,13 +38,13 @@ const LIST: ListSpec<CertificationEntity, CertificationFilter, CertificationOrde
 };
 
 export class CertificationService {
-  list(ctx: RequestContext, args: ListArgs<CertificationFilter, CertificationOrderField>) {
+  list(ctx: RequestContext, args: ListArgs<CertificationFilter, CertificationOrderField>, info?: GraphQLResolveInfo) {
     const orderBy = args.orderBy?.length
       ? args.orderBy
       : ctx.authz.readableOnEveryRow('Certification', 'createdAt')
         ? NEWEST_FIRST
         : LIST.defaultOrder;
-    return listConnection(ctx, LIST, { ...args, orderBy });
+    return listConnection(ctx, LIST, { ...args, orderBy }, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<CertificationEntity | null> {

@@ -7,7 +7,7 @@ import { FundingBatchEntity } from '../funding/funding-batch.entity';
 import { FundingBatch } from '../funding/funding-batch.type';
 import { fundingService } from '../funding/funding.service';
 import { RegionEntity } from '../region/region.entity';
-import { regionService } from '../region/region.service';
+import { RegionAnswer, regionService } from '../region/region.service';
 import { Region, REGIONS_PER_LEVEL } from '../region/region.type';
 import { dashboardService } from './dashboard.service';
 import { ApplicationFigure, AwardFigure, AwardFigureGrouping, CertifiedEnterpriseFigure } from './dashboard.type';
@@ -50,7 +50,7 @@ export class DashboardResolver {
 @Resolver(() => CertifiedEnterpriseFigure)
 export class CertifiedEnterpriseFigureResolver {
   @FieldResolver(() => Region, { nullable: true })
-  province(@Root() f: CertifiedEnterpriseFigure, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+  province(@Root() f: CertifiedEnterpriseFigure, @Ctx() ctx: RequestContext): RegionAnswer {
     return regionService.byCode(ctx, f.provinceCode);
   }
 }
@@ -63,7 +63,7 @@ export class AwardFigureResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  province(@Root() f: AwardFigure, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+  province(@Root() f: AwardFigure, @Ctx() ctx: RequestContext): RegionAnswer {
     return f.grouping === AwardFigureGrouping.PROVINCE ? regionService.byCode(ctx, f.key) : null;
   }
 }

@@ -8,7 +8,7 @@ import { BadUserInputError } from '../../graphql/errors';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity } from '../region/region.entity';
-import { regionService } from '../region/region.service';
+import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.input';
@@ -86,7 +86,7 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => Region)
-  region(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+  region(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return regionService.byCode(ctx, e.regionCode);
   }
 

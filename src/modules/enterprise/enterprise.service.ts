@@ -23,12 +23,6 @@ const LIST: ListSpec<EnterpriseEntity, EnterpriseFilter, EnterpriseOrderField> =
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: EnterpriseOrderField.NAME, direction: OrderDirection.ASC }],
-  children: {
-    certifications: { subject: 'Certification', foreignKey: 'enterpriseId', orderBy: 'createdAt' },
-    financials: { subject: 'FinancialReport', foreignKey: 'enterpriseId', orderBy: 'year' },
-    applications: { subject: 'Application', foreignKey: 'enterpriseId', orderBy: 'createdAt' },
-    awards: { subject: 'Award', foreignKey: 'enterpriseId' },
-  },
   applyFilter(ctx, qb: SelectQueryBuilder<EnterpriseEntity>, f) {
     new ListFilter(ctx, qb, 'Enterprise')
       .regionSubtree('regionCode', f.regionCode, 'region')

@@ -198,8 +198,8 @@ export class AwardResolver {
 @Resolver(() => Disbursement)
 export class DisbursementResolver {
   @Query(() => DisbursementConnection, { description: 'Disbursements the caller may see (those of awards it may see), a page at a time.' })
-  disbursements(@Args() args: DisbursementsArgs, @Ctx() ctx: RequestContext) {
-    return awardService.disbursementList(ctx, args);
+  disbursements(@Args() args: DisbursementsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return awardService.disbursementList(ctx, args, info);
   }
 
   @FieldResolver(() => ID)
@@ -216,8 +216,8 @@ export class DisbursementResolver {
 @Resolver(() => Expenditure)
 export class ExpenditureResolver {
   @Query(() => ExpenditureConnection, { description: 'Expenditures the caller may see (those of awards it may see), a page at a time.' })
-  expenditures(@Args() args: ExpendituresArgs, @Ctx() ctx: RequestContext) {
-    return awardService.expenditureList(ctx, args);
+  expenditures(@Args() args: ExpendituresArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return awardService.expenditureList(ctx, args, info);
   }
 
   @Mutation(() => ExpenditurePayload, {

@@ -27,11 +27,6 @@ const AWARDS: ListSpec<AwardEntity, AwardFilter, AwardOrderField> = {
     CREATED_AT: { property: 'createdAt', field: 'createdAt' },
   },
   defaultOrder: [{ field: AwardOrderField.GRANTED_ON, direction: OrderDirection.ASC }],
-  children: {
-    disbursements: { subject: 'Disbursement', foreignKey: 'awardId', orderBy: 'tranche' },
-    expenditures: { subject: 'Expenditure', foreignKey: 'awardId', orderBy: 'spentOn' },
-    clawBacks: { subject: 'ClawBack', foreignKey: 'awardId' },
-  },
   applyFilter(ctx, qb: SelectQueryBuilder<AwardEntity>, f) {
     new ListFilter(ctx, qb, 'Award')
       .globalId('batchId', f.batchId, 'FundingBatch', 'batchId', 'batch')
@@ -81,12 +76,12 @@ export class AwardService {
     return listConnection(ctx, AWARDS, args, info);
   }
 
-  disbursementList(ctx: RequestContext, args: ListArgs<DisbursementFilter, DisbursementOrderField>) {
-    return listConnection(ctx, DISBURSEMENTS, args);
+  disbursementList(ctx: RequestContext, args: ListArgs<DisbursementFilter, DisbursementOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, DISBURSEMENTS, args, info);
   }
 
-  expenditureList(ctx: RequestContext, args: ListArgs<ExpenditureFilter, ExpenditureOrderField>) {
-    return listConnection(ctx, EXPENDITURES, args);
+  expenditureList(ctx: RequestContext, args: ListArgs<ExpenditureFilter, ExpenditureOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, EXPENDITURES, args, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<AwardEntity | null> {

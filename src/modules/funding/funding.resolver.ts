@@ -1,5 +1,6 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -63,8 +64,8 @@ class FundingBatchesArgs {
 @Resolver(() => FundingProgram)
 export class FundingProgramResolver {
   @Query(() => FundingProgramConnection, { description: 'Funding programmes, a page at a time. Published: anyone may list them.' })
-  fundingPrograms(@Args() args: FundingProgramsArgs, @Ctx() ctx: RequestContext) {
-    return fundingService.programs(ctx, args);
+  fundingPrograms(@Args() args: FundingProgramsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return fundingService.programs(ctx, args, info);
   }
 
   @Mutation(() => FundingProgramPayload, { description: 'Creates a funding programme with its total budget (MOF).' })
@@ -94,8 +95,8 @@ export class FundingProgramResolver {
 @Resolver(() => FundingBatch)
 export class FundingBatchResolver {
   @Query(() => FundingBatchConnection, { description: 'Funding batches, a page at a time. Published: anyone may list them.' })
-  fundingBatches(@Args() args: FundingBatchesArgs, @Ctx() ctx: RequestContext) {
-    return fundingService.batches(ctx, args);
+  fundingBatches(@Args() args: FundingBatchesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return fundingService.batches(ctx, args, info);
   }
 
   @Mutation(() => FundingBatchPayload, {

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -73,12 +74,12 @@ const BATCHES: ListSpec<FundingBatchEntity, FundingBatchFilter, FundingBatchOrde
 
 /** Programmes and batches: reference data that every role may read today, still read through the policy. */
 export class FundingService {
-  programs(ctx: RequestContext, args: ListArgs<FundingProgramFilter, FundingProgramOrderField>) {
-    return listConnection(ctx, PROGRAMS, args);
+  programs(ctx: RequestContext, args: ListArgs<FundingProgramFilter, FundingProgramOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, PROGRAMS, args, info);
   }
 
-  batches(ctx: RequestContext, args: ListArgs<FundingBatchFilter, FundingBatchOrderField>) {
-    return listConnection(ctx, BATCHES, args);
+  batches(ctx: RequestContext, args: ListArgs<FundingBatchFilter, FundingBatchOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, BATCHES, args, info);
   }
 
   programById(ctx: RequestContext, id: string): Promise<FundingProgramEntity | null> {

@@ -1,5 +1,6 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -45,8 +46,8 @@ export class KeySupportProposalResolver {
     description:
       'Key little giant proposals the caller may see, a page at a time: an enterprise its own, a local government those of its region, the ministries all. Empty for the public and platforms.',
   })
-  keySupportProposals(@Args() args: KeySupportProposalsArgs, @Ctx() ctx: RequestContext) {
-    return keySupportService.list(ctx, args);
+  keySupportProposals(@Args() args: KeySupportProposalsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return keySupportService.list(ctx, args, info);
   }
 
   @Mutation(() => KeySupportProposalPayload, {

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -54,8 +55,8 @@ export const NO_TITLE =
   'the enterprise holds no certified, unexpired LITTLE_GIANT title (CERTIFIED or RENEWED and valid today): only certified little giants can be key little giants';
 
 export class KeySupportService {
-  list(ctx: RequestContext, args: ListArgs<KeySupportProposalFilter, KeySupportProposalOrderField>) {
-    return listConnection(ctx, PROPOSALS, args);
+  list(ctx: RequestContext, args: ListArgs<KeySupportProposalFilter, KeySupportProposalOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, PROPOSALS, args, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<KeySupportProposalEntity | null> {

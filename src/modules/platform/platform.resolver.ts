@@ -1,11 +1,12 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity } from '../region/region.entity';
-import { regionService } from '../region/region.service';
+import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { PlatformEntity } from './platform.entity';
 import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.input';
@@ -33,8 +34,8 @@ class PlatformsArgs {
 @Resolver(() => Platform)
 export class PlatformResolver {
   @Query(() => PlatformConnection, { description: 'Service platforms and development zones, a page at a time. Published: anyone may list them.' })
-  platforms(@Args() args: PlatformsArgs, @Ctx() ctx: RequestContext) {
-    return platformService.list(ctx, args);
+  platforms(@Args() args: PlatformsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return platformService.list(ctx, args, info);
   }
 
   @FieldResolver(() => ID)
@@ -43,7 +44,7 @@ export class PlatformResolver {
   }
 
   @FieldResolver(() => Region)
-  region(@Root() p: PlatformEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+  region(@Root() p: PlatformEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return regionService.byCode(ctx, p.regionCode);
   }
 }

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -24,8 +25,8 @@ const LIST: ListSpec<PlatformEntity, PlatformFilter, PlatformOrderField> = {
 };
 
 export class PlatformService {
-  list(ctx: RequestContext, args: ListArgs<PlatformFilter, PlatformOrderField>) {
-    return listConnection(ctx, LIST, args);
+  list(ctx: RequestContext, args: ListArgs<PlatformFilter, PlatformOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, LIST, args, info);
   }
 
   byId(ctx: RequestContext, id: string): Promise<PlatformEntity | null> {

@@ -4,11 +4,11 @@ import { RequestContext } from '../../graphql/context';
 import { toGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity, RegionLevel } from './region.entity';
-import { regionService } from './region.service';
+import { RegionAnswer, regionService } from './region.service';
 import { ListBound } from '../../graphql/list-bound';
 import { Region, regionsBound } from './region.type';
 
-registerNode('Region', RegionEntity, (ctx, key) => regionService.byCode(ctx, key));
+registerNode('Region', RegionEntity, async (ctx, key) => regionService.byCode(ctx, key));
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -33,7 +33,7 @@ export class RegionResolver {
   region(
     @Arg('code', () => String, { description: 'Six-digit GB/T 2260 code, e.g. "320102".' }) code: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<RegionEntity | null> {
+  ): RegionAnswer {
     return regionService.byCode(ctx, code);
   }
 
@@ -43,7 +43,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
+  parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return region.parentCode ? regionService.byCode(ctx, region.parentCode) : null;
   }
 

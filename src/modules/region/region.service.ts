@@ -61,16 +61,23 @@ async function loadRegions(dataSource: DataSource): Promise<RegionDirectory> {
   );
 }
 
+/** The directories already read, for answers without a promise (a page's every row asks for its region). */
+const loaded = new WeakMap<DataSource, RegionDirectory>();
+
 function directory(dataSource: DataSource): Promise<RegionDirectory> {
   let d = directories.get(dataSource);
   if (!d) {
     d = loadRegions(dataSource);
+    d.then((ready) => loaded.set(dataSource, ready), () => undefined);
     // A failed load (database down) is not remembered: the next request tries again.
     d.catch(() => directories.delete(dataSource));
     directories.set(dataSource, d);
   }
   return d;
 }
+
+/** A region by code: at once when the regions are in memory, else once they are read. */
+export type RegionAnswer = RegionEntity | null | Promise<RegionEntity | null>;
 
 /** Regions are public reference data: every caller may read all of them. */
 export class RegionService {
@@ -87,9 +94,11 @@ export class RegionService {
     return found;
   }
 
-  async byCode(ctx: RequestContext, code: string): Promise<RegionEntity | null> {
+  /** Synchronous once the regions are read (see preload), so the fields that call it need no promise. */
+  byCode(ctx: RequestContext, code: string): RegionAnswer {
     if (!isRegionCode(code)) return null;
-    return (await directory(ctx.dataSource)).get(code);
+    const ready = loaded.get(ctx.dataSource);
+    return ready ? ready.get(code) : directory(ctx.dataSource).then((d) => d.get(code));
   }
 
   async children(ctx: RequestContext, code: string): Promise<readonly RegionEntity[]> {

@@ -1,0 +1,89 @@
+import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { SubjectName } from '../authz/policy';
+
+/**
+ * How the policy subjects' GraphQL types reach each other: the map a
+ * compiled read follows to fetch a selected relation in its parent's own
+ * statement. Each entry describes exactly what the field's resolver reads
+ * on its own (the same rows, through the same policy, in the same order),
+ * so a value read ahead and a value read by the resolver are the same.
+ */
+export type Relation =
+  /** The rows of `subject` whose `foreignKey` is the parent's id, ordered by `orderBy` then id (visibleChildren). */
+  | { kind: 'many'; subject: SubjectName; foreignKey: string; orderBy: string }
+  /** The row of `subject` whose id is the parent's `key`; null when the key is null or the row invisible (visibleById). */
+  | { kind: 'one'; subject: SubjectName; key: string };
+
+const many = (subject: SubjectName, foreignKey: string, orderBy = 'createdAt'): Relation => ({ kind: 'many', subject, foreignKey, orderBy });
+const one = (subject: SubjectName, key: string): Relation => ({ kind: 'one', subject, key });
+
+export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> = {
+  Enterprise: {
+    certifications: many('Certification', 'enterpriseId'),
+    financials: many('FinancialReport', 'enterpriseId', 'year'),
+    applications: many('Application', 'enterpriseId'),
+    awards: many('Award', 'enterpriseId'),
+  },
+  FinancialReport: { enterprise: one('Enterprise', 'enterpriseId') },
+  Certification: { enterprise: one('Enterprise', 'enterpriseId') },
+  Application: {
+    enterprise: one('Enterprise', 'enterpriseId'),
+    certification: one('Certification', 'certificationId'),
+    reviews: many('Review', 'applicationId'),
+  },
+  Review: { application: one('Application', 'applicationId') },
+  Platform: { awards: many('Award', 'platformId') },
+  Award: {
+    enterprise: one('Enterprise', 'enterpriseId'),
+    platform: one('Platform', 'platformId'),
+    disbursements: many('Disbursement', 'awardId', 'tranche'),
+    expenditures: many('Expenditure', 'awardId', 'spentOn'),
+    clawBacks: many('ClawBack', 'awardId'),
+  },
+  Disbursement: { award: one('Award', 'awardId') },
+  Expenditure: { award: one('Award', 'awardId') },
+  ClawBack: { award: one('Award', 'awardId') },
+  KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId') },
+};
+
+/**
+ * Fields computed from columns of other names: what a compiled read must
+ * fetch for them. A selected field that is neither a column, a relation nor
+ * listed here makes the read fetch every column, which is always safe.
+ */
+export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>> = {
+  Enterprise: { region: ['regionCode'] },
+  Platform: { region: ['regionCode'] },
+  Application: { recommendedBy: ['recommendedByRegionCode'] },
+  Review: { reviewerRegion: ['reviewerRegionCode'] },
+};
+
+/** Where a compiled read leaves the relations it fetched with a row: field name → value. */
+export const PRELOADED = Symbol('srdi.preloaded');
+
+export function preloaded(row: object, values: Map<string, unknown>): void {
+  Object.defineProperty(row, PRELOADED, { value: values, enumerable: false });
+}
+
+/**
+ * Lets every relation field answer from what its row brought along, and call
+ * its own resolver only when the row came from elsewhere (a mutation's
+ * payload, a lookup by id). Installed under the field guard and the list
+ * limits, so masking and counting see the value as before.
+ */
+export function servePreloaded(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typeName, fields] of Object.entries(RELATIONS)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`relation map names ${typeName}, which is not an object type`);
+    for (const name of Object.keys(fields!)) {
+      const field = type.getFields()[name];
+      if (!field) throw new Error(`relation map names ${typeName}.${name}, which is not a field`);
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) => {
+        const values = (root as { [PRELOADED]?: Map<string, unknown> } | null)?.[PRELOADED];
+        return values?.has(name) ? values.get(name) : resolve(root, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
