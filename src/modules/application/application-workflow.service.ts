@@ -5,6 +5,9 @@ import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/global-id';
+import { assertMayCreate } from '../../data/checked-write';
+import { loadForAction } from '../../data/load-for-action';
+import { visibleRow } from '../../data/visible-row';
 import { recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
 import { CertificationStatus } from '../certification/certification.enums';
@@ -80,28 +83,6 @@ function assertState(step: Step, a: ApplicationEntity): void {
   if (!STEP_FROM[step].includes(a.status)) throw wrongState(step, a.status);
 }
 
-/**
- * Loads the application through the read policy, lets `authorize` refuse the
- * caller, then locks it and returns the locked (current) row.
- */
-async function loadForStep(
-  ctx: RequestContext,
-  db: EntityManager,
-  id: string,
-  authorize: (row: ApplicationEntity | null) => void,
-): Promise<ApplicationEntity> {
-  const repo = db.getRepository(ApplicationEntity);
-  const qb = ctx.authz.scope(repo.createQueryBuilder('application'), 'Application', 'read');
-  const row = qb ? await qb.andWhere('application.id = :id', { id }).getOne() : null;
-  authorize(row);
-  const locked = await repo.createQueryBuilder('application').setLock('pessimistic_write').where('application.id = :id', { id }).getOne();
-  if (!locked) throw new NotFoundError('application');
-  return locked;
-}
-
-const byAction = (ctx: RequestContext, action: Action) => (row: ApplicationEntity | null) =>
-  ctx.authz.assertCan(action, 'Application', row, 'application');
-
 async function saveAndReload(db: EntityManager, a: ApplicationEntity): Promise<ApplicationEntity> {
   await db.getRepository(ApplicationEntity).save(a);
   return db.getRepository(ApplicationEntity).findOneByOrFail({ id: a.id });
@@ -147,11 +128,10 @@ export class ApplicationMutations {
     const problem = ruleSetProblem(ruleSet, input.tier);
     if (problem) throw new BadUserInputError(problem, 'ruleSet');
     return mutation(ctx, async (db) => {
-      const eqb = ctx.authz.scope(db.getRepository(EnterpriseEntity).createQueryBuilder('enterprise'), 'Enterprise', 'read');
-      const enterprise = eqb ? await eqb.andWhere('enterprise.id = :id', { id: enterpriseId }).getOne() : null;
+      const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
       if (!enterprise) throw new NotFoundError('enterprise');
       const draft = { enterpriseId, regionCode: enterprise.regionCode, tier: input.tier, ruleSetCode: ruleSet, status: ApplicationStatus.DRAFT };
-      ctx.authz.assertCanCreate('Application', subjectOf('Application', draft), 'an application for this enterprise');
+      assertMayCreate(ctx, 'Application', draft, 'an application for this enterprise');
       // One open application per tier: the enterprise row serialises concurrent attempts.
       await lockEnterprise(db, enterpriseId);
       const open = await db
@@ -205,11 +185,12 @@ export class ApplicationMutations {
     ctx: RequestContext,
     step: Step,
     id: string,
-    authorize: (ctx: RequestContext) => (row: ApplicationEntity | null) => void,
+    action: Action,
     change: (db: EntityManager, a: ApplicationEntity) => Promise<ReviewEntity | null>,
+    check?: (row: ApplicationEntity) => void,
   ): Promise<StepResult> {
     return mutation(ctx, async (db) => {
-      const a = await loadForStep(ctx, db, id, authorize(ctx));
+      const a = await loadForAction<ApplicationEntity>(ctx, db, 'Application', id, action, 'application', { check });
       assertState(step, a);
       const before = snapshot(a);
       const review = await change(db, a);
@@ -229,7 +210,7 @@ export class ApplicationMutations {
 
   /** DRAFT or RETURNED → SUBMITTED, by the enterprise. */
   submit(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'submitApplication', id, (c) => byAction(c, 'submit'), async (_db, a) => {
+    return this.step(ctx, 'submitApplication', id, 'submit', async (_db, a) => {
       a.status = ApplicationStatus.SUBMITTED;
       a.submittedAt = new Date();
       return null;
@@ -238,7 +219,7 @@ export class ApplicationMutations {
 
   /** DRAFT, SUBMITTED or RETURNED → WITHDRAWN, by the enterprise, before recommendation. */
   withdraw(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'withdrawApplication', id, (c) => byAction(c, 'withdraw'), async (_db, a) => {
+    return this.step(ctx, 'withdrawApplication', id, 'withdraw', async (_db, a) => {
       a.status = ApplicationStatus.WITHDRAWN;
       return null;
     });
@@ -249,16 +230,15 @@ export class ApplicationMutations {
    * enterprise; a little giant only by a province or a plan-listed city.
    */
   recommend(ctx: RequestContext, id: string, input: RecommendApplicationInput): Promise<StepResult> {
-    const authorize = (c: RequestContext) => (row: ApplicationEntity | null) => {
-      c.authz.assertCan('recommend', 'Application', row, 'application');
-      const region = c.viewer.regionCode!;
+    const region = ctx.viewer.regionCode!;
+    const byRecommendingAuthority = (row: ApplicationEntity) => {
       if (!mayRecommend(region, row.tier, row.regionCode)) {
         throw new ForbiddenError(
           `${region} may not recommend this ${row.tier} application: only ${littleGiantRecommender(row.regionCode)}, the recommending authority of its region, may`,
         );
       }
     };
-    return this.step(ctx, 'recommendApplication', id, authorize, async (db, a) => {
+    return this.step(ctx, 'recommendApplication', id, 'recommend', async (db, a) => {
       a.status = ApplicationStatus.RECOMMENDED;
       a.recommendedByRegionCode = ctx.viewer.regionCode!;
       const comment = input.comment?.trim() || null;
@@ -268,13 +248,13 @@ export class ApplicationMutations {
         reviewerRegionCode: ctx.viewer.regionCode!,
         comment,
       });
-    });
+    }, byRecommendingAuthority);
   }
 
   /** SUBMITTED → RETURNED for changes, by the local government, with a reason. */
   returnForChanges(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'returnApplication', id, (c) => byAction(c, 'return'), async (db, a) => {
+    return this.step(ctx, 'returnApplication', id, 'return', async (db, a) => {
       a.status = ApplicationStatus.RETURNED;
       return addReview(ctx, db, a, {
         kind: ReviewKind.RETURN,
@@ -287,7 +267,7 @@ export class ApplicationMutations {
 
   /** RECOMMENDED → UNDER_REVIEW: MIIT takes the application into expert review. */
   startReview(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'startReview', id, (c) => byAction(c, 'review'), async (_db, a) => {
+    return this.step(ctx, 'startReview', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.UNDER_REVIEW;
       return null;
     });
@@ -301,7 +281,7 @@ export class ApplicationMutations {
     const score = parseScore(input.score);
     if (score == null) throw new BadUserInputError('score must be a decimal from 0 to 100 with at most two decimals', 'score');
     const comment = input.comment?.trim() || null;
-    return this.step(ctx, 'reviewApplication', id, (c) => byAction(c, 'review'), async (db, a) => {
+    return this.step(ctx, 'reviewApplication', id, 'review', async (db, a) => {
       const approve = input.decision === ExpertDecision.APPROVE;
       a.status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
       a.score = score;
@@ -327,7 +307,7 @@ export class ApplicationMutations {
         'publicNoticeEndsOn',
       );
     }
-    return this.step(ctx, 'openPublicNotice', id, (c) => byAction(c, 'review'), async (_db, a) => {
+    return this.step(ctx, 'openPublicNotice', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.PUBLIC_NOTICE;
       a.publicNoticeEndsOn = endsOn;
       return null;
@@ -340,7 +320,7 @@ export class ApplicationMutations {
    */
   raiseObjection(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'raiseObjection', id, (c) => byAction(c, 'object'), async (db, a) => {
+    return this.step(ctx, 'raiseObjection', id, 'object', async (db, a) => {
       const today = programmeToday();
       if (a.publicNoticeEndsOn != null && a.publicNoticeEndsOn < today) {
         throw new ConflictError(`the public notice ended on ${a.publicNoticeEndsOn}; objections are closed`, { currentState: a.status });
@@ -361,7 +341,7 @@ export class ApplicationMutations {
    */
   resolveObjection(ctx: RequestContext, id: string, input: ResolveObjectionInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'resolveObjection', id, (c) => byAction(c, 'review'), async (db, a) => {
+    return this.step(ctx, 'resolveObjection', id, 'review', async (db, a) => {
       const open = await openObjections(db, a.id);
       if (open <= 0) throw new ConflictError('the application has no open objection', { currentState: a.status });
       const upheld = input.ruling === ObjectionRuling.UPHELD;
@@ -389,10 +369,12 @@ export class ApplicationMutations {
       throw new BadUserInputError('batchNumber must be a positive whole number', 'batchNumber');
     }
     return mutation(ctx, async (db) => {
-      const a = await loadForStep(ctx, db, id, (row) => {
-        ctx.authz.assertCan('read', 'Application', row, 'application');
-        const title = subjectOf('Certification', { enterpriseId: row.enterpriseId, regionCode: row.regionCode, tier: row.tier });
-        if (!ctx.authz.can('certify', title)) throw new ForbiddenError(`${ctx.viewer.role} may not certify enterprises`);
+      // Certifying creates the title: the caller needs only to read the application and to certify its enterprise.
+      const a = await loadForAction<ApplicationEntity>(ctx, db, 'Application', id, 'read', 'application', {
+        check: (row) => {
+          const title = subjectOf('Certification', { enterpriseId: row.enterpriseId, regionCode: row.regionCode, tier: row.tier });
+          if (!ctx.authz.can('certify', title)) throw new ForbiddenError(`${ctx.viewer.role} may not certify enterprises`);
+        },
       });
       assertState('certifyEnterprise', a);
       const today = programmeToday();

@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { Action } from '../../authz/policy';
 import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
 import { AwardEntity } from '../funding/award.entity';
@@ -44,17 +45,12 @@ interface Loaded {
 }
 
 /**
- * Loads the certification through the read policy and checks `action`
- * (invisible → NOT_FOUND, visible but not allowed → FORBIDDEN), then locks
- * it and its enterprise (whose tier may change) and checks the effective status.
+ * Loads the certification for `action` (NOT_FOUND, FORBIDDEN, then its
+ * lock), locks its enterprise (whose tier may change) and checks the
+ * effective status.
  */
 async function load(ctx: RequestContext, db: EntityManager, id: string, action: Action, step: Step): Promise<Loaded> {
-  const repo = db.getRepository(CertificationEntity);
-  const qb = ctx.authz.scope(repo.createQueryBuilder('certification'), 'Certification', 'read');
-  const visible = qb ? await qb.andWhere('certification.id = :id', { id }).getOne() : null;
-  ctx.authz.assertCan(action, 'Certification', visible, 'certification');
-  const row = await repo.createQueryBuilder('certification').setLock('pessimistic_write').where('certification.id = :id', { id }).getOne();
-  if (!row) throw new NotFoundError('certification');
+  const row = await loadForAction<CertificationEntity>(ctx, db, 'Certification', id, action, 'certification');
   await lockEnterprise(db, row.enterpriseId);
   const today = programmeToday();
   const current = effectiveStatus(row, today);

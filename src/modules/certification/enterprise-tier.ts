@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { lockRow } from '../../data/row-lock';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
@@ -24,12 +25,11 @@ export async function syncEnterpriseTier(
   return { before: enterprise.tier, after };
 }
 
-/** Locks the enterprise row against concurrent tier changes (after the caller's policy check). */
-export async function lockEnterprise(db: EntityManager, enterpriseId: string): Promise<void> {
-  await db
-    .getRepository(EnterpriseEntity)
-    .createQueryBuilder('enterprise')
-    .setLock('pessimistic_write')
-    .where('enterprise.id = :id', { id: enterpriseId })
-    .getOne();
+/**
+ * Locks the enterprise row against concurrent tier changes, for the title
+ * change the caller's policy check already allowed (not an update of the
+ * enterprise by the caller), and returns it as it is now.
+ */
+export function lockEnterprise(db: EntityManager, enterpriseId: string): Promise<EnterpriseEntity> {
+  return lockRow<EnterpriseEntity>(db, 'Enterprise', enterpriseId);
 }
