@@ -8,12 +8,13 @@ import { toGlobalId } from '../../graphql/global-id';
 import { assertMayCreate } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { recordAudit } from '../audit/audit-trail';
+import { lastEventDay, recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
 import { CertificationStatus } from '../certification/certification.enums';
 import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';
 import { effectiveStatus, programmeToday } from '../certification/certification-status';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
+import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationStatus, ReviewDecision, ReviewKind } from './application.enums';
@@ -149,7 +150,7 @@ export class ApplicationMutations {
           applicationId: toGlobalId('Application', open.id),
         });
       }
-      const titles = await db.getRepository(CertificationEntity).findBy({ enterpriseId, tier: input.tier });
+      const titles = await titlesOfTier(db, enterpriseId, input.tier);
       const today = programmeToday();
       const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
       if (held) {
@@ -385,10 +386,9 @@ export class ApplicationMutations {
       if (open > 0) throw new ConflictError(`the application has ${open} open objection(s); resolve them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
-      const certifications = db.getRepository(CertificationEntity);
       // A title that lapsed on its own still has a live stored status; record the
       // lapse so the one-live-title-per-tier index admits the new one.
-      const same = await certifications.findBy({ enterpriseId: a.enterpriseId, tier: a.tier });
+      const same = await titlesOfTier(db, a.enterpriseId, a.tier);
       const lapsed: string[] = [];
       for (const c of same) {
         const status = effectiveStatus(c, today);
@@ -397,17 +397,10 @@ export class ApplicationMutations {
           throw new ConflictError(`the enterprise already holds a ${a.tier} title (${status})`, { currentState: a.status });
         }
       }
-      if (lapsed.length) {
-        await certifications
-          .createQueryBuilder()
-          .update()
-          .set({ status: CertificationStatus.EXPIRED })
-          .where('id IN (:...ids)', { ids: lapsed })
-          .execute();
-      }
+      await recordLapsedTitles(db, lapsed);
 
       const before = snapshot(a);
-      const { identifiers } = await certifications.insert({
+      const certification = await insertTitle(db, {
         enterpriseId: a.enterpriseId,
         tier: a.tier,
         batchNumber: input.batchNumber,
@@ -417,8 +410,7 @@ export class ApplicationMutations {
         publicNoticeEndsOn: a.publicNoticeEndsOn,
         certifiedOn: today,
         validUntil: validUntilFor(today),
-      } as never);
-      const certification = await certifications.findOneByOrFail({ id: identifiers[0].id as string });
+      });
       a.status = ApplicationStatus.CERTIFIED;
       a.certificationId = certification.id;
       const application = await saveAndReload(db, a);
@@ -448,13 +440,8 @@ export class ApplicationMutations {
  * does not fit before the end (a notice whose end was corrected by hand).
  */
 async function noticeStartedOn(db: EntityManager, applicationId: string, endsOn: string): Promise<string | null> {
-  const [row] = (await db.query(
-    `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
-       FROM audit_event WHERE subject_type = 'Application' AND subject_id = $1 AND action = 'openPublicNotice'
-      ORDER BY id DESC LIMIT 1`,
-    [applicationId],
-  )) as { day: string }[];
-  return row && row.day <= endsOn ? row.day : null;
+  const day = await lastEventDay(db, 'Application', applicationId, 'openPublicNotice');
+  return day != null && day <= endsOn ? day : null;
 }
 
 export const applicationMutations = new ApplicationMutations();

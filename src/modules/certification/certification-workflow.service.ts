@@ -6,8 +6,7 @@ import { BadUserInputError, ConflictError } from '../../graphql/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
-import { AwardEntity } from '../funding/award.entity';
-import { AwardStatus } from '../funding/funding.enums';
+import { freezeOpenAwards } from '../funding/award-freeze';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';
@@ -79,14 +78,7 @@ export class CertificationMutations {
       const before = { ...snapshot(row), effectiveStatus: current };
       const repo = db.getRepository(CertificationEntity);
       await repo.update({ id }, { status: CertificationStatus.REVOKED, revocationReason: input.reason, revokedOn: on });
-      const frozen = await db
-        .createQueryBuilder()
-        .update(AwardEntity)
-        .set({ status: AwardStatus.FROZEN })
-        .where('enterprise_id = :enterpriseId AND status = :granted', { enterpriseId: row.enterpriseId, granted: AwardStatus.GRANTED })
-        .returning('id')
-        .execute();
-      const frozenIds = (frozen.raw as { id: string }[]).map((r) => r.id);
+      const frozenIds = await freezeOpenAwards(db, row.enterpriseId);
       const tier = await syncEnterpriseTier(db, row.enterpriseId, today);
       const certification = await repo.findOneByOrFail({ id });
       await recordAudit(ctx, db, {

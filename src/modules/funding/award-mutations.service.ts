@@ -31,7 +31,8 @@ import {
 } from './funding.rules';
 import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
-import { NO_TITLE, validLittleGiantTitle } from './key-support.service';
+import { validLittleGiantTitle } from '../certification/titles';
+import { NO_TITLE } from './key-support.service';
 
 export interface GrantAward {
   batchId: string;

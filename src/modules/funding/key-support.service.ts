@@ -1,4 +1,4 @@
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder } from 'typeorm';
 import { visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -10,10 +10,8 @@ import { assertMayCreate } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
 import { recordAudit } from '../audit/audit-trail';
-import { LAPSING_STATUSES, programmeToday } from '../certification/certification-status';
-import { CertificationEntity } from '../certification/certification.entity';
+import { validLittleGiantTitle } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
-import { Tier } from '../enterprise/enterprise.enums';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { KeySupportStatus } from './funding.enums';
 import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
@@ -33,25 +31,6 @@ const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, Ke
       .equals('status', f.status, 'status');
   },
 };
-
-/**
- * The little giant title that makes an enterprise eligible as a key little
- * giant: LITTLE_GIANT, CERTIFIED or RENEWED, valid today. Locked FOR SHARE
- * so a revocation cannot slip in between this check and the write that
- * relies on it; the revocation waits for this transaction and then freezes
- * what it must.
- */
-export async function validLittleGiantTitle(ctx: RequestContext, db: EntityManager, enterpriseId: string): Promise<CertificationEntity | null> {
-  const qb = ctx.authz.scope(db.getRepository(CertificationEntity).createQueryBuilder('certification'), 'Certification', 'read');
-  if (!qb) return null;
-  return qb
-    .andWhere('certification.enterpriseId = :enterpriseId', { enterpriseId })
-    .andWhere('certification.tier = :tier', { tier: Tier.LITTLE_GIANT })
-    .andWhere('certification.status = ANY(:statuses)', { statuses: [...LAPSING_STATUSES] })
-    .andWhere('certification.validUntil >= :today', { today: programmeToday() })
-    .setLock('pessimistic_read')
-    .getOne();
-}
 
 export const NO_TITLE =
   'the enterprise holds no certified, unexpired LITTLE_GIANT title (CERTIFIED or RENEWED and valid today): only certified little giants can be key little giants';
