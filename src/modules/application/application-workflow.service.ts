@@ -5,12 +5,16 @@ import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/global-id';
-import { recordAudit } from '../audit/audit-trail';
+import { assertMayCreate } from '../../data/checked-write';
+import { loadForAction } from '../../data/load-for-action';
+import { visibleRow } from '../../data/visible-row';
+import { lastEventDay, recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
 import { CertificationStatus } from '../certification/certification.enums';
 import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';
 import { effectiveStatus, programmeToday } from '../certification/certification-status';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
+import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationStatus, ReviewDecision, ReviewKind } from './application.enums';
@@ -80,28 +84,6 @@ function assertState(step: Step, a: ApplicationEntity): void {
   if (!STEP_FROM[step].includes(a.status)) throw wrongState(step, a.status);
 }
 
-/**
- * Loads the application through the read policy, lets `authorize` refuse the
- * caller, then locks it and returns the locked (current) row.
- */
-async function loadForStep(
-  ctx: RequestContext,
-  db: EntityManager,
-  id: string,
-  authorize: (row: ApplicationEntity | null) => void,
-): Promise<ApplicationEntity> {
-  const repo = db.getRepository(ApplicationEntity);
-  const qb = ctx.authz.scope(repo.createQueryBuilder('application'), 'Application', 'read');
-  const row = qb ? await qb.andWhere('application.id = :id', { id }).getOne() : null;
-  authorize(row);
-  const locked = await repo.createQueryBuilder('application').setLock('pessimistic_write').where('application.id = :id', { id }).getOne();
-  if (!locked) throw new NotFoundError('application');
-  return locked;
-}
-
-const byAction = (ctx: RequestContext, action: Action) => (row: ApplicationEntity | null) =>
-  ctx.authz.assertCan(action, 'Application', row, 'application');
-
 async function saveAndReload(db: EntityManager, a: ApplicationEntity): Promise<ApplicationEntity> {
   await db.getRepository(ApplicationEntity).save(a);
   return db.getRepository(ApplicationEntity).findOneByOrFail({ id: a.id });
@@ -147,11 +129,10 @@ export class ApplicationMutations {
     const problem = ruleSetProblem(ruleSet, input.tier);
     if (problem) throw new BadUserInputError(problem, 'ruleSet');
     return mutation(ctx, async (db) => {
-      const eqb = ctx.authz.scope(db.getRepository(EnterpriseEntity).createQueryBuilder('enterprise'), 'Enterprise', 'read');
-      const enterprise = eqb ? await eqb.andWhere('enterprise.id = :id', { id: enterpriseId }).getOne() : null;
+      const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
       if (!enterprise) throw new NotFoundError('enterprise');
       const draft = { enterpriseId, regionCode: enterprise.regionCode, tier: input.tier, ruleSetCode: ruleSet, status: ApplicationStatus.DRAFT };
-      ctx.authz.assertCanCreate('Application', subjectOf('Application', draft), 'an application for this enterprise');
+      assertMayCreate(ctx, 'Application', draft, 'an application for this enterprise');
       // One open application per tier: the enterprise row serialises concurrent attempts.
       await lockEnterprise(db, enterpriseId);
       const open = await db
@@ -169,7 +150,7 @@ export class ApplicationMutations {
           applicationId: toGlobalId('Application', open.id),
         });
       }
-      const titles = await db.getRepository(CertificationEntity).findBy({ enterpriseId, tier: input.tier });
+      const titles = await titlesOfTier(db, enterpriseId, input.tier);
       const today = programmeToday();
       const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
       if (held) {
@@ -205,11 +186,12 @@ export class ApplicationMutations {
     ctx: RequestContext,
     step: Step,
     id: string,
-    authorize: (ctx: RequestContext) => (row: ApplicationEntity | null) => void,
+    action: Action,
     change: (db: EntityManager, a: ApplicationEntity) => Promise<ReviewEntity | null>,
+    check?: (row: ApplicationEntity) => void,
   ): Promise<StepResult> {
     return mutation(ctx, async (db) => {
-      const a = await loadForStep(ctx, db, id, authorize(ctx));
+      const a = await loadForAction<ApplicationEntity>(ctx, db, 'Application', id, action, 'application', { check });
       assertState(step, a);
       const before = snapshot(a);
       const review = await change(db, a);
@@ -229,7 +211,7 @@ export class ApplicationMutations {
 
   /** DRAFT or RETURNED → SUBMITTED, by the enterprise. */
   submit(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'submitApplication', id, (c) => byAction(c, 'submit'), async (_db, a) => {
+    return this.step(ctx, 'submitApplication', id, 'submit', async (_db, a) => {
       a.status = ApplicationStatus.SUBMITTED;
       a.submittedAt = new Date();
       return null;
@@ -238,7 +220,7 @@ export class ApplicationMutations {
 
   /** DRAFT, SUBMITTED or RETURNED → WITHDRAWN, by the enterprise, before recommendation. */
   withdraw(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'withdrawApplication', id, (c) => byAction(c, 'withdraw'), async (_db, a) => {
+    return this.step(ctx, 'withdrawApplication', id, 'withdraw', async (_db, a) => {
       a.status = ApplicationStatus.WITHDRAWN;
       return null;
     });
@@ -249,16 +231,15 @@ export class ApplicationMutations {
    * enterprise; a little giant only by a province or a plan-listed city.
    */
   recommend(ctx: RequestContext, id: string, input: RecommendApplicationInput): Promise<StepResult> {
-    const authorize = (c: RequestContext) => (row: ApplicationEntity | null) => {
-      c.authz.assertCan('recommend', 'Application', row, 'application');
-      const region = c.viewer.regionCode!;
+    const region = ctx.viewer.regionCode!;
+    const byRecommendingAuthority = (row: ApplicationEntity) => {
       if (!mayRecommend(region, row.tier, row.regionCode)) {
         throw new ForbiddenError(
           `${region} may not recommend this ${row.tier} application: only ${littleGiantRecommender(row.regionCode)}, the recommending authority of its region, may`,
         );
       }
     };
-    return this.step(ctx, 'recommendApplication', id, authorize, async (db, a) => {
+    return this.step(ctx, 'recommendApplication', id, 'recommend', async (db, a) => {
       a.status = ApplicationStatus.RECOMMENDED;
       a.recommendedByRegionCode = ctx.viewer.regionCode!;
       const comment = input.comment?.trim() || null;
@@ -268,13 +249,13 @@ export class ApplicationMutations {
         reviewerRegionCode: ctx.viewer.regionCode!,
         comment,
       });
-    });
+    }, byRecommendingAuthority);
   }
 
   /** SUBMITTED → RETURNED for changes, by the local government, with a reason. */
   returnForChanges(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'returnApplication', id, (c) => byAction(c, 'return'), async (db, a) => {
+    return this.step(ctx, 'returnApplication', id, 'return', async (db, a) => {
       a.status = ApplicationStatus.RETURNED;
       return addReview(ctx, db, a, {
         kind: ReviewKind.RETURN,
@@ -287,7 +268,7 @@ export class ApplicationMutations {
 
   /** RECOMMENDED → UNDER_REVIEW: MIIT takes the application into expert review. */
   startReview(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'startReview', id, (c) => byAction(c, 'review'), async (_db, a) => {
+    return this.step(ctx, 'startReview', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.UNDER_REVIEW;
       return null;
     });
@@ -301,7 +282,7 @@ export class ApplicationMutations {
     const score = parseScore(input.score);
     if (score == null) throw new BadUserInputError('score must be a decimal from 0 to 100 with at most two decimals', 'score');
     const comment = input.comment?.trim() || null;
-    return this.step(ctx, 'reviewApplication', id, (c) => byAction(c, 'review'), async (db, a) => {
+    return this.step(ctx, 'reviewApplication', id, 'review', async (db, a) => {
       const approve = input.decision === ExpertDecision.APPROVE;
       a.status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
       a.score = score;
@@ -327,7 +308,7 @@ export class ApplicationMutations {
         'publicNoticeEndsOn',
       );
     }
-    return this.step(ctx, 'openPublicNotice', id, (c) => byAction(c, 'review'), async (_db, a) => {
+    return this.step(ctx, 'openPublicNotice', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.PUBLIC_NOTICE;
       a.publicNoticeEndsOn = endsOn;
       return null;
@@ -340,7 +321,7 @@ export class ApplicationMutations {
    */
   raiseObjection(ctx: RequestContext, id: string, input: ApplicationCommentInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'raiseObjection', id, (c) => byAction(c, 'object'), async (db, a) => {
+    return this.step(ctx, 'raiseObjection', id, 'object', async (db, a) => {
       const today = programmeToday();
       if (a.publicNoticeEndsOn != null && a.publicNoticeEndsOn < today) {
         throw new ConflictError(`the public notice ended on ${a.publicNoticeEndsOn}; objections are closed`, { currentState: a.status });
@@ -361,7 +342,7 @@ export class ApplicationMutations {
    */
   resolveObjection(ctx: RequestContext, id: string, input: ResolveObjectionInput): Promise<StepResult> {
     const comment = requireComment(input.comment);
-    return this.step(ctx, 'resolveObjection', id, (c) => byAction(c, 'review'), async (db, a) => {
+    return this.step(ctx, 'resolveObjection', id, 'review', async (db, a) => {
       const open = await openObjections(db, a.id);
       if (open <= 0) throw new ConflictError('the application has no open objection', { currentState: a.status });
       const upheld = input.ruling === ObjectionRuling.UPHELD;
@@ -389,10 +370,12 @@ export class ApplicationMutations {
       throw new BadUserInputError('batchNumber must be a positive whole number', 'batchNumber');
     }
     return mutation(ctx, async (db) => {
-      const a = await loadForStep(ctx, db, id, (row) => {
-        ctx.authz.assertCan('read', 'Application', row, 'application');
-        const title = subjectOf('Certification', { enterpriseId: row.enterpriseId, regionCode: row.regionCode, tier: row.tier });
-        if (!ctx.authz.can('certify', title)) throw new ForbiddenError(`${ctx.viewer.role} may not certify enterprises`);
+      // Certifying creates the title: the caller needs only to read the application and to certify its enterprise.
+      const a = await loadForAction<ApplicationEntity>(ctx, db, 'Application', id, 'read', 'application', {
+        check: (row) => {
+          const title = subjectOf('Certification', { enterpriseId: row.enterpriseId, regionCode: row.regionCode, tier: row.tier });
+          if (!ctx.authz.can('certify', title)) throw new ForbiddenError(`${ctx.viewer.role} may not certify enterprises`);
+        },
       });
       assertState('certifyEnterprise', a);
       const today = programmeToday();
@@ -403,10 +386,9 @@ export class ApplicationMutations {
       if (open > 0) throw new ConflictError(`the application has ${open} open objection(s); resolve them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
-      const certifications = db.getRepository(CertificationEntity);
       // A title that lapsed on its own still has a live stored status; record the
       // lapse so the one-live-title-per-tier index admits the new one.
-      const same = await certifications.findBy({ enterpriseId: a.enterpriseId, tier: a.tier });
+      const same = await titlesOfTier(db, a.enterpriseId, a.tier);
       const lapsed: string[] = [];
       for (const c of same) {
         const status = effectiveStatus(c, today);
@@ -415,17 +397,10 @@ export class ApplicationMutations {
           throw new ConflictError(`the enterprise already holds a ${a.tier} title (${status})`, { currentState: a.status });
         }
       }
-      if (lapsed.length) {
-        await certifications
-          .createQueryBuilder()
-          .update()
-          .set({ status: CertificationStatus.EXPIRED })
-          .where('id IN (:...ids)', { ids: lapsed })
-          .execute();
-      }
+      await recordLapsedTitles(db, lapsed);
 
       const before = snapshot(a);
-      const { identifiers } = await certifications.insert({
+      const certification = await insertTitle(db, {
         enterpriseId: a.enterpriseId,
         tier: a.tier,
         batchNumber: input.batchNumber,
@@ -435,8 +410,7 @@ export class ApplicationMutations {
         publicNoticeEndsOn: a.publicNoticeEndsOn,
         certifiedOn: today,
         validUntil: validUntilFor(today),
-      } as never);
-      const certification = await certifications.findOneByOrFail({ id: identifiers[0].id as string });
+      });
       a.status = ApplicationStatus.CERTIFIED;
       a.certificationId = certification.id;
       const application = await saveAndReload(db, a);
@@ -466,13 +440,8 @@ export class ApplicationMutations {
  * does not fit before the end (a notice whose end was corrected by hand).
  */
 async function noticeStartedOn(db: EntityManager, applicationId: string, endsOn: string): Promise<string | null> {
-  const [row] = (await db.query(
-    `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
-       FROM audit_event WHERE subject_type = 'Application' AND subject_id = $1 AND action = 'openPublicNotice'
-      ORDER BY id DESC LIMIT 1`,
-    [applicationId],
-  )) as { day: string }[];
-  return row && row.day <= endsOn ? row.day : null;
+  const day = await lastEventDay(db, 'Application', applicationId, 'openPublicNotice');
+  return day != null && day <= endsOn ? day : null;
 }
 
 export const applicationMutations = new ApplicationMutations();

@@ -19,10 +19,26 @@ export interface AuditEntry {
  */
 export async function recordAudit(ctx: RequestContext, db: EntityManager, entry: AuditEntry): Promise<void> {
   const v = ctx.viewer;
+  await insertEvent(db, entry, { subject: v.subject, role: v.role, tenant: v.enterpriseId ?? v.platformId ?? v.regionCode ?? null, requestId: ctx.requestId });
+}
+
+/**
+ * The audit event of a change no caller made (upkeep such as tier-upkeep.ts),
+ * by `actor` in the role SYSTEM, through the change's own handle.
+ */
+export async function recordSystemAudit(db: EntityManager, actor: string, entry: AuditEntry): Promise<void> {
+  await insertEvent(db, entry, { subject: actor, role: 'SYSTEM', tenant: null, requestId: null });
+}
+
+async function insertEvent(
+  db: EntityManager,
+  entry: AuditEntry,
+  actor: { subject: string; role: string; tenant: string | null; requestId: string | null },
+): Promise<void> {
   const event: Partial<AuditEventEntity> = {
-    actorSubject: v.subject,
-    actorRole: v.role,
-    tenant: v.enterpriseId ?? v.platformId ?? v.regionCode ?? null,
+    actorSubject: actor.subject,
+    actorRole: actor.role,
+    tenant: actor.tenant,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
@@ -31,7 +47,23 @@ export async function recordAudit(ctx: RequestContext, db: EntityManager, entry:
     regionCode: entry.regionCode ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    requestId: ctx.requestId,
+    requestId: actor.requestId,
   };
   await db.getRepository(AuditEventEntity).insert(event as never);
+}
+
+/**
+ * The programme day (Asia/Shanghai) of the latest `action` event about a
+ * subject, or null: for a step whose date only the trail keeps (the day a
+ * public notice opened). Read through the caller's handle like the trail's
+ * other rows.
+ */
+export async function lastEventDay(db: EntityManager, subjectType: string, subjectId: string, action: string): Promise<string | null> {
+  const [row] = (await db.query(
+    `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+       FROM audit_event WHERE subject_type = $1 AND subject_id = $2 AND action = $3
+      ORDER BY id DESC LIMIT 1`,
+    [subjectType, subjectId, action],
+  )) as { day: string }[];
+  return row?.day ?? null;
 }

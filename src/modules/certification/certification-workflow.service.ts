@@ -2,11 +2,11 @@ import { EntityManager } from 'typeorm';
 import { Action } from '../../authz/policy';
 import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
-import { AwardEntity } from '../funding/award.entity';
-import { AwardStatus } from '../funding/funding.enums';
+import { freezeOpenAwards } from '../funding/award-freeze';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';
@@ -44,17 +44,12 @@ interface Loaded {
 }
 
 /**
- * Loads the certification through the read policy and checks `action`
- * (invisible → NOT_FOUND, visible but not allowed → FORBIDDEN), then locks
- * it and its enterprise (whose tier may change) and checks the effective status.
+ * Loads the certification for `action` (NOT_FOUND, FORBIDDEN, then its
+ * lock), locks its enterprise (whose tier may change) and checks the
+ * effective status.
  */
 async function load(ctx: RequestContext, db: EntityManager, id: string, action: Action, step: Step): Promise<Loaded> {
-  const repo = db.getRepository(CertificationEntity);
-  const qb = ctx.authz.scope(repo.createQueryBuilder('certification'), 'Certification', 'read');
-  const visible = qb ? await qb.andWhere('certification.id = :id', { id }).getOne() : null;
-  ctx.authz.assertCan(action, 'Certification', visible, 'certification');
-  const row = await repo.createQueryBuilder('certification').setLock('pessimistic_write').where('certification.id = :id', { id }).getOne();
-  if (!row) throw new NotFoundError('certification');
+  const row = await loadForAction<CertificationEntity>(ctx, db, 'Certification', id, action, 'certification');
   await lockEnterprise(db, row.enterpriseId);
   const today = programmeToday();
   const current = effectiveStatus(row, today);
@@ -83,14 +78,7 @@ export class CertificationMutations {
       const before = { ...snapshot(row), effectiveStatus: current };
       const repo = db.getRepository(CertificationEntity);
       await repo.update({ id }, { status: CertificationStatus.REVOKED, revocationReason: input.reason, revokedOn: on });
-      const frozen = await db
-        .createQueryBuilder()
-        .update(AwardEntity)
-        .set({ status: AwardStatus.FROZEN })
-        .where('enterprise_id = :enterpriseId AND status = :granted', { enterpriseId: row.enterpriseId, granted: AwardStatus.GRANTED })
-        .returning('id')
-        .execute();
-      const frozenIds = (frozen.raw as { id: string }[]).map((r) => r.id);
+      const frozenIds = await freezeOpenAwards(db, row.enterpriseId);
       const tier = await syncEnterpriseTier(db, row.enterpriseId, today);
       const certification = await repo.findOneByOrFail({ id });
       await recordAudit(ctx, db, {

@@ -1,4 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { lockRow } from '../../data/row-lock';
+import { storeDerivedTier } from '../enterprise/derived-tier';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
@@ -8,28 +10,26 @@ import { highestHeldTier } from './certification.rules';
  * Brings enterprise.tier in line with the titles the enterprise holds today,
  * through the mutation's own handle, so the tier and the certification
  * change that caused it commit or roll back together. The caller has locked
- * the enterprise row. Returns the tier before and after.
+ * the enterprise row (lockEnterprise); taking the lock again reads the row
+ * as it is under that lock, without waiting. Returns the tier before and after.
  */
 export async function syncEnterpriseTier(
   db: EntityManager,
   enterpriseId: string,
   today: string,
 ): Promise<{ before: Tier | null; after: Tier | null }> {
-  const enterprise = await db.getRepository(EnterpriseEntity).findOneByOrFail({ id: enterpriseId });
+  const enterprise = await lockEnterprise(db, enterpriseId);
   const certifications = await db.getRepository(CertificationEntity).findBy({ enterpriseId });
   const after = highestHeldTier(certifications, today);
-  if (enterprise.tier !== after) {
-    await db.getRepository(EnterpriseEntity).update({ id: enterpriseId }, { tier: after });
-  }
+  if (enterprise.tier !== after) await storeDerivedTier(db, enterpriseId, after);
   return { before: enterprise.tier, after };
 }
 
-/** Locks the enterprise row against concurrent tier changes (after the caller's policy check). */
-export async function lockEnterprise(db: EntityManager, enterpriseId: string): Promise<void> {
-  await db
-    .getRepository(EnterpriseEntity)
-    .createQueryBuilder('enterprise')
-    .setLock('pessimistic_write')
-    .where('enterprise.id = :id', { id: enterpriseId })
-    .getOne();
+/**
+ * Locks the enterprise row against concurrent tier changes, for the title
+ * change the caller's policy check already allowed (not an update of the
+ * enterprise by the caller), and returns it as it is now.
+ */
+export function lockEnterprise(db: EntityManager, enterpriseId: string): Promise<EnterpriseEntity> {
+  return lockRow<EnterpriseEntity>(db, 'Enterprise', enterpriseId);
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditEventEntity } from '../audit/audit-event.entity';
+import { recordSystemAudit } from '../audit/audit-trail';
 import { LAPSING_STATUSES, programmeToday } from './certification-status';
 import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';
 
@@ -20,15 +20,11 @@ export async function refreshLapsedTiers(owner: DataSource, today: string = prog
   let changed = 0;
   for (const { enterprise_id: enterpriseId } of candidates) {
     await owner.transaction(async (db) => {
-      await lockEnterprise(db, enterpriseId);
+      const { regionCode } = await lockEnterprise(db, enterpriseId);
       const { before, after } = await syncEnterpriseTier(db, enterpriseId, today);
       if (before === after) return;
       changed += 1;
-      const [{ region_code: regionCode }] = await db.query(`SELECT region_code FROM enterprise WHERE id = $1`, [enterpriseId]);
-      await db.getRepository(AuditEventEntity).insert({
-        actorSubject: 'system:tier-upkeep',
-        actorRole: 'SYSTEM',
-        tenant: null,
+      await recordSystemAudit(db, 'system:tier-upkeep', {
         action: 'lapseTier',
         subjectType: 'Enterprise',
         subjectId: enterpriseId,
@@ -36,8 +32,7 @@ export async function refreshLapsedTiers(owner: DataSource, today: string = prog
         regionCode,
         before: { tier: before },
         after: { tier: after },
-        requestId: null,
-      } as never);
+      });
     });
   }
   return changed;

@@ -5,13 +5,13 @@ import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError } from '../../graphql/errors';
 import { mutation } from '../../db/mutation';
-import { subjectOf } from '../../authz/ability';
+import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
+import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
-import { RegionEntity } from '../region/region.entity';
+import { regionService } from '../region/region.service';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code';
 import { likeEscape, ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
-import { isRegionCode } from '../region/region-code';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrderField, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise.input';
 
@@ -69,7 +69,8 @@ function requireText(value: string, field: string): string {
 }
 
 async function requireRegion(ctx: RequestContext, code: string, field: string): Promise<void> {
-  if (!isRegionCode(code) || !(await ctx.db.getRepository(RegionEntity).existsBy({ code }))) {
+  // The region module's directory, not its table: regions are its rows.
+  if (!(await regionService.byCode(ctx, code))) {
     throw new BadUserInputError(`${field} is not a GB/T 2260 region code`, field);
   }
 }
@@ -94,7 +95,7 @@ export class EnterpriseMutations {
       sizeClass: input.sizeClass,
       tier: null,
     });
-    ctx.authz.assertCanCreate('Enterprise', subjectOf('Enterprise', { ...draft }), 'an enterprise');
+    assertMayCreate(ctx, 'Enterprise', draft, 'an enterprise');
     return mutation(ctx, async (db) => {
       let saved: EnterpriseEntity;
       try {
@@ -120,14 +121,8 @@ export class EnterpriseMutations {
   /** Changes only the given fields, each checked against the policy's field rules. */
   async update(ctx: RequestContext, id: string, input: UpdateEnterpriseInput): Promise<EnterpriseEntity> {
     return mutation(ctx, async (db) => {
-      const repo = db.getRepository(EnterpriseEntity);
-      const qb = ctx.authz.scope(repo.createQueryBuilder('enterprise'), 'Enterprise', 'read');
-      const row = qb ? await qb.andWhere('enterprise.id = :id', { id }).getOne() : null;
-      ctx.authz.assertCan('update', 'Enterprise', row, 'enterprise');
-      // Lock only once the policy allows the update: under row-level security
-      // FOR UPDATE sees only updatable rows, which would turn FORBIDDEN into NOT_FOUND.
-      await repo.createQueryBuilder('enterprise').setLock('pessimistic_write').where('enterprise.id = :id', { id }).getOne();
-      const before = snapshot(row as EnterpriseEntity);
+      const row = await loadForAction<EnterpriseEntity>(ctx, db, 'Enterprise', id, 'update', 'enterprise');
+      const before = snapshot(row);
       const changes: Partial<EnterpriseEntity> = {};
       if (input.name != null) changes.name = requireText(input.name, 'name');
       if (input.industry != null) changes.industry = requireText(input.industry, 'industry');
@@ -138,11 +133,9 @@ export class EnterpriseMutations {
         changes.regionCode = input.regionCode;
       }
       if (!Object.keys(changes).length) throw new BadUserInputError('nothing to change');
-      for (const field of Object.keys(changes)) {
-        const policyField = field === 'regionCode' ? 'region' : field;
-        ctx.authz.assertCan('update', 'Enterprise', row, 'enterprise', policyField);
-      }
-      const updated = repo.merge(row as EnterpriseEntity, changes);
+      assertMayUpdateFields(ctx, 'Enterprise', row, 'enterprise', Object.keys(changes), (p) => (p === 'regionCode' ? 'region' : p));
+      const repo = db.getRepository(EnterpriseEntity);
+      const updated = repo.merge(row, changes);
       // A move must land inside the caller's own region too.
       if (!ctx.authz.can('update', updated)) throw new BadUserInputError('regionCode is outside your region', 'regionCode');
       await repo.save(updated);

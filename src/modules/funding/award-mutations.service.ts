@@ -1,5 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { subjectOf } from '../../authz/ability';
+import { assertMayCreate } from '../../data/checked-write';
+import { loadForAction } from '../../data/load-for-action';
+import { lockRow } from '../../data/row-lock';
+import { visibleRow } from '../../data/visible-row';
 import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
@@ -26,9 +29,10 @@ import {
   spendingRefusal,
   spendingRuleViolation,
 } from './funding.rules';
-import { assertMayOnDraft, CHECK_VIOLATION, loadVisible, lockRow, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
+import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
-import { NO_TITLE, validLittleGiantTitle } from './key-support.service';
+import { validLittleGiantTitle } from '../certification/titles';
+import { NO_TITLE } from './key-support.service';
 
 export interface GrantAward {
   batchId: string;
@@ -92,15 +96,15 @@ export class AwardMutations {
    */
   async grant(ctx: RequestContext, input: GrantAward): Promise<AwardEntity> {
     const { batchId, enterpriseId, platformId } = input;
-    assertMayOnDraft(ctx, 'grant', 'Award', { batchId, enterpriseId, platformId }, 'an award');
+    assertMayCreate(ctx, 'Award', { batchId, enterpriseId, platformId }, 'an award', 'grant');
     if ((enterpriseId == null) === (platformId == null)) throw new BadUserInputError('give exactly one of enterpriseId and platformId');
     requirePositive(input.amount, 'amount');
     const grantedOn = input.grantedOn ?? programmeToday();
     if (!isIsoDate(grantedOn)) throw new BadUserInputError('grantedOn must be a date, YYYY-MM-DD', 'grantedOn');
     return mutation(ctx, async (db) => {
-      if (!(await loadVisible<FundingBatchEntity>(ctx, db, 'FundingBatch', batchId))) throw new NotFoundError('funding batch');
+      if (!(await visibleRow<FundingBatchEntity>(ctx, db, 'FundingBatch', batchId))) throw new NotFoundError('funding batch');
       if (enterpriseId != null) {
-        if (!(await loadVisible<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId))) throw new NotFoundError('enterprise');
+        if (!(await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId))) throw new NotFoundError('enterprise');
         const proposal = await db.getRepository(KeySupportProposalEntity).findOneBy({ batchId, enterpriseId });
         if (proposal?.status !== KeySupportStatus.APPROVED) {
           throw new ConflictError(
@@ -109,11 +113,11 @@ export class AwardMutations {
           );
         }
         if (!(await validLittleGiantTitle(ctx, db, enterpriseId))) throw new ConflictError(`cannot grant: ${NO_TITLE}`, { field: 'enterpriseId' });
-      } else if (!(await loadVisible<PlatformEntity>(ctx, db, 'Platform', platformId!))) {
+      } else if (!(await visibleRow<PlatformEntity>(ctx, db, 'Platform', platformId!))) {
         throw new NotFoundError('platform');
       }
 
-      const batch = await lockRow(db, FundingBatchEntity, batchId);
+      const batch = await lockRow<FundingBatchEntity>(db, 'FundingBatch', batchId);
       const repo = db.getRepository(AwardEntity);
       const already = () => new ConflictError('the recipient already has an award from this batch', { field: enterpriseId != null ? 'enterpriseId' : 'platformId' });
       if (await repo.existsBy(enterpriseId != null ? { batchId, enterpriseId } : { batchId, platformId: platformId! })) throw already();
@@ -169,14 +173,12 @@ export class AwardMutations {
     input: DisburseAward,
   ): Promise<{ disbursement: DisbursementEntity; award: AwardEntity; replayed: boolean }> {
     return mutation(ctx, async (db) => {
-      const row = await loadVisible<AwardEntity>(ctx, db, 'Award', awardId);
-      ctx.authz.assertCan('disburse', 'Award', row, 'award');
+      const award = await loadForAction<AwardEntity>(ctx, db, 'Award', awardId, 'disburse', 'award');
       const key = input.idempotencyKey;
       if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY || !key.trim()) {
         throw new BadUserInputError(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters, not all blank`, 'idempotencyKey');
       }
       requirePositive(input.amount, 'amount');
-      const award = await lockRow(db, AwardEntity, awardId);
       const repo = db.getRepository(DisbursementEntity);
 
       const first = await repo.findOneBy({ idempotencyKey: key });
@@ -236,12 +238,10 @@ export class AwardMutations {
    */
   async clawBack(ctx: RequestContext, awardId: string, amount: string, reason: string): Promise<{ clawBack: ClawBackEntity; award: AwardEntity }> {
     return mutation(ctx, async (db) => {
-      const row = await loadVisible<AwardEntity>(ctx, db, 'Award', awardId);
-      ctx.authz.assertCan('clawBack', 'Award', row, 'award');
+      const award = await loadForAction<AwardEntity>(ctx, db, 'Award', awardId, 'clawBack', 'award');
       const why = reason.trim();
       if (!why) throw new BadUserInputError('reason must not be empty', 'reason');
       requirePositive(amount, 'amount');
-      const award = await lockRow(db, AwardEntity, awardId);
       const money = await ledger(db, award);
       const left = recoverable(money);
       if (compareMoney(amount, left) > 0) {
@@ -281,16 +281,18 @@ export class AwardMutations {
     input: RecordExpenditure,
   ): Promise<{ expenditure: ExpenditureEntity; award: AwardEntity }> {
     return mutation(ctx, async (db) => {
-      const row = await loadVisible<AwardEntity>(ctx, db, 'Award', awardId);
+      const row = await visibleRow<AwardEntity>(ctx, db, 'Award', awardId);
       if (!row) throw new NotFoundError('award');
-      ctx.authz.assertCanCreate(
+      assertMayCreate(
+        ctx,
         'Expenditure',
-        subjectOf('Expenditure', { awardId, enterpriseId: row.enterpriseId, platformId: row.platformId, regionCode: row.regionCode }),
+        { awardId, enterpriseId: row.enterpriseId, platformId: row.platformId, regionCode: row.regionCode },
         'an expenditure against this award',
       );
       requirePositive(input.amount, 'amount');
       if (!isIsoDate(input.spentOn)) throw new BadUserInputError('spentOn must be a date, YYYY-MM-DD', 'spentOn');
-      const award = await lockRow(db, AwardEntity, awardId);
+      // The award is locked for its sums, not because the recipient acts on it.
+      const award = await lockRow<AwardEntity>(db, 'Award', awardId);
       const violation = spendingRuleViolation(award.usageRestriction, input.category);
       if (violation) throw new BadUserInputError(violation, 'category');
       const refusal = spendingRefusal(award.status);

@@ -1,4 +1,6 @@
-import { subjectOf } from '../../authz/ability';
+import { assertMayCreate } from '../../data/checked-write';
+import { lockRow } from '../../data/row-lock';
+import { visibleRow } from '../../data/visible-row';
 import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
@@ -8,7 +10,7 @@ import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
 import { CreateFundingBatchInput, CreateFundingProgramInput } from './funding.input';
 import { isPositiveMoney, MAX_SUPPORT_YEARS } from './funding.rules';
-import { loadVisible, lockRow, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
+import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 
 function requireText(value: string, field: string): string {
   const t = value.trim();
@@ -34,7 +36,7 @@ export class FundingMutations {
       endYear: input.endYear,
       totalBudget: input.totalBudget,
     });
-    ctx.authz.assertCanCreate('FundingProgram', subjectOf('FundingProgram', { ...draft }), 'a funding programme');
+    assertMayCreate(ctx, 'FundingProgram', draft, 'a funding programme');
     requireText(input.documentNumber, 'documentNumber');
     requireText(input.name, 'name');
     requireYear(input.startYear, 'startYear');
@@ -69,9 +71,10 @@ export class FundingMutations {
    * into the same remaining budget.
    */
   async createBatch(ctx: RequestContext, programId: string, input: CreateFundingBatchInput): Promise<FundingBatchEntity> {
-    ctx.authz.assertCanCreate(
+    assertMayCreate(
+      ctx,
       'FundingBatch',
-      subjectOf('FundingBatch', { programId, number: input.number, year: input.year, budget: input.budget, supportYears: input.supportYears }),
+      { programId, number: input.number, year: input.year, budget: input.budget, supportYears: input.supportYears },
       'a funding batch',
     );
     if (input.number != null && (!Number.isInteger(input.number) || input.number < 1)) {
@@ -83,8 +86,8 @@ export class FundingMutations {
       throw new BadUserInputError(`supportYears must be 1 to ${MAX_SUPPORT_YEARS}: a batch is supported for at most ${MAX_SUPPORT_YEARS} years`, 'supportYears');
     }
     return mutation(ctx, async (db) => {
-      if (!(await loadVisible<FundingProgramEntity>(ctx, db, 'FundingProgram', programId))) throw new NotFoundError('funding programme');
-      const program = await lockRow(db, FundingProgramEntity, programId);
+      if (!(await visibleRow<FundingProgramEntity>(ctx, db, 'FundingProgram', programId))) throw new NotFoundError('funding programme');
+      const program = await lockRow<FundingProgramEntity>(db, 'FundingProgram', programId);
       if (input.year < program.startYear || input.year > program.endYear) {
         throw new BadUserInputError(`year must be within the programme’s years, ${program.startYear}–${program.endYear}`, 'year');
       }

@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder } from 'typeorm';
 import { visibleById } from '../../authz/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -7,14 +7,15 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/e
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { mutation } from '../../db/mutation';
+import { assertMayCreate } from '../../data/checked-write';
+import { loadForAction } from '../../data/load-for-action';
+import { visibleRow } from '../../data/visible-row';
 import { recordAudit } from '../audit/audit-trail';
-import { LAPSING_STATUSES, programmeToday } from '../certification/certification-status';
-import { CertificationEntity } from '../certification/certification.entity';
+import { validLittleGiantTitle } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
-import { Tier } from '../enterprise/enterprise.enums';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { KeySupportStatus } from './funding.enums';
-import { assertMayOnDraft, loadVisible, lockRow, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
+import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
 import { ApproveKeySupportInput, KeySupportProposalFilter, KeySupportProposalOrderField } from './key-support.input';
 
@@ -32,25 +33,6 @@ const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, Ke
   },
 };
 
-/**
- * The little giant title that makes an enterprise eligible as a key little
- * giant: LITTLE_GIANT, CERTIFIED or RENEWED, valid today. Locked FOR SHARE
- * so a revocation cannot slip in between this check and the write that
- * relies on it; the revocation waits for this transaction and then freezes
- * what it must.
- */
-export async function validLittleGiantTitle(ctx: RequestContext, db: EntityManager, enterpriseId: string): Promise<CertificationEntity | null> {
-  const qb = ctx.authz.scope(db.getRepository(CertificationEntity).createQueryBuilder('certification'), 'Certification', 'read');
-  if (!qb) return null;
-  return qb
-    .andWhere('certification.enterpriseId = :enterpriseId', { enterpriseId })
-    .andWhere('certification.tier = :tier', { tier: Tier.LITTLE_GIANT })
-    .andWhere('certification.status = ANY(:statuses)', { statuses: [...LAPSING_STATUSES] })
-    .andWhere('certification.validUntil >= :today', { today: programmeToday() })
-    .setLock('pessimistic_read')
-    .getOne();
-}
-
 export const NO_TITLE =
   'the enterprise holds no certified, unexpired LITTLE_GIANT title (CERTIFIED or RENEWED and valid today): only certified little giants can be key little giants';
 
@@ -67,10 +49,10 @@ export class KeySupportService {
 export class KeySupportMutations {
   /** MIIT proposes a certified little giant as a key little giant of a batch. */
   async propose(ctx: RequestContext, batchId: string, enterpriseId: string): Promise<KeySupportProposalEntity> {
-    assertMayOnDraft(ctx, 'propose', 'KeySupportProposal', { batchId, enterpriseId }, 'a key little giant');
+    assertMayCreate(ctx, 'KeySupportProposal', { batchId, enterpriseId }, 'a key little giant', 'propose');
     return mutation(ctx, async (db) => {
-      if (!(await loadVisible<FundingBatchEntity>(ctx, db, 'FundingBatch', batchId))) throw new NotFoundError('funding batch');
-      const enterprise = await loadVisible<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
+      if (!(await visibleRow<FundingBatchEntity>(ctx, db, 'FundingBatch', batchId))) throw new NotFoundError('funding batch');
+      const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
       if (!enterprise) throw new NotFoundError('enterprise');
       if (!(await validLittleGiantTitle(ctx, db, enterpriseId))) throw new ConflictError(NO_TITLE, { field: 'enterpriseId' });
       const repo = db.getRepository(KeySupportProposalEntity);
@@ -109,9 +91,7 @@ export class KeySupportMutations {
   /** MoF approves or rejects MIIT's proposal. */
   async approve(ctx: RequestContext, proposalId: string, input: ApproveKeySupportInput): Promise<KeySupportProposalEntity> {
     return mutation(ctx, async (db) => {
-      const row = await loadVisible<KeySupportProposalEntity>(ctx, db, 'KeySupportProposal', proposalId);
-      ctx.authz.assertCan('approve', 'KeySupportProposal', row, 'key support proposal');
-      const current = await lockRow(db, KeySupportProposalEntity, proposalId);
+      const current = await loadForAction<KeySupportProposalEntity>(ctx, db, 'KeySupportProposal', proposalId, 'approve', 'key support proposal');
       if (current.status !== KeySupportStatus.PROPOSED) {
         throw new ConflictError(`the proposal was already decided: it is ${current.status}`);
       }
