@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { scopedQuery } from '../authz/scoped-reader';
+import { scopedQuery } from '../data/scoped-reader';
 import { readCompiled } from '../data/compiled-read';
 import { selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';

@@ -15,7 +15,7 @@ import ts from 'typescript';
  * 2. Modules neither scope a query by the policy nor check a loaded row
  *    themselves: no `authz.scope(`, `authz.assertCan(` or
  *    `authz.assertCanCreate(` under src/modules. Reads go through
- *    src/authz/scoped-reader and src/graphql/list, mutations through
+ *    src/data/scoped-reader and src/graphql/list, mutations through
  *    src/data. These three calls are what each hand-written copy of "read
  *    through the policy, check, lock" was made of.
  * 3. A module touches only its own tables. A module owns the tables of the

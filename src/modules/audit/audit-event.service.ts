@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { SelectQueryBuilder } from 'typeorm';
-import { scopedQuery } from '../../authz/scoped-reader';
+import { scopedQuery } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { loader, RequestContext } from '../../graphql/context';
 import { ListFilter } from '../../graphql/list-filter';

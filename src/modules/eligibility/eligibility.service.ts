@@ -1,5 +1,5 @@
 import { subjectOf } from '../../authz/ability';
-import { visibleById, visibleChildren } from '../../authz/scoped-reader';
+import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
 import { isUuid } from '../../graphql/global-id';

@@ -2,7 +2,7 @@ import { ArgLimits, Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
-import { visibleById, visibleChildren } from '../../authz/scoped-reader';
+import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';

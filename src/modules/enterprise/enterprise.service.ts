@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { scopedQuery, visibleById } from '../../authz/scoped-reader';
+import { scopedQuery, visibleById } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError } from '../../graphql/errors';

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { visibleById, visibleChildren } from '../../authz/scoped-reader';
+import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { visibleById } from '../../authz/scoped-reader';
+import { visibleById } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { scopedQuery } from '../../authz/scoped-reader';
+import { scopedQuery } from '../../data/scoped-reader';
 import { SubjectName } from '../../authz/policy';
 import { loader, RequestContext } from '../../graphql/context';
 

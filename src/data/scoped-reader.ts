@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { loader, RequestContext } from '../graphql/context';
 import { isUuid } from '../graphql/global-id';
-import { SubjectName } from './policy';
-import { SUBJECT_ENTITIES } from './subjects';
+import { SubjectName } from '../authz/policy';
+import { SUBJECT_ENTITIES } from '../authz/subjects';
 
 /**
  * Reads that already obey the policy. Services build on these instead of
