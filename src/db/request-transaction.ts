@@ -8,20 +8,29 @@ import { RequestContext } from '../graphql/context';
 export const APP_DB_ROLE = 'srdi_app';
 
 /**
- * Each GraphQL operation runs in one transaction as `srdi_app`, with the
- * caller's role and tenant in transaction-local settings that the row-level
- * security policies read. A mutation's own work is a savepoint inside it
- * (see mutation()), so a failed mutation leaves nothing half-written.
+ * Every statement of a request runs as `srdi_app` with the caller's role and
+ * tenant in transaction-local settings, which the row-level security policies
+ * read; the settings travel in the same round trip as the statement.
+ *
+ * - A query sends each statement as `SELECT set_config(…); <statement>`: one
+ *   simple-protocol message, which PostgreSQL runs as one implicit
+ *   transaction, so the settings hold for exactly that statement and vanish
+ *   with it. A read costs one round trip per statement and no BEGIN or COMMIT;
+ *   a request answered from memory costs none. (Under READ COMMITTED each
+ *   statement saw its own snapshot inside one transaction too.)
+ * - A mutation runs in one transaction, opened with the settings in the round
+ *   trip of its first statement; the mutation's own work is a savepoint inside
+ *   it (see mutation()), so a failed mutation leaves nothing half-written.
  */
 export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let runner: QueryRunner | null = null;
-      let opening: Opening | null = null;
+      let session: Session | null = null;
       return {
-        async executionDidStart({ contextValue: ctx }) {
+        async executionDidStart({ contextValue: ctx, operation }) {
           runner = serialized(dataSource.createQueryRunner());
-          opening = await beginAs(runner, ctx.viewer);
+          session = await attachSettings(runner, ctx.viewer, operation?.operation === 'query' ? 'statement' : 'transaction');
           ctx.db = runner.manager;
         },
         async willSendResponse({ contextValue: ctx, response }) {
@@ -30,14 +39,11 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
           runner = null;
           try {
             const failed = response.body.kind === 'single' && !response.body.singleResult.data && !!response.body.singleResult.errors;
-            if (!opening!.sent()) {
-              // Nothing reached the database: there is no transaction to end.
-              Object.assign(r as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
-            } else if (r.isTransactionActive) {
-              await (failed ? r.rollbackTransaction() : r.commitTransaction());
-            }
+            if (session!.transactionOpened() && r.isTransactionActive) await (failed ? r.rollbackTransaction() : r.commitTransaction());
           } finally {
-            opening!.detach();
+            // Nothing of the request's settings outlives it: a query's died with each statement, a mutation's with its transaction.
+            Object.assign(r as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
+            session!.detach();
             ctx.db = dataSource.manager;
             await r.release();
           }
@@ -49,28 +55,29 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
 
 type TransactionState = { isTransactionActive: boolean; transactionDepth: number };
 
-interface Opening {
-  /** Whether the transaction has been opened (with the request's first statement, or before it). */
-  sent(): boolean;
+interface Session {
+  /** Whether a mutation's transaction has been opened (with its first statement). */
+  transactionOpened(): boolean;
   /** Gives the connection back its own query method. */
   detach(): void;
 }
 
 type PgClient = { query: (...args: unknown[]) => Promise<unknown>; escapeLiteral(value: string): string };
 
+const TRANSACTION_CONTROL = /^\s*(START|BEGIN|SAVEPOINT|RELEASE|COMMIT|ROLLBACK|END)\b/i;
+
 /**
- * Opens the request's transaction with the caller's settings, in the same
- * round trip as the request's first statement: START TRANSACTION, the
- * set_config calls and that statement go as one simple-protocol query, whose
- * last result is the statement's. A request that sends nothing (regions come
- * from memory) opens nothing. The simple protocol takes no parameters, so the
- * statement's are written in as quoted literals, which PostgreSQL types from
- * their context as it types parameters; the settings are quoted too, and
+ * Makes the request's connection send the caller's settings with its
+ * statements, per `mode` (see requestTransactionPlugin). The settings and the
+ * statement go as one simple-protocol message, which takes no parameters, so
+ * the statement's are written in as quoted literals, which PostgreSQL types
+ * from their context as it types parameters; the settings are quoted too, and
  * each is also of a known shape (a role name, uuids and region codes checked
- * when the token was read). TypeORM's runner is told its transaction is open
- * from the start, so commit, rollback and savepoints work as usual.
+ * when the token was read). For a mutation, TypeORM's runner is told its
+ * transaction is open from the start, so commit, rollback and savepoints
+ * work as usual.
  */
-async function beginAs(runner: QueryRunner, v: Viewer): Promise<Opening> {
+async function attachSettings(runner: QueryRunner, v: Viewer, mode: 'statement' | 'transaction'): Promise<Session> {
   const range = v.regionCode ? regionRange(v.regionCode) : null;
   const settings: [string, string][] = [
     ['role', APP_DB_ROLE],
@@ -83,24 +90,41 @@ async function beginAs(runner: QueryRunner, v: Viewer): Promise<Opening> {
   for (const [, value] of settings) {
     if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error(`request setting of an unexpected shape: ${JSON.stringify(value)}`);
   }
-  const calls = settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ');
-  const begin = `START TRANSACTION; SELECT ${calls}`;
+  const set = `SELECT ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`;
+  const begin = `START TRANSACTION; ${set}`;
   const client = (await runner.connect()) as PgClient;
-  let pending = true;
   // Looked up at each call, not kept: whatever wraps the driver's query (a statement counter) still sees every round trip.
   const send = (...args: unknown[]) => (Object.getPrototypeOf(client) as PgClient).query.apply(client, args);
-  client.query = (...args: unknown[]) => {
-    if (!pending) return send(...args);
-    pending = false;
-    const [text, values] = args;
-    const inlined = typeof text === 'string' && args.length <= 2 ? inlineParameters(client, text, values) : null;
-    if (inlined === null) return send(begin).then(() => send(...args));
-    return send(`${begin}; ${inlined}`).then((results) => (results as unknown[]).at(-1));
-  };
-  // TypeORM 1.x's own bookkeeping (what startTransaction() would have set); the tests of savepoints and rollbacks rely on it.
-  Object.assign(runner as unknown as TransactionState, { isTransactionActive: true, transactionDepth: 1 });
+  const inline = (args: unknown[]) => (typeof args[0] === 'string' && args.length <= 2 ? inlineParameters(client, args[0], args[1]) : null);
+  let opened = false;
+  if (mode === 'statement') {
+    client.query = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && TRANSACTION_CONTROL.test(args[0])) {
+        return Promise.reject(new Error(`a query opens no transaction of its own: ${args[0].slice(0, 40)}`));
+      }
+      const inlined = inline(args);
+      if (inlined !== null) return send(`${set}; ${inlined}`).then((results) => (results as unknown[]).at(-1));
+      // No literal form for a value (binary data): the statement in a transaction of its own.
+      return send(begin)
+        .then(() => send(...args))
+        .then(
+          (result) => send('COMMIT').then(() => result),
+          (err) => send('ROLLBACK').then(() => Promise.reject(err)),
+        );
+    };
+  } else {
+    client.query = (...args: unknown[]) => {
+      if (opened) return send(...args);
+      opened = true;
+      const inlined = inline(args);
+      if (inlined === null) return send(begin).then(() => send(...args));
+      return send(`${begin}; ${inlined}`).then((results) => (results as unknown[]).at(-1));
+    };
+    // TypeORM 1.x's own bookkeeping (what startTransaction() would have set); the tests of savepoints and rollbacks rely on it.
+    Object.assign(runner as unknown as TransactionState, { isTransactionActive: true, transactionDepth: 1 });
+  }
   return {
-    sent: () => !pending,
+    transactionOpened: () => opened,
     detach: () => delete (client as Partial<PgClient>).query,
   };
 }

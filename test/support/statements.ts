@@ -4,11 +4,11 @@ export interface SentStatement {
   /** What went in one round trip. */
   text: string;
   values: unknown[];
-  /** The text without the request's opening (START TRANSACTION and the settings), which rides on the first statement. */
+  /** The text without the caller's settings (and a mutation's START TRANSACTION), which ride on a statement. */
   statement: string;
 }
 
-const OPENING = /^START TRANSACTION; SELECT set_config\([^;]*; /;
+const OPENING = /^(START TRANSACTION; )?SELECT set_config\([^;]*; /;
 
 /**
  * The round trips this process's pg clients make while `fn` runs (the test
