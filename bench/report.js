@@ -35,8 +35,10 @@ function renderReport(res) {
       const gql = rs.reduce((a, r) => a + r.gqlErrors, 0);
       const sampled = rs.reduce((a, r) => a + r.sampled, 0);
       const stmts = res.statements[`${s.split('@')[0]}|${KEY[sys]}`];
+      const trips = res.trips?.[`${s.split('@')[0]}|${KEY[sys]}`];
+      const per = (x) => fmt(x, x % 1 ? 1 : 0);
       rows.push([s, sys, fmt(m('rps')), fmt(m('p50'), 1), fmt(m('p95'), 1), fmt(m('p99'), 1),
-        `${errors}+${gql}/${sampled}`, stmts == null ? '-' : fmt(stmts, stmts % 1 ? 1 : 0),
+        `${errors}+${gql}/${sampled}`, stmts == null ? '-' : trips == null ? per(stmts) : `${per(stmts)}/${per(trips)}`,
         fmt(Math.max(...rs.map((r) => r.peakRssMiB || 0))), floorRps ? fmt(m('rps') / floorRps, 2) : '-']);
     }
   }
@@ -44,7 +46,8 @@ function renderReport(res) {
   for (const r of rows) L.push(r.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
   L.push('');
   L.push('errors: transport errors, timeouts and non-2xx + GraphQL errors in every 10th body / bodies sampled.');
-  L.push('SQL/req: statements the pg driver sent per request (a counting preload, separate instances, same database).');
+  L.push('SQL/req: statements / round trips the pg driver made per request (a counting preload, separate instances, same database); a message');
+  L.push('  may carry several statements (the API sends the caller\'s settings with a read\'s statement; the floor sends BEGIN, settings, SQL, COMMIT).');
   L.push('vs RLS floor: req/s over the RLS floor\'s req/s for that scenario.');
   L.push('S8 writes: alternately disburseAward (MOF, fresh idempotency key) and recordExpenditure (ENTERPRISE), 0.01 yuan each, spread over');
   L.push(`  ${res.fixtures?.writeAwards?.length ?? '?'} awards; the floor does the same checks and INSERTs (row + audit event) under the award's row lock in one transaction.`);
