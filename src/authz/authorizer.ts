@@ -26,7 +26,7 @@ function covers(broad: unknown, narrow: unknown): boolean {
 export class Authorizer {
   readonly ability: AppAbility;
   /** Per subject and field: readable on every row the caller may see (decided once per request). */
-  private readonly fieldOnEveryRow = new Map<string, boolean>();
+  private readonly fieldOnEveryRow = new Map<SubjectName, Map<string, boolean>>();
   /** Per row: whether the caller may read it at all (checked once per object). */
   private readonly readableRows = new WeakMap<object, boolean>();
 
@@ -85,11 +85,12 @@ export class Authorizer {
     if (row === null || typeof row !== 'object') return true;
     const subject = subjectOfEntity(row.constructor);
     if (!subject) return true;
-    const key = `${subject}.${field}`;
-    let everyRow = this.fieldOnEveryRow.get(key);
+    let fields = this.fieldOnEveryRow.get(subject);
+    if (!fields) this.fieldOnEveryRow.set(subject, (fields = new Map()));
+    let everyRow = fields.get(field);
     if (everyRow === undefined) {
       everyRow = this.readableOnEveryRow(subject, field) && !this.ability.rulesFor('read', subject).some((r) => r.inverted);
-      this.fieldOnEveryRow.set(key, everyRow);
+      fields.set(field, everyRow);
     }
     if (!everyRow) return this.can('read', row, field);
     let rowReadable = this.readableRows.get(row);

@@ -55,6 +55,8 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   Enterprise: { region: ['regionCode'] },
   Platform: { region: ['regionCode'] },
   Application: { recommendedBy: ['recommendedByRegionCode'] },
+  // effectiveStatus: a lapsing title past its last valid day is EXPIRED.
+  Certification: { status: ['status', 'validUntil'] },
   Review: { reviewerRegion: ['reviewerRegionCode'] },
 };
 

@@ -14,9 +14,14 @@ export const LAPSING_STATUSES: readonly CertificationStatus[] = [CertificationSt
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
+/** The last answer, for the same second (a page asks once per certification row). */
+let lastToday = { second: NaN, date: '' };
+
 /** Today's date in China Standard Time, "YYYY-MM-DD". */
 export function programmeToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastToday.second) lastToday = { second, date: new Date(second * 1000 + CST_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastToday.date;
 }
 
 /** The status a certification has today; validUntil is the last valid day. */
