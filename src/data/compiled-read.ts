@@ -4,10 +4,13 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Authorizer } from '../authz/authorizer';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../graphql/context';
+import { scopedQuery } from './scoped-reader';
+import { selectionOf } from './selection';
 import { plainFieldsOf } from '../graphql/plain-fields';
 import { COLUMNS_FOR, preloaded, RELATIONS } from './relations';
-import { Selection } from './selection';
+import type { Selection } from './selection';
 
 /**
  * Compiles what a request selects from a policy subject's rows into the one
@@ -167,4 +170,22 @@ export async function readCompiled(
   const [sql, params] = qb.getQueryAndParameters();
   const raw: ObjectLiteral[] = await ctx.db.query(sql, params);
   return { rows: raw.map((r) => compiled.hydrate(r.row as ObjectLiteral)), extra: raw[0] ?? null };
+}
+
+/**
+ * The one row of `subject` matching `match` (property → value) that the
+ * caller may read, read as the field `info` resolves selects it, in one
+ * statement; null when there is none (or the caller may not see it).
+ */
+export async function readOneCompiled(
+  ctx: RequestContext,
+  subject: SubjectName,
+  match: Record<string, string | number>,
+  info: GraphQLResolveInfo,
+): Promise<ObjectLiteral | null> {
+  const qb = scopedQuery<ObjectLiteral>(ctx, subject);
+  if (!qb) return null;
+  for (const [property, value] of Object.entries(match)) qb.andWhere(`${qb.alias}.${property} = :match_${property}`, { [`match_${property}`]: value });
+  const { rows } = await readCompiled(ctx, info.schema, qb, { subject, selection: selectionOf(info) });
+  return rows[0] ?? null;
 }

@@ -36,6 +36,8 @@ beforeAll(async () => {
     if (i === 2) await ds.query(`INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by) VALUES ($1, $2, '330106', 'PROPOSED', 'test:gov')`, [batchId, e.id]);
     if (i === 0) tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   }
+  // Not certified: only its local government and the ministries see it.
+  await createEnterprise(ds, { regionCode: '330106', tier: null });
   tokens.PUBLIC = undefined;
   tokens.GOV = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
   tokens.MIIT = await tokenFor({ role: 'MIIT' });
@@ -109,6 +111,29 @@ describe('child lists read with their page', () => {
     for (const [list, type, selection] of RELATED) seen[list] = (await compare(list, type, selection, tokens[who])).length;
     // The ministries see rows of every list, so each selection was compared on real rows.
     if (who === 'MIIT' || who === 'MOF') expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+  });
+
+  it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])('enterprise(id) and enterprise(creditCode) read in one statement what node(id) reads, for %s', async (who) => {
+    const selection = `${ENTERPRISE} region { code } awards { id enterprise { id name } }`;
+    const all = await t.db.dataSource.query(`SELECT id, credit_code FROM enterprise ORDER BY credit_code`);
+    const at = (res: { errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
+      (res.errors ?? []).map((e) => `${e.path!.slice(1).join('.')} ${e.extensions!.code}`).sort();
+    let visible = 0;
+    for (const row of all as { id: string; credit_code: string }[]) {
+      const id = Buffer.from(`Enterprise:${row.id}`).toString('base64url');
+      const ref = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { ${selection} } } }`, { id }, tokens[who]);
+      let byId: Awaited<ReturnType<typeof t.graphql>> | undefined;
+      const sent = await statementsOf(async () => (byId = await t.graphql(`query($id: ID!) { node: enterprise(id: $id) { ${selection} } }`, { id }, tokens[who])));
+      const byCode = await t.graphql(`query($c: String!) { node: enterprise(creditCode: $c) { ${selection} } }`, { c: row.credit_code }, tokens[who]);
+      expect(byId!.data).toEqual(ref.data);
+      expect(byCode.data).toEqual(ref.data);
+      expect(at(byId!)).toEqual(at(ref));
+      expect(at(byCode)).toEqual(at(ref));
+      if (ref.data!.node) visible += 1;
+      expect(sent.length).toBeLessThanOrEqual(1);
+    }
+    // Everyone sees the certified ones; the uncertified one only its local government (not GOV's region) and the ministries.
+    expect(visible).toBe(who === 'MIIT' || who === 'MOF' ? all.length : all.length - 1);
   });
 
   it('are read in the page’s statement, also for awards and applications', async () => {

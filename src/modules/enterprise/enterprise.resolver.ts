@@ -54,12 +54,12 @@ export class EnterpriseResolver {
   })
   enterprise(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'The enterprise’s global ID.' }) id?: string | null,
     @Arg('creditCode', () => String, { nullable: true, description: 'The 18-character unified social credit code.' }) creditCode?: string | null,
   ): Promise<EnterpriseEntity | null> {
     if ((id == null) === (creditCode == null)) throw new BadUserInputError('give exactly one of id and creditCode');
-    if (id != null) return enterpriseService.byId(ctx, uuidFromGlobalId(id, 'Enterprise'));
-    return enterpriseService.byCreditCode(ctx, creditCode!);
+    return enterpriseService.lookup(ctx, id != null ? { id: uuidFromGlobalId(id, 'Enterprise') } : { creditCode: creditCode! }, info);
   }
 
   @Mutation(() => EnterprisePayload, { description: 'Registers an enterprise of the caller’s region (LOCAL_GOV).' })

@@ -1,4 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
+import { readOneCompiled } from '../../data/compiled-read';
+import { isUuid } from '../../graphql/global-id';
 import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery, visibleById } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
@@ -48,10 +50,10 @@ export class EnterpriseService {
     return visibleById<EnterpriseEntity>(ctx, 'Enterprise').load(id);
   }
 
-  async byCreditCode(ctx: RequestContext, creditCode: string): Promise<EnterpriseEntity | null> {
-    const qb = scopedQuery<EnterpriseEntity>(ctx, 'Enterprise');
-    if (!qb || !/^[0-9A-Z]{18}$/.test(creditCode)) return null;
-    return qb.andWhere(`${qb.alias}.creditCode = :code`, { code: creditCode }).getOne();
+  /** The enterprise(id | creditCode) query: one statement with what the request selects of it. */
+  async lookup(ctx: RequestContext, by: { id: string } | { creditCode: string }, info: GraphQLResolveInfo): Promise<EnterpriseEntity | null> {
+    if ('id' in by ? !isUuid(by.id) : !/^[0-9A-Z]{18}$/.test(by.creditCode)) return null;
+    return (await readOneCompiled(ctx, 'Enterprise', by, info)) as EnterpriseEntity | null;
   }
 }
 
