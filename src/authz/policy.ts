@@ -43,6 +43,7 @@ export const ACTIONS = [
   'read',
   'create',
   'update',
+  'correct',
   'submit',
   'withdraw',
   'recommend',
@@ -156,10 +157,10 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'certified firms update their information yearly',
     },
     {
-      action: ['read', 'create'],
+      action: ['read', 'create', 'update'],
       subject: 'FinancialReport',
       conditions: OWN_ENTERPRISE,
-      because: 'an enterprise reports its own yearly figures',
+      because: 'an enterprise reports its own yearly figures and revises them until an application that used them is recommended',
     },
     {
       action: ['read', 'create', 'update', 'submit', 'withdraw'],
@@ -241,6 +242,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
+    },
+    {
+      action: ['create', 'update', 'correct'],
+      subject: 'FinancialReport',
+      conditions: IN_REGION,
+      because: 'a local government reports figures on behalf of its enterprises, and alone corrects, with a reason, a report an application used once that application is recommended',
     },
     {
       action: ['recommend', 'return'],
