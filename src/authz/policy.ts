@@ -111,6 +111,9 @@ const ENTERPRISE_SELF_EDITABLE = [
   'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink',
 ];
 
+/** Fields a platform may change about itself. */
+const PLATFORM_SELF_EDITABLE = ['name', 'operator', 'operatorCreditCode'];
+
 /** What anyone may read about an application on public notice (公示): enough to raise an objection. */
 export const APPLICATION_NOTICE_FIELDS = ['id', 'enterprise', 'tier', 'ruleSetCode', 'status', 'publicNoticeEndsOn', 'createdAt', 'updatedAt'];
 
@@ -211,7 +214,13 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
 
   PLATFORM: [
     ...PUBLIC_RULES,
-    { action: 'update', subject: 'Platform', conditions: { id: '${platformId}' }, because: 'a platform keeps its own record current' },
+    {
+      action: 'update',
+      subject: 'Platform',
+      conditions: { id: '${platformId}' },
+      fields: PLATFORM_SELF_EDITABLE,
+      because: 'a platform keeps its own name and operator current; its kind, level and region are recognised by the authorities',
+    },
     {
       action: 'read',
       subject: ['Award', 'Disbursement', 'ClawBack', 'AuditEvent'],
@@ -230,9 +239,21 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     ...PUBLIC_RULES,
     {
       action: ['read', 'create', 'update'],
-      subject: ['Enterprise', 'Platform'],
+      subject: 'Enterprise',
       conditions: IN_REGION,
-      because: 'a local government registers and keeps the enterprises and platforms of its region and the regions below it',
+      because: 'a local government registers and keeps the enterprises of its region and the regions below it',
+    },
+    {
+      action: 'read',
+      subject: 'Platform',
+      conditions: IN_REGION,
+      because: 'a local government sees the platforms of its region and the regions below it',
+    },
+    {
+      action: ['create', 'update'],
+      subject: 'Platform',
+      conditions: { ...IN_REGION, level: 'PROVINCIAL' },
+      because: 'a local government registers and keeps the provincial platforms of its region; national recognition is MIIT’s',
     },
     {
       action: 'read',
@@ -275,6 +296,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       action: ['certify', 'revoke', 'renew'],
       subject: 'Certification',
       because: 'MIIT certifies, re-reviews and revokes little giants',
+    },
+    {
+      action: ['create', 'update'],
+      subject: 'Platform',
+      conditions: { level: 'NATIONAL' },
+      because: 'MIIT recognises national demonstration platforms, so it registers and keeps them',
     },
     {
       action: 'propose',
