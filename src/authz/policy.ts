@@ -313,7 +313,9 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
   MOF: [
     { action: 'read', subject: [...SUBJECTS], because: 'MoF reads everything' },
     {
-      action: ['create', 'update'],
+      // No 'update': no operation changes a programme or a batch once set (a budget
+      // change would have to re-check the awards already granted against it).
+      action: 'create',
       subject: ['FundingProgram', 'FundingBatch'],
       because: 'MoF sets programmes, batches and budgets',
     },
