@@ -43,6 +43,7 @@ export const ACTIONS = [
   'read',
   'create',
   'update',
+  'correct',
   'submit',
   'withdraw',
   'recommend',
@@ -110,6 +111,9 @@ const ENTERPRISE_SELF_EDITABLE = [
   'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink',
 ];
 
+/** Fields a platform may change about itself. */
+const PLATFORM_SELF_EDITABLE = ['name', 'operator', 'operatorCreditCode'];
+
 /** What anyone may read about an application on public notice (公示): enough to raise an objection. */
 export const APPLICATION_NOTICE_FIELDS = ['id', 'enterprise', 'tier', 'ruleSetCode', 'status', 'publicNoticeEndsOn', 'createdAt', 'updatedAt'];
 
@@ -156,10 +160,10 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'certified firms update their information yearly',
     },
     {
-      action: ['read', 'create'],
+      action: ['read', 'create', 'update'],
       subject: 'FinancialReport',
       conditions: OWN_ENTERPRISE,
-      because: 'an enterprise reports its own yearly figures',
+      because: 'an enterprise reports its own yearly figures and revises them until an application that used them is recommended',
     },
     {
       action: ['read', 'create', 'update', 'submit', 'withdraw'],
@@ -210,7 +214,13 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
 
   PLATFORM: [
     ...PUBLIC_RULES,
-    { action: 'update', subject: 'Platform', conditions: { id: '${platformId}' }, because: 'a platform keeps its own record current' },
+    {
+      action: 'update',
+      subject: 'Platform',
+      conditions: { id: '${platformId}' },
+      fields: PLATFORM_SELF_EDITABLE,
+      because: 'a platform keeps its own name and operator current; its kind, level and region are recognised by the authorities',
+    },
     {
       action: 'read',
       subject: ['Award', 'Disbursement', 'ClawBack', 'AuditEvent'],
@@ -229,9 +239,21 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     ...PUBLIC_RULES,
     {
       action: ['read', 'create', 'update'],
-      subject: ['Enterprise', 'Platform'],
+      subject: 'Enterprise',
       conditions: IN_REGION,
-      because: 'a local government registers and keeps the enterprises and platforms of its region and the regions below it',
+      because: 'a local government registers and keeps the enterprises of its region and the regions below it',
+    },
+    {
+      action: 'read',
+      subject: 'Platform',
+      conditions: IN_REGION,
+      because: 'a local government sees the platforms of its region and the regions below it',
+    },
+    {
+      action: ['create', 'update'],
+      subject: 'Platform',
+      conditions: { ...IN_REGION, level: 'PROVINCIAL' },
+      because: 'a local government registers and keeps the provincial platforms of its region; national recognition is MIIT’s',
     },
     {
       action: 'read',
@@ -241,6 +263,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
+    },
+    {
+      action: ['create', 'update', 'correct'],
+      subject: 'FinancialReport',
+      conditions: IN_REGION,
+      because: 'a local government reports figures on behalf of its enterprises, and alone corrects, with a reason, a report an application used once that application is recommended',
     },
     {
       action: ['recommend', 'return'],
@@ -270,6 +298,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'MIIT certifies, re-reviews and revokes little giants',
     },
     {
+      action: ['create', 'update'],
+      subject: 'Platform',
+      conditions: { level: 'NATIONAL' },
+      because: 'MIIT recognises national demonstration platforms, so it registers and keeps them',
+    },
+    {
       action: 'propose',
       subject: 'KeySupportProposal',
       because: 'MIIT proposes certified little giants as key little giants for a funding batch',
@@ -279,7 +313,9 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
   MOF: [
     { action: 'read', subject: [...SUBJECTS], because: 'MoF reads everything' },
     {
-      action: ['create', 'update'],
+      // No 'update': no operation changes a programme or a batch once set (a budget
+      // change would have to re-check the awards already granted against it).
+      action: 'create',
       subject: ['FundingProgram', 'FundingBatch'],
       because: 'MoF sets programmes, batches and budgets',
     },

@@ -86,6 +86,19 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tok
 /** graphql-js's "Did you mean …?" hints, which spell out the schema to whoever guesses a field name. */
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
+/**
+ * The input field a variable's value fails at, as graphql-js names it
+ * ('Variable "$input" got invalid value "-1" at "input.revenue"; …'): its
+ * last named step ("revenue"), so that a value a scalar refuses (a negative
+ * Money) names its field like the services' BAD_USER_INPUT does; an item
+ * of a list names the list. Null when a whole variable is at fault.
+ */
+export function variableFieldAtFault(message: string): string | null {
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "([^"]+)"; /s.exec(message);
+  const last = at?.[1].split('.').pop()?.replace(/(\[\d+\])+$/, '');
+  return last || null;
+}
+
 interface ErrorLike {
   message: string;
   extensions?: Record<string, unknown>;
@@ -141,7 +154,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
     // A client's error keeps its code (Apollo's parse and validation codes
     // included); only its "Did you mean…" hints go in production.
     const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
-    return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), code } };
+    const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? variableFieldAtFault(formatted.message) : null;
+    return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), ...(field ? { field } : {}), code } };
   }
   if (exposeDetails) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };

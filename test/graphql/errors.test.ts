@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ConflictError, formatError, publicErrorCode, QueryTooComplexError } from '../../src/graphql/errors';
+import { ConflictError, formatError, publicErrorCode, QueryTooComplexError, variableFieldAtFault } from '../../src/graphql/errors';
 
 /** As Apollo calls it: the formatted error (a code always set, `http` taken out) and the original. */
 const format = (error: GraphQLError, exposeDetails = false, production = false) => {
@@ -42,5 +42,14 @@ describe('formatError', () => {
     const error = new QueryTooComplexError('DEPTH', 'The query is nested too deeply.');
     expect(error.extensions.http).toEqual({ status: 400 });
     expect(format(error)).toEqual({ message: 'The query is nested too deeply.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'DEPTH' } });
+  });
+});
+
+describe('variableFieldAtFault', () => {
+  it('names the last input field of a variable that a scalar refused, the list for an item, and nothing for a whole variable', () => {
+    expect(variableFieldAtFault('Variable "$input" got invalid value "-1.00" at "input.revenue"; Money: A negative amount is not allowed here.')).toBe('revenue');
+    expect(variableFieldAtFault('Variable "$input" got invalid value 1.5 at "input.figures.rdExpense"; Money: An amount must be sent as a string.')).toBe('rdExpense');
+    expect(variableFieldAtFault('Variable "$ids" got invalid value "x" at "input.ids[0]"; ID cannot represent "x".')).toBe('ids');
+    expect(variableFieldAtFault('Variable "$input" of required type "ReportFinancialsInput!" was not provided.')).toBeNull();
   });
 });

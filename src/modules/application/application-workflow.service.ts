@@ -5,7 +5,7 @@ import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/global-id';
-import { assertMayCreate } from '../../data/checked-write';
+import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
 import { lastEventDay, recordAudit } from '../audit/audit-trail';
@@ -16,6 +16,7 @@ import { effectiveStatus, programmeToday } from '../certification/certification-
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
 import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { Tier } from '../enterprise/enterprise.enums';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationStatus, ReviewDecision, ReviewKind } from './application.enums';
 import {
@@ -28,6 +29,7 @@ import {
   RecommendApplicationInput,
   ResolveObjectionInput,
   ReviewApplicationInput,
+  UpdateApplicationInput,
 } from './application.input';
 import {
   littleGiantRecommender,
@@ -121,6 +123,40 @@ async function openObjections(db: EntityManager, applicationId: string): Promise
   return row.open;
 }
 
+/**
+ * Whether the enterprise may have an open application for `tier` besides
+ * `except` (the application being edited): one open application per tier,
+ * and none for a tier it already holds (that is renewed by re-review). The
+ * enterprise row serialises concurrent attempts.
+ */
+async function assertMayOpen(db: EntityManager, enterpriseId: string, tier: Tier, except?: string): Promise<void> {
+  await lockEnterprise(db, enterpriseId);
+  const qb = db
+    .getRepository(ApplicationEntity)
+    .createQueryBuilder('application')
+    .where('application.enterpriseId = :enterpriseId AND application.tier = :tier AND application.status IN (:...open)', {
+      enterpriseId,
+      tier,
+      open: OPEN_STATUSES,
+    });
+  if (except) qb.andWhere('application.id <> :except', { except });
+  const open = await qb.getOne();
+  if (open) {
+    throw new ConflictError(`the enterprise already has an open ${tier} application (${open.status})`, {
+      currentState: open.status,
+      applicationId: toGlobalId('Application', open.id),
+    });
+  }
+  const titles = await titlesOfTier(db, enterpriseId, tier);
+  const today = programmeToday();
+  const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
+  if (held) {
+    throw new ConflictError(`the enterprise already holds a ${tier} title (${effectiveStatus(held, today)}); it is renewed by re-review`, {
+      currentState: effectiveStatus(held, today),
+    });
+  }
+}
+
 export class ApplicationMutations {
   /** The enterprise opens a DRAFT for a tier, naming the rule set to be judged by. */
   async create(ctx: RequestContext, enterpriseId: string, input: CreateApplicationInput): Promise<ApplicationEntity> {
@@ -133,31 +169,7 @@ export class ApplicationMutations {
       if (!enterprise) throw new NotFoundError('enterprise');
       const draft = { enterpriseId, regionCode: enterprise.regionCode, tier: input.tier, ruleSetCode: ruleSet, status: ApplicationStatus.DRAFT };
       assertMayCreate(ctx, 'Application', draft, 'an application for this enterprise');
-      // One open application per tier: the enterprise row serialises concurrent attempts.
-      await lockEnterprise(db, enterpriseId);
-      const open = await db
-        .getRepository(ApplicationEntity)
-        .createQueryBuilder('application')
-        .where('application.enterpriseId = :enterpriseId AND application.tier = :tier AND application.status IN (:...open)', {
-          enterpriseId,
-          tier: input.tier,
-          open: OPEN_STATUSES,
-        })
-        .getOne();
-      if (open) {
-        throw new ConflictError(`the enterprise already has an open ${input.tier} application (${open.status})`, {
-          currentState: open.status,
-          applicationId: toGlobalId('Application', open.id),
-        });
-      }
-      const titles = await titlesOfTier(db, enterpriseId, input.tier);
-      const today = programmeToday();
-      const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
-      if (held) {
-        throw new ConflictError(`the enterprise already holds a ${input.tier} title (${effectiveStatus(held, today)}); it is renewed by re-review`, {
-          currentState: effectiveStatus(held, today),
-        });
-      }
+      await assertMayOpen(db, enterpriseId, input.tier);
       const repo = db.getRepository(ApplicationEntity);
       const { identifiers } = await repo.insert({
         enterpriseId,
@@ -206,6 +218,29 @@ export class ApplicationMutations {
         after: review ? { ...snapshot(application), review: { id: review.id, kind: review.kind, decision: review.decision } } : snapshot(application),
       });
       return { application, review };
+    });
+  }
+
+  /**
+   * The enterprise edits its DRAFT or RETURNED application: the tier applied
+   * for and the rule set it is judged by, which must judge that tier. A new
+   * tier must be one the enterprise may open an application for.
+   */
+  update(ctx: RequestContext, id: string, input: UpdateApplicationInput): Promise<StepResult> {
+    const ruleSet = input.ruleSet?.trim();
+    if (input.tier == null && ruleSet == null) throw new BadUserInputError('nothing to change');
+    return this.step(ctx, 'updateApplication', id, 'update', async (db, a) => {
+      const tier = input.tier ?? a.tier;
+      const judgedBy = ruleSet ?? a.ruleSetCode;
+      const problem = ruleSetProblem(judgedBy, tier);
+      // The field the caller sent is at fault; with both sent, the rule set is (it is what names a tier).
+      if (problem) throw new BadUserInputError(problem, ruleSet != null ? 'ruleSet' : 'tier');
+      const fields = [...(tier !== a.tier ? ['tier'] : []), ...(judgedBy !== a.ruleSetCode ? ['ruleSetCode'] : [])];
+      assertMayUpdateFields(ctx, 'Application', a, 'application', fields);
+      if (tier !== a.tier) await assertMayOpen(db, a.enterpriseId, tier, a.id);
+      a.tier = tier;
+      a.ruleSetCode = judgedBy;
+      return null;
     });
   }
 

@@ -82,6 +82,19 @@ export class CreateApplicationInput {
   ruleSet: string;
 }
 
+@InputType({ description: 'Changes to a DRAFT or RETURNED application; only the given fields change.' })
+export class UpdateApplicationInput {
+  @Field(() => ID, { description: 'The application (its global ID).' })
+  applicationId: string;
+
+  @Field(() => Tier, { nullable: true, description: 'The tier applied for.' })
+  tier?: Tier | null;
+
+  @Limit({ maxLength: TEXT_LIMITS.code })
+  @Field(() => String, { nullable: true, description: 'Code of the rule set to be judged by; it must judge the tier (see createApplication).' })
+  ruleSet?: string | null;
+}
+
 @InputType({ description: 'An application to move one step on.' })
 export class ApplicationStepInput {
   @Field(() => ID, { description: 'The application (its global ID).' })

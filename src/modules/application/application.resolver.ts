@@ -28,6 +28,7 @@ import {
   RecommendApplicationInput,
   ResolveObjectionInput,
   ReviewApplicationInput,
+  UpdateApplicationInput,
 } from './application.input';
 import { applicationService } from './application.service';
 import { Application, ApplicationConnection, ApplicationPayload, CertifyEnterprisePayload } from './application.type';
@@ -72,6 +73,16 @@ export class ApplicationResolver {
   ): Promise<ApplicationPayload> {
     const enterpriseId = uuidFromGlobalId(input.enterpriseId, 'Enterprise', 'input.enterpriseId');
     return { application: await applicationMutations.create(ctx, enterpriseId, input), review: null };
+  }
+
+  @Mutation(() => ApplicationPayload, {
+    description: 'Changes the tier or rule set of a DRAFT or RETURNED application of the caller’s own enterprise (ENTERPRISE).',
+  })
+  updateApplication(
+    @Arg('input', () => UpdateApplicationInput, { description: 'The application and its changes.' }) input: UpdateApplicationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationPayload> {
+    return applicationMutations.update(ctx, appId(input.applicationId), input);
   }
 
   @Mutation(() => ApplicationPayload, { description: 'Sends a DRAFT or RETURNED application to the local government: SUBMITTED (ENTERPRISE).' })

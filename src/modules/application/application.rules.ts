@@ -30,6 +30,7 @@ export function ruleSetProblem(ruleSet: string, tier: Tier): string | null {
 
 /** Statuses from which each step may start; anything else is a CONFLICT naming the current status. */
 export const STEP_FROM: Readonly<Record<string, readonly ApplicationStatus[]>> = {
+  updateApplication: [ApplicationStatus.DRAFT, ApplicationStatus.RETURNED],
   submitApplication: [ApplicationStatus.DRAFT, ApplicationStatus.RETURNED],
   withdrawApplication: [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED],
   recommendApplication: [ApplicationStatus.SUBMITTED],

@@ -1,5 +1,5 @@
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../graphql/connection';
 import { ProductField, SizeClass, Tier } from './enterprise.enums';
 
@@ -92,4 +92,26 @@ export class UpdateEnterpriseInput {
   @Limit({ maxLength: TEXT_LIMITS.code })
   @Field(() => String, { nullable: true, description: 'New region of registration (a move); local governments only.' })
   regionCode?: string | null;
+
+  @Limit({ maxLength: TEXT_LIMITS.code })
+  @Field(() => String, { nullable: true, description: 'Date of founding, YYYY-MM-DD; not after today (China Standard Time).' })
+  foundedOn?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the enterprise entered its niche market: from 1949, not after this year nor before the year it was founded.',
+  })
+  nicheSinceYear?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Holds a quality-management or product certification.' })
+  hasQualityCertification?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Has an R&D institution.' })
+  hasRdInstitution?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Has its own brand.' })
+  hasOwnBrand?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Sits at a key link of an industrial chain.' })
+  atKeyChainLink?: boolean | null;
 }

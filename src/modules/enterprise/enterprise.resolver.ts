@@ -15,7 +15,9 @@ import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField, RegisterEnterp
 import { enterpriseMutations, enterpriseService } from './enterprise.service';
 import { Enterprise, EnterpriseConnection, EnterprisePayload } from './enterprise.type';
 import { FinancialReportEntity } from './financial-report.entity';
-import { FinancialReport } from './financial-report.type';
+import { ReportFinancialsInput } from './financial-report.input';
+import { financialReportMutations } from './financial-report.service';
+import { FinancialReport, FinancialReportPayload } from './financial-report.type';
 import { OrderInput } from '../../graphql/connection';
 
 /** Years a financial report may be for (the table's CHECK: 1990 to 2100). */
@@ -100,6 +102,17 @@ export class EnterpriseResolver {
 
 @Resolver(() => FinancialReport)
 export class FinancialReportResolver {
+  @Mutation(() => FinancialReportPayload, {
+    description:
+      'Reports an enterprise’s figures for a year (the enterprise itself, or its local government on its behalf); reporting the year again revises the report, each version kept in the audit trail. Once an application that used the report is recommended, only the local government may correct it, giving a reason.',
+  })
+  async reportFinancials(
+    @Arg('input', () => ReportFinancialsInput, { description: 'The year and its figures.' }) input: ReportFinancialsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FinancialReportPayload> {
+    return { financialReport: await financialReportMutations.report(ctx, uuidFromGlobalId(input.enterpriseId, 'Enterprise', 'enterpriseId'), input) };
+  }
+
   @FieldResolver(() => ID)
   id(@Root() r: FinancialReportEntity): string {
     return toGlobalId('FinancialReport', r.id);

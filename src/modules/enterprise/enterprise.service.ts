@@ -10,6 +10,8 @@ import { mutation } from '../../db/mutation';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
+import { isIsoDate } from '../certification/certification.rules';
+import { programmeToday } from '../certification/certification-status';
 import { regionService } from '../region/region.service';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code';
 import { likeEscape, ListFilter } from '../../graphql/list-filter';
@@ -68,6 +70,27 @@ function requireText(value: string, field: string): string {
   const t = value.trim();
   if (!t) throw new BadUserInputError(`${field} must not be empty`, field);
   return t;
+}
+
+function requireFoundingDate(date: string): string {
+  if (!isIsoDate(date)) throw new BadUserInputError('foundedOn must be a date, YYYY-MM-DD', 'foundedOn');
+  const today = programmeToday();
+  if (date > today) throw new BadUserInputError(`foundedOn must not be after today (${today})`, 'foundedOn');
+  return date;
+}
+
+/** The table's CHECK starts at 1949; a niche entered before the firm existed is a typo in one of the two. */
+const FIRST_NICHE_YEAR = 1949;
+
+function requireNicheYear(year: number, foundedOn: string | null, field = 'nicheSinceYear'): number {
+  const thisYear = Number(programmeToday().slice(0, 4));
+  if (!Number.isInteger(year) || year < FIRST_NICHE_YEAR || year > thisYear) {
+    throw new BadUserInputError(`nicheSinceYear must be a year from ${FIRST_NICHE_YEAR} to ${thisYear}`, field);
+  }
+  if (foundedOn != null && year < Number(foundedOn.slice(0, 4))) {
+    throw new BadUserInputError(`nicheSinceYear ${year} is before the enterprise was founded (${foundedOn})`, field);
+  }
+  return year;
 }
 
 async function requireRegion(ctx: RequestContext, code: string, field: string): Promise<void> {
@@ -133,6 +156,12 @@ export class EnterpriseMutations {
       if (input.regionCode != null) {
         await requireRegion(ctx, input.regionCode, 'regionCode');
         changes.regionCode = input.regionCode;
+      }
+      if (input.foundedOn != null) changes.foundedOn = requireFoundingDate(input.foundedOn.trim());
+      if (input.nicheSinceYear != null) changes.nicheSinceYear = requireNicheYear(input.nicheSinceYear, changes.foundedOn ?? row.foundedOn);
+      else if (changes.foundedOn != null && row.nicheSinceYear != null) requireNicheYear(row.nicheSinceYear, changes.foundedOn, 'foundedOn');
+      for (const flag of ['hasQualityCertification', 'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink'] as const) {
+        if (input[flag] != null) changes[flag] = input[flag];
       }
       if (!Object.keys(changes).length) throw new BadUserInputError('nothing to change');
       assertMayUpdateFields(ctx, 'Enterprise', row, 'enterprise', Object.keys(changes), (p) => (p === 'regionCode' ? 'region' : p));

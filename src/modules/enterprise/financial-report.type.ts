@@ -47,3 +47,9 @@ export class FinancialReport implements Node {
   @Field(() => String, { nullable: true, description: 'National niche-market share of the leading product, percent, as a decimal string (e.g. "12.50").' })
   nicheMarketShare: string | null;
 }
+
+@ObjectType({ description: 'The result of reportFinancials.' })
+export class FinancialReportPayload {
+  @Field(() => FinancialReport, { description: 'The year’s report as it is now.' })
+  financialReport: object;
+}

@@ -1,17 +1,17 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity } from '../region/region.entity';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { PlatformEntity } from './platform.entity';
-import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.input';
-import { platformService } from './platform.service';
-import { Platform, PlatformConnection } from './platform.type';
+import { PlatformFilter, PlatformOrder, PlatformOrderField, RegisterPlatformInput, UpdatePlatformInput } from './platform.input';
+import { platformMutations, platformService } from './platform.service';
+import { Platform, PlatformConnection, PlatformPayload } from './platform.type';
 
 registerNode('Platform', PlatformEntity, (ctx, key) => platformService.byId(ctx, key));
 
@@ -36,6 +36,27 @@ export class PlatformResolver {
   @Query(() => PlatformConnection, { description: 'Service platforms and development zones, a page at a time. Published: anyone may list them.' })
   platforms(@Args() args: PlatformsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return platformService.list(ctx, args, info);
+  }
+
+  @Mutation(() => PlatformPayload, {
+    description: 'Registers a platform: a provincial one of the caller’s region (LOCAL_GOV) or a national one (MIIT).',
+  })
+  async registerPlatform(
+    @Arg('input', () => RegisterPlatformInput, { description: 'The platform to register.' }) input: RegisterPlatformInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PlatformPayload> {
+    return { platform: await platformMutations.register(ctx, input) };
+  }
+
+  @Mutation(() => PlatformPayload, {
+    description:
+      'Changes a platform’s record: the platform itself (its name and operator), the local government of its region (a provincial platform) or MIIT (a national one).',
+  })
+  async updatePlatform(
+    @Arg('input', () => UpdatePlatformInput, { description: 'The changes.' }) input: UpdatePlatformInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PlatformPayload> {
+    return { platform: await platformMutations.update(ctx, uuidFromGlobalId(input.id, 'Platform', 'id'), input) };
   }
 
   @FieldResolver(() => ID)

@@ -53,3 +53,9 @@ export class Platform implements Node {
 }
 
 export const PlatformConnection = connectionType(Platform, 'Platform');
+
+@ObjectType({ description: 'The result of registerPlatform or updatePlatform.' })
+export class PlatformPayload {
+  @Field(() => Platform, { description: 'The platform as it is now.' })
+  platform: object;
+}

@@ -116,3 +116,62 @@ describe('published text (issue 10, finding 6)', () => {
     expect(await nameOf(own.id)).toBe(name);
   });
 });
+
+describe('updateEnterprise: the facts the rule sets read (issue 12, item 2)', () => {
+  const FACTS = `mutation($input: UpdateEnterpriseInput!) {
+    updateEnterprise(input: $input) { enterprise { foundedOn nicheSinceYear hasQualityCertification hasRdInstitution hasOwnBrand atKeyChainLink } }
+  }`;
+  const facts = { foundedOn: '2012-05-18', nicheSinceYear: 2014, hasQualityCertification: true, hasRdInstitution: false, hasOwnBrand: true, atKeyChainLink: true };
+  const factsOf = async (id: string) =>
+    (await t.db.dataSource.query(
+      `SELECT to_char(founded_on, 'YYYY-MM-DD') AS "foundedOn", niche_since_year AS "nicheSinceYear", has_quality_certification AS "hasQualityCertification",
+              has_rd_institution AS "hasRdInstitution", has_own_brand AS "hasOwnBrand", at_key_chain_link AS "atKeyChainLink"
+         FROM enterprise WHERE id = $1`,
+      [id],
+    ))[0];
+
+  it('lets the enterprise keep its own facts, audited', async () => {
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
+    const res = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), ...facts } }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateEnterprise.enterprise).toEqual(facts);
+    expect(await factsOf(own.id)).toEqual(facts);
+    const [event] = await t.db.dataSource.query(
+      `SELECT before, after FROM audit_event WHERE action = 'updateEnterprise' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [own.id],
+    );
+    expect(event.before).toMatchObject({ foundedOn: null, hasOwnBrand: null });
+    expect(event.after).toMatchObject({ foundedOn: '2012-05-18', nicheSinceYear: 2014, hasOwnBrand: true });
+  });
+
+  it('lets the local government keep them too, and refuses the ministries and other tenants', async () => {
+    const gov = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+    const ok = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), hasRdInstitution: true } }, gov);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.updateEnterprise.enterprise.hasRdInstitution).toBe(true);
+    for (const token of [await tokenFor({ role: 'MIIT' }), await tokenFor({ role: 'MOF' }), await tokenFor({ role: 'ENTERPRISE', enterpriseId: other.id })]) {
+      const res = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), hasOwnBrand: false } }, token);
+      expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    const hidden = await tokenFor({ role: 'LOCAL_GOV', regionCode: '440000' });
+    const unpublished = await createEnterprise(t.db.dataSource, { regionCode: '320102', tier: null });
+    const res = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', unpublished.id), hasOwnBrand: false } }, hidden);
+    expect(res.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await factsOf(own.id)).hasOwnBrand).toBe(true);
+  });
+
+  it.each([
+    ['a founding date that is no date', { foundedOn: '2012-02-30' }, 'foundedOn'],
+    ['a founding date in the future', { foundedOn: '2999-01-01' }, 'foundedOn'],
+    ['a niche year before 1949', { nicheSinceYear: 1948 }, 'nicheSinceYear'],
+    ['a niche year in the future', { nicheSinceYear: 2999 }, 'nicheSinceYear'],
+    ['a niche year before the founding', { nicheSinceYear: 2011 }, 'nicheSinceYear'],
+    ['a founding after the niche year on record', { foundedOn: '2015-01-01' }, 'foundedOn'],
+  ])('refuses %s as BAD_USER_INPUT on its field, changing nothing', async (_what, change, field) => {
+    const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
+    const before = await factsOf(own.id);
+    const res = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), ...change } }, token);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await factsOf(own.id)).toEqual(before);
+  });
+});
