@@ -28,25 +28,15 @@ import {
   Metric,
   ValueUnit,
 } from './eligibility.enums';
+import type { ReportedFigures } from '../enterprise/financial-report.rules';
 import { allIndicators, Indicator, RuleSet } from './rule-sets';
 
 const Dec = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -200, toExpPos: 200 });
 type Dec = Decimal;
 
-/** One year's figures, as a FinancialReportEntity carries them (money and shares as decimal strings). */
-export interface YearFacts {
+/** One year's figures, as a FinancialReportEntity carries them and reportFinancials takes them (money and shares as decimal strings). */
+export interface YearFacts extends ReportedFigures {
   year: number;
-  revenue?: string | null;
-  mainBusinessRevenue?: string | null;
-  rdExpense?: string | null;
-  rdStaff?: number | null;
-  employees?: number | null;
-  totalAssets?: string | null;
-  totalLiabilities?: string | null;
-  newEquityFinancing?: string | null;
-  class1IpCount?: number | null;
-  /** Percent, 0–100. */
-  nicheMarketShare?: string | null;
 }
 
 /** What the rules read from the enterprise record. */

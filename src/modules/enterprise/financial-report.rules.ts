@@ -62,6 +62,7 @@ export interface ReportedFigures {
   totalLiabilities?: string | null;
   newEquityFinancing?: string | null;
   class1IpCount?: number | null;
+  /** Percent, 0–100. */
   nicheMarketShare?: string | null;
 }
 
