@@ -4,7 +4,6 @@ import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../graphql/context';
 import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { enterpriseService } from '../modules/enterprise/enterprise.service';
-import { RegionEntity } from '../modules/region/region.entity';
 import { RegionAnswer, regionService } from '../modules/region/region.service';
 import { Enterprise } from '../modules/enterprise/enterprise.type';
 import { Region } from '../modules/region/region.type';

@@ -12,7 +12,6 @@ import { Certification } from '../certification/certification.type';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
-import { RegionEntity } from '../region/region.entity';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { ApplicationEntity } from './application.entity';

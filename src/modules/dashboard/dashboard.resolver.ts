@@ -6,7 +6,6 @@ import { RequestContext } from '../../graphql/context';
 import { FundingBatchEntity } from '../funding/funding-batch.entity';
 import { FundingBatch } from '../funding/funding-batch.type';
 import { fundingService } from '../funding/funding.service';
-import { RegionEntity } from '../region/region.entity';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region, REGIONS_PER_LEVEL } from '../region/region.type';
 import { dashboardService } from './dashboard.service';

@@ -7,7 +7,6 @@ import { RequestContext } from '../../graphql/context';
 import { BadUserInputError } from '../../graphql/errors';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
-import { RegionEntity } from '../region/region.entity';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { EnterpriseEntity } from './enterprise.entity';

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { readOneCompiled } from '../../data/compiled-read';
 import { isUuid } from '../../graphql/global-id';
 import { SelectQueryBuilder } from 'typeorm';
-import { scopedQuery, visibleById } from '../../data/scoped-reader';
+import { visibleById } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError } from '../../graphql/errors';

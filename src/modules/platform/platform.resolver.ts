@@ -5,7 +5,6 @@ import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
-import { RegionEntity } from '../region/region.entity';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { PlatformEntity } from './platform.entity';
