@@ -6,6 +6,9 @@ import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { enterpriseService } from '../modules/enterprise/enterprise.service';
 import { RegionAnswer, regionService } from '../modules/region/region.service';
 import { Enterprise } from '../modules/enterprise/enterprise.type';
+import { PlatformEntity } from '../modules/platform/platform.entity';
+import { platformService } from '../modules/platform/platform.service';
+import { Platform } from '../modules/platform/platform.type';
 import { Region } from '../modules/region/region.type';
 import { Viewer } from './viewer';
 import { ViewerType } from './viewer.type';
@@ -25,6 +28,11 @@ export class ViewerResolver {
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() v: Viewer, @Ctx() ctx: RequestContext): RegionAnswer {
     return v.regionCode ? regionService.byCode(ctx, v.regionCode) : null;
+  }
+
+  @FieldResolver(() => Platform, { nullable: true })
+  platform(@Root() v: Viewer, @Ctx() ctx: RequestContext): Promise<PlatformEntity | null> | null {
+    return v.platformId ? platformService.byId(ctx, v.platformId) : null;
   }
 
   @FieldResolver(() => GraphQLJSON)

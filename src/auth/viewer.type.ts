@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Enterprise } from '../modules/enterprise/enterprise.type';
+import { Platform } from '../modules/platform/platform.type';
 import { Region } from '../modules/region/region.type';
 
 export enum ViewerRole {
@@ -37,6 +38,9 @@ export class ViewerType {
 
   @Field(() => Region, { nullable: true, description: 'For LOCAL_GOV: the region the token governs (and everything below it).' })
   region: Region | null;
+
+  @Field(() => Platform, { nullable: true, description: 'For PLATFORM: the public service platform the token acts for.' })
+  platform: Platform | null;
 
   @Field(() => GraphQLJSON, {
     description:

@@ -1,6 +1,6 @@
 import { createMongoAbility, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
-import { createEnterprise } from '../support/factories';
+import { createEnterprise, createPlatform } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 
@@ -19,12 +19,12 @@ function abilityFrom(permissions: unknown) {
   return createMongoAbility(unpackRules(JSON.parse(JSON.stringify(permissions))) as never);
 }
 
-const VIEWER = `{ viewer { role subject enterprise { name } region { code } permissions } }`;
+const VIEWER = `{ viewer { role subject enterprise { name } region { code } platform { name } permissions } }`;
 
 describe('viewer', () => {
   it('is the public without a token', async () => {
     const res = await t.graphql(VIEWER);
-    expect(res.data!.viewer).toMatchObject({ role: 'PUBLIC', subject: 'anonymous', enterprise: null, region: null });
+    expect(res.data!.viewer).toMatchObject({ role: 'PUBLIC', subject: 'anonymous', enterprise: null, region: null, platform: null });
   });
 
   it('gives an enterprise its tenant and rules a frontend can use with @casl/ability', async () => {
@@ -45,5 +45,14 @@ describe('viewer', () => {
     const ability = abilityFrom(res.data!.viewer.permissions);
     expect(ability.can('recommend', subject('Application', { regionCode: '330203' }) as never)).toBe(true);
     expect(ability.can('recommend', subject('Application', { regionCode: '330102' }) as never)).toBe(false);
+  });
+
+  it('gives a platform its own record, and nobody else’s', async () => {
+    const own = await createPlatform(t.db.dataSource, { regionCode: '320100', name: '南京中小企业公共服务平台' });
+    const res = await t.graphql(VIEWER, {}, await tokenFor({ role: 'PLATFORM', platformId: own.id }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.viewer).toMatchObject({ role: 'PLATFORM', platform: { name: '南京中小企业公共服务平台' }, enterprise: null, region: null });
+    const other = await t.graphql(VIEWER, {}, await tokenFor({ role: 'ENTERPRISE', enterpriseId: (await createEnterprise(t.db.dataSource)).id }));
+    expect(other.data!.viewer.platform).toBeNull();
   });
 });
