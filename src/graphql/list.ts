@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../data/scoped-reader';
 import { readCompiled } from '../data/compiled-read';
-import { selectionOf } from '../data/selection';
+import { Selection, selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
 import { ConnectionValue, OrderDirection, OrderInput, paginate, SortKey } from './connection';
@@ -51,10 +51,12 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     // Without rows to see the query never runs, but the filter is still checked and validated.
     spec.applyFilter(ctx, qb ?? repository.createQueryBuilder('unused'), args.filter);
   }
+  // What the request selects of the connection, walked once.
+  const selected = info ? selectionOf(info) : null;
   const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, count: SelectQueryBuilder<ObjectLiteral> | null) => {
     const shape = {
       subject: spec.subject,
-      selection: info ? selectionOf(info, ['edges', 'node']) ?? new Map() : null,
+      selection: selected ? ((selected.get('edges')?.get('node') as Selection | null | undefined) ?? new Map()) : null,
       // A cursor is made of the sort keys' values.
       alsoRead: order.map((o) => o.key.property),
     };
@@ -64,6 +66,6 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     // An empty page has no row to carry the total: paginate counts on its own then.
     return { rows: read.rows, total: count && read.extra ? Number(read.extra.total) : null };
   };
-  const withTotal = info ? selectionOf(info)?.has('totalCount') ?? false : false;
+  const withTotal = selected?.has('totalCount') ?? false;
   return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata, fetch, withTotal });
 }
