@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { DomainError, ForbiddenError, NotFoundError } from '../graphql/errors';
-import { abilityFor, AppAbility, AppRule, rulesFor } from './ability';
+import { abilityFor, AppAbility, AppRule, policyScopeOf, rulesFor } from './ability';
 import { sqlConditionFor } from './casl-to-sql';
 import { Action, SubjectName } from './policy';
 import { SUBJECT_ENTITIES, subjectOfEntity } from './subjects';
@@ -29,6 +29,12 @@ export class Authorizer {
   private readonly fieldOnEveryRow = new Map<SubjectName, Map<string, boolean>>();
   /** Per row: whether the caller may read it at all (checked once per object). */
   private readonly readableRows = new WeakMap<object, boolean>();
+  /**
+   * Names the caller's policy scope: two authorizers with the same key get
+   * the same rules and the same SQL, so what is compiled for one may be
+   * reused for the other (see data/compiled-read.ts).
+   */
+  readonly cacheKey: string;
 
   constructor(
     readonly viewer: Viewer,
@@ -39,6 +45,7 @@ export class Authorizer {
     private readonly filterInSql = true,
   ) {
     this.ability = abilityFor(viewer);
+    this.cacheKey = `${filterInSql ? 'sql' : 'rls-only'}:${policyScopeOf(viewer)}`;
   }
 
   rules(): AppRule[] {
