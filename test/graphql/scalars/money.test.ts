@@ -51,6 +51,10 @@ describe('parseMoney', () => {
     ['1e5', /exponent/],
     ['1.5E3', /exponent/],
     ['1e-2', /exponent/],
+    ['1e55', /exponent/],
+    // Exponent notation is the whole amount, not a part of something else malformed.
+    ['x1e5', /decimal number/],
+    ['1e5x', /decimal number/],
     ['12.345', /two decimal places/],
     ['0.001', /two decimal places/],
     ['+12', /"\+"/],
@@ -155,6 +159,8 @@ describe('MoneyScalar and SignedMoneyScalar', () => {
     expect(MoneyScalar.serialize('12.5')).toBe('12.50');
     expect(MoneyScalar.serialize('7')).toBe('7.00');
     expect(MoneyScalar.serialize('12.500')).toBe('12.50'); // unscaled NUMERIC
+    expect(MoneyScalar.serialize('12.5000')).toBe('12.50');
+    expect(SignedMoneyScalar.serialize('-3.1000')).toBe('-3.10');
     expect(SignedMoneyScalar.serialize('-12.5')).toBe('-12.50');
   });
 
@@ -164,6 +170,16 @@ describe('MoneyScalar and SignedMoneyScalar', () => {
     }
     expect(() => MoneyScalar.serialize(12.5)).toThrow(/NUMERIC strings/);
     expect(() => MoneyScalar.serialize('-1.00')).toThrow(/negative/);
+  });
+
+  it('serialize names the value it refuses, shortened when long', () => {
+    expect(() => MoneyScalar.serialize(12.5)).toThrow('Money cannot represent 12.5: amounts must reach the API as NUMERIC strings, not numbers.');
+    expect(() => MoneyScalar.serialize(10n)).toThrow('Money cannot represent 10n: amounts must reach the API as NUMERIC strings, not bigints.');
+    expect(() => MoneyScalar.serialize('12.345')).toThrow(/^Money cannot represent "12\.345": /);
+    const forty = `1.${'2'.repeat(38)}`;
+    expect(() => MoneyScalar.serialize(forty)).toThrow(`Money cannot represent "${forty}": `);
+    const fortyOne = `${forty}3`;
+    expect(() => MoneyScalar.serialize(fortyOne)).toThrow(`Money cannot represent "${forty}…": `);
   });
 
   it('parseValue canonicalises and refuses with BAD_USER_INPUT', () => {

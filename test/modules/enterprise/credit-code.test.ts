@@ -81,6 +81,8 @@ describe('credit code', () => {
     expect(creditCodeProvince('91320102776049653B')).toBe('320000');
     expect(() => creditCodeProvince('91XY0200776049653A')).toThrow(RangeError);
     expect(() => creditCodeProvince('9135')).toThrow(RangeError);
+    // A six-digit region segment is not enough: the code must have all 18 characters.
+    expect(() => creditCodeProvince('91350200776049653')).toThrow('Expected an 18-character credit code with a six-digit region segment, got "91350200776049653".');
   });
 
   it('makeCreditCode reproduces the known codes', () => {
@@ -89,20 +91,24 @@ describe('credit code', () => {
     }
   });
 
+  // Each refusal names the part that is wrong, before any of it reaches the check character.
   it.each([
-    ['9', '350200', '776049653'],
-    ['9I', '350200', '776049653'],
-    ['91', '35020', '776049653'],
-    ['91', '3502AB', '776049653'],
-    ['91', '350200', '77604965'],
-    ['91', '350200', '77604965O'],
-    ['91', '350200', 'ma5cjq4n5'],
-  ])('makeCreditCode refuses bad parts %j %j %j', (type, region, org) => {
+    ['9', '350200', '776049653', 'registrationType must be 2 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "9".'],
+    ['9I', '350200', '776049653', 'registrationType must be 2 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "9I".'],
+    ['913', '350200', '77604965', 'registrationType must be 2 characters'],
+    ['91', '35020', '776049653', 'regionCode must be 6 digits, got "35020".'],
+    ['91', '3502AB', '776049653', 'regionCode must be 6 digits, got "3502AB".'],
+    ['91', '350200', '77604965', 'organisationCode must be 9 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "77604965".'],
+    ['9', '350200', '7760496533', 'registrationType must be 2 characters'],
+    ['91', '350200', '77604965O', 'organisationCode must be 9 characters'],
+    ['91', '350200', 'ma5cjq4n5', 'organisationCode must be 9 characters'],
+  ])('makeCreditCode refuses bad parts %j %j %j', (type, region, org, message) => {
     expect(() => makeCreditCode(type, region, org)).toThrow(RangeError);
+    expect(() => makeCreditCode(type, region, org)).toThrow(message);
   });
 
   it('creditCodeCheckCharacter refuses input that is not 17 alphabet characters', () => {
-    expect(() => creditCodeCheckCharacter('9135020077604965')).toThrow(RangeError);
+    expect(() => creditCodeCheckCharacter('9135020077604965')).toThrow('Expected 17 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "9135020077604965".');
     expect(() => creditCodeCheckCharacter('9135020077604965I')).toThrow(RangeError);
   });
 
