@@ -3,7 +3,17 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { DomainError, ForbiddenError, NotFoundError } from '../graphql/errors';
 import { abilityFor, AppAbility, AppRule, policyScopeOf, rulesFor } from './ability';
-import { SqlCondition, sqlConditionFor } from './casl-to-sql';
+import { SqlCondition, sqlConditionFor, sqlFieldConditionFor } from './casl-to-sql';
+
+/**
+ * What a compiled read decided in SQL about one row it read under the
+ * caller's row condition: the row is readable, and each listed field is
+ * readable or not. Carried by the row under ROW_ACCESS.
+ */
+export interface RowAccess {
+  fields: Record<string, boolean>;
+}
+export const ROW_ACCESS = Symbol('srdi.rowAccess');
 
 /** Compiled policy conditions per ability, by action, subject and the query's alias. */
 const compiledConditions = new WeakMap<AppAbility, Map<string, SqlCondition>>();
@@ -104,15 +114,11 @@ export class Authorizer {
   }
 
   /**
-   * Whether the caller may read `field` of `row` (an entity; anything else is
-   * not the policy's business). A field readable on every row the caller may
-   * see needs only the row itself checked, once per row; only fields that some
-   * rule withholds are judged row by row.
+   * Whether `field` of `subject` must be judged row by row for this caller:
+   * some rule withholds it on some row the caller may see (decided once per
+   * request). A field that need not be is readable wherever its row is.
    */
-  canReadField(row: unknown, field: string): boolean {
-    if (row === null || typeof row !== 'object') return true;
-    const subject = subjectOfEntity(row.constructor);
-    if (!subject) return true;
+  fieldNeedsRowCheck(subject: SubjectName, field: string): boolean {
     let fields = this.fieldOnEveryRow.get(subject);
     if (!fields) this.fieldOnEveryRow.set(subject, (fields = new Map()));
     let everyRow = fields.get(field);
@@ -120,13 +126,55 @@ export class Authorizer {
       everyRow = this.readableOnEveryRow(subject, field) && !this.ability.rulesFor('read', subject).some((r) => r.inverted);
       fields.set(field, everyRow);
     }
-    if (!everyRow) return this.can('read', row, field);
+    return !everyRow;
+  }
+
+  /**
+   * The SQL condition under which the caller may read `field` of a row of
+   * `subject`: the policy's rules that grant or withhold that field, read as
+   * rules for the whole row, through the same CASL→SQL step as the row
+   * condition. A compiled read selects it per row, so the field guard needs
+   * no `can()` for rows read that way.
+   */
+  fieldCondition(qb: Pick<SelectQueryBuilder<ObjectLiteral>, 'alias' | 'connection'>, subject: SubjectName, field: string): SqlCondition {
+    const key = `field:${subject}:${field}:${qb.alias}`;
+    let conditions = compiledConditions.get(this.ability);
+    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map()));
+    let condition = conditions.get(key);
+    if (!condition) {
+      const metadata = qb.connection.getMetadata(SUBJECT_ENTITIES[subject]);
+      condition = sqlFieldConditionFor(this.rules(), 'read', subject, field, qb.alias, metadata, `authz_${qb.alias}_${field}_`);
+      if (condition.kind === 'where') Object.freeze(condition.params);
+      conditions.set(key, condition);
+    }
+    return condition;
+  }
+
+  /**
+   * Whether the caller may read `field` of `row` (an entity; anything else is
+   * not the policy's business). A field readable on every row the caller may
+   * see needs only the row itself checked, once per row; only fields that some
+   * rule withholds are judged row by row. A row from a compiled read carries
+   * both answers, decided in its statement (see RowAccess).
+   */
+  canReadField(row: unknown, field: string): boolean {
+    if (row === null || typeof row !== 'object') return true;
+    const subject = subjectOfEntity(row.constructor);
+    if (!subject) return true;
+    const decided = (row as { [ROW_ACCESS]?: RowAccess })[ROW_ACCESS];
+    if (this.fieldNeedsRowCheck(subject, field)) return decided?.fields[field] ?? this.can('read', row, field);
+    if (decided) return true;
     let rowReadable = this.readableRows.get(row);
     if (rowReadable === undefined) {
       rowReadable = this.can('read', row);
       this.readableRows.set(row, rowReadable);
     }
     return rowReadable;
+  }
+
+  /** Whether what a compiled read decides in SQL stands in for `can()`: only when the policy's conditions are in the SQL. */
+  get decidesInSql(): boolean {
+    return this.filterInSql;
   }
 
   assertReadableOnEveryRow(subject: SubjectName, field: string, argument: string): void {

@@ -2,7 +2,7 @@ import { createMongoAbility, subject } from '@casl/ability';
 import { rulesToAST } from '@casl/ability/extra';
 import { CompoundCondition, Condition, FieldCondition } from '@ucast/mongo2js';
 import { EntityMetadata } from 'typeorm';
-import { AppAbility } from './ability';
+import { AppAbility, AppRule } from './ability';
 import { Action, SubjectName } from './policy';
 
 /**
@@ -134,4 +134,27 @@ export function sqlConditionFor(
   }
   const e: Emitter = { alias, metadata, params: {}, prefix };
   return { kind: 'where', sql: emit(e, ast), params: e.params };
+}
+
+/**
+ * The SQL condition under which `rules` let a caller `action` the field
+ * `field` of a row of `subject`, as `ability.can(action, row, field)` decides.
+ * CASL lets a rule with `fields` speak for those fields only, and asked
+ * without a field it ignores inverted rules that name fields; so the rules
+ * that apply to `field` are kept, their `fields` dropped, and the result is
+ * the row condition of those rules alone.
+ */
+export function sqlFieldConditionFor(
+  rules: AppRule[],
+  action: Action,
+  subject: SubjectName,
+  field: string,
+  alias: string,
+  metadata: EntityMetadata,
+  prefix: string,
+): SqlCondition {
+  const applying = rules
+    .filter((r) => !r.fields || (Array.isArray(r.fields) ? r.fields.includes(field) : r.fields === field))
+    .map(({ fields: _fields, ...rule }) => rule);
+  return sqlConditionFor(createMongoAbility<AppAbility>(applying), action, subject, alias, metadata, prefix);
 }

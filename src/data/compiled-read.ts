@@ -1,7 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { Authorizer } from '../authz/authorizer';
+import { Authorizer, ROW_ACCESS, RowAccess } from '../authz/authorizer';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
 import { GraphQLResolveInfo } from 'graphql';
@@ -137,9 +137,23 @@ class Compiler {
         hydrate: relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v as ObjectLiteral)),
       });
     }
+    // Field masking decided in the statement: for each selected field the caller may read on some rows
+    // only, whether it may on this one (the row itself is readable: it was read under the row condition).
+    const decided = this.ctx.authz.decidesInSql && shape.selection != null;
+    if (decided) {
+      const access: string[] = [];
+      for (const field of shape.selection!.keys()) {
+        if (!this.ctx.authz.fieldNeedsRowCheck(shape.subject, field)) continue;
+        const condition = this.ctx.authz.fieldCondition({ alias, connection: this.root.connection }, shape.subject, field);
+        if (condition.kind === 'where') Object.assign(this.params, condition.params);
+        access.push(`'${field}', ${condition.kind === 'where' ? condition.sql : condition.kind === 'all' ? 'true' : 'false'}`);
+      }
+      if (access.length) parts.push(`'#access', json_build_object(${access.join(', ')})`);
+    }
     const prototype = (entity as { prototype: object }).prototype;
     const hydrate: Hydrate = (json) => {
       const row = Object.create(prototype) as ObjectLiteral;
+      if (decided) (row as { [ROW_ACCESS]?: RowAccess })[ROW_ACCESS] = { fields: (json['#access'] as Record<string, boolean> | undefined) ?? {} };
       for (const c of columns) row[c.propertyName] = json[c.propertyName];
       for (const d of dates) if (row[d] != null) row[d] = new Date(row[d] as string);
       if (nested.length) preloaded(row, new Map(nested.map((n) => [n.field, n.hydrate(json[n.key])])));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppAbility, AppRule, regionRange } from '../../src/authz/ability';
-import { sqlConditionFor, UnsupportedConditionError } from '../../src/authz/casl-to-sql';
+import { SqlCondition, sqlConditionFor, sqlFieldConditionFor, UnsupportedConditionError } from '../../src/authz/casl-to-sql';
 import { EnterpriseEntity } from '../../src/modules/enterprise/enterprise.entity';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -94,12 +94,15 @@ const ruleArb: fc.Arbitrary<AppRule> = fc.record(
 );
 
 async function sqlMatches(ability: AppAbility, rows: Row[]): Promise<Set<string>> {
+  return rowsMatching(sqlConditionFor(ability, 'read', 'Enterprise', 'enterprise', ds.getMetadata(EnterpriseEntity)), rows);
+}
+
+async function rowsMatching(cond: SqlCondition, rows: Row[]): Promise<Set<string>> {
   await ds.query('DELETE FROM probe');
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   for (const r of unique) {
     await ds.query(`INSERT INTO probe VALUES ($1, $2, $3, $4, $5, $6)`, [r.id, r.regionCode, r.tier, r.sizeClass, r.hasOwnBrand, r.name]);
   }
-  const cond = sqlConditionFor(ability, 'read', 'Enterprise', 'enterprise', ds.getMetadata(EnterpriseEntity));
   if (cond.kind === 'none') return new Set();
   const qb = ds.createQueryBuilder().select('enterprise.id', 'id').from('probe', 'enterprise');
   if (cond.kind === 'where') qb.where(cond.sql, cond.params);
@@ -120,6 +123,37 @@ describe('CASL → SQL', () => {
         const ability = createMongoAbility<AppAbility>(rules);
         expect(await sqlMatches(ability, rows)).toEqual(canMatches(ability, rows));
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  // Rules that grant or withhold some fields only, as the policy's published-fields rules do.
+  const FIELDS = ['name', 'tier', 'hasOwnBrand'];
+  const fieldRuleArb: fc.Arbitrary<AppRule> = fc.record(
+    {
+      action: fc.constant('read' as const),
+      subject: fc.constant('Enterprise' as const),
+      conditions: conditionsArb,
+      fields: fc.subarray(FIELDS, { minLength: 1 }),
+      inverted: fc.boolean(),
+    },
+    { requiredKeys: ['action', 'subject', 'inverted'] },
+  );
+
+  it('decides a field of a row exactly as ability.can(action, row, field), for random rules with and without fields', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(ruleArb, fieldRuleArb), { minLength: 1, maxLength: 5 }),
+        fc.array(rowArb, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(...FIELDS),
+        async (rules, rows, field) => {
+          const ability = createMongoAbility<AppAbility>(rules);
+          const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+          const canRead = new Set(unique.filter((r) => ability.can('read', subject('Enterprise', { ...r }) as never, field)).map((r) => r.id));
+          const cond = sqlFieldConditionFor(rules, 'read', 'Enterprise', field, 'enterprise', ds.getMetadata(EnterpriseEntity), 'f_');
+          expect(await rowsMatching(cond, rows)).toEqual(canRead);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,6 +1,7 @@
 import { createCertification, createEnterprise, createFinancialReport } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
+import { statementsOf } from '../support/statements';
 
 /**
  * A compiled read is kept per request document and caller scope and reused
@@ -26,6 +27,7 @@ beforeAll(async () => {
     if (key === 'jiangsuUncertified') tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   }
   tokens.JIANGSU = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
+  tokens.MIIT = await tokenFor({ role: 'MIIT' });
   tokens.ZHEJIANG = await tokenFor({ role: 'LOCAL_GOV', regionCode: '330000' });
   // Another official of the same province: the same rules, so the same compiled read.
   tokens.JIANGSU_COLLEAGUE = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000', subject: 'gov:320000:colleague' });
@@ -69,5 +71,15 @@ describe('a compiled read reused for the same query', () => {
 
     // Again in reverse order, then in the first order: every answer is what that caller got the first time.
     for (const who of [...order].reverse().concat(order)) expect(await page(who)).toEqual(first[who]);
+  });
+
+  it('decides in its statement which rows show a field the caller may read on some rows only', async () => {
+    // Zhejiang reads figures in its own region only: the statement says, row by row, whether it may.
+    const [zhejiang] = await statementsOf(() => page('ZHEJIANG'));
+    expect(zhejiang.statement).toContain(`'#access', json_build_object('financials', `);
+    // MIIT reads figures on every row it can see: nothing to decide per row.
+    const [miit] = await statementsOf(() => page('MIIT'));
+    expect(miit.statement).not.toContain(`'#access'`);
+    expect((await page('MIIT')).map((e) => e.revenues)).toEqual([['320000000.00'], ['320000000.00'], ['330000000.00']]);
   });
 });
