@@ -31,6 +31,21 @@ function text(value: string | null | undefined, field: string): string {
   return t;
 }
 
+/** The record as written, and its audit event beside it (the record before, if it was replaced, and after). */
+async function reloadAndAudit(ctx: RequestContext, db: EntityManager, id: string, action: string, before?: Record<string, unknown>): Promise<AssessmentEntity> {
+  const saved = await db.getRepository(AssessmentEntity).findOneByOrFail({ id });
+  await recordAudit(ctx, db, {
+    action,
+    subjectType: 'Assessment',
+    subjectId: saved.id,
+    enterpriseId: saved.enterpriseId,
+    regionCode: saved.regionCode,
+    before,
+    after: snapshot(saved),
+  });
+  return saved;
+}
+
 /** What a declaration or a score sets; a new assertion clears any earlier decision on the record. */
 type Assertion = Pick<AssessmentEntity, 'flag' | 'score' | 'evidence' | 'status'>;
 
@@ -116,17 +131,7 @@ export class AssessmentMutations {
         await repo.update({ id: row.id }, assertion as never);
         id = row.id;
       }
-      const saved = await repo.findOneByOrFail({ id });
-      await recordAudit(ctx, db, {
-        action: kind.event,
-        subjectType: 'Assessment',
-        subjectId: saved.id,
-        enterpriseId,
-        regionCode: saved.regionCode,
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
+      return reloadAndAudit(ctx, db, id, kind.event, before);
     });
   }
 
@@ -149,17 +154,7 @@ export class AssessmentMutations {
         decidedByRegionCode: ctx.viewer.regionCode ?? null,
         decidedAt: new Date(),
       } as never);
-      const saved = await repo.findOneByOrFail({ id: row.id });
-      await recordAudit(ctx, db, {
-        action: event,
-        subjectType: 'Assessment',
-        subjectId: saved.id,
-        enterpriseId: saved.enterpriseId,
-        regionCode: saved.regionCode,
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
+      return reloadAndAudit(ctx, db, row.id, event, before);
     });
   }
 

@@ -137,20 +137,19 @@ export async function evaluateInMutation(
   if (!ruleSet) return null;
   const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
   if (!enterprise || !maySeeFacts(ctx, enterprise)) return null;
-  const rows = async <T extends ObjectLiteral>(subject: SubjectName, orderBy: string, where = '', params: Record<string, unknown> = {}): Promise<T[]> => {
+  /** The enterprise's rows of `subject` the caller may read, in the order the query path reads them; of one year if given. */
+  const rows = async <T extends ObjectLiteral>(subject: SubjectName, orderBy: string, year?: number): Promise<T[]> => {
     const qb = scopedRead<T>(ctx, db, subject);
     if (!qb) return [];
-    return qb
-      .andWhere(`${qb.alias}.enterpriseId = :enterpriseId${where ? ` AND ${qb.alias}.${where}` : ''}`, { enterpriseId, ...params })
-      .orderBy(`${qb.alias}.${orderBy}`, 'ASC')
-      .addOrderBy(`${qb.alias}.id`, 'ASC')
-      .getMany();
+    qb.andWhere(`${qb.alias}.enterpriseId = :enterpriseId`, { enterpriseId });
+    if (year != null) qb.andWhere(`${qb.alias}.year = :year`, { year });
+    return qb.orderBy(`${qb.alias}.${orderBy}`, 'ASC').addOrderBy(`${qb.alias}.id`, 'ASC').getMany();
   };
   return judge(ruleSet, {
     enterprise,
     reports: await rows<FinancialReportEntity>('FinancialReport', 'year'),
     certifications: await rows<CertificationEntity>('Certification', 'createdAt'),
-    recorded: await rows<AssessmentEntity>('Assessment', 'year', 'year = :year', { year: asOfYear }),
+    recorded: await rows<AssessmentEntity>('Assessment', 'indicatorKey', asOfYear),
     asOfYear,
   });
 }
