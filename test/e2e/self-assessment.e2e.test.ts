@@ -125,6 +125,12 @@ describe('from registration to a submitted application, over HTTP', () => {
       expect(seen.currentEvaluation).toMatchObject({ asOfYear: YEAR, verdict: 'ELIGIBLE' });
       expect(seen.currentEvaluation.indicators).toEqual(seen.selfAssessment.indicators);
     }
+    // A list reads the kept self-assessment in its own statement; it comes out as the node alone reads it.
+    const listed = await t.graphql(`{ applications(first: 5, filter: { status: SUBMITTED }) { edges { node { id selfAssessment { verdict evaluatedAt asOfYear } } } } }`, {}, province);
+    const node = (await t.graphql(APPLICATION, { id: app }, province)).data!.node;
+    expect(listed.data!.applications.edges.find((e: { node: { id: string } }) => e.node.id === app).node.selfAssessment).toEqual({
+      verdict: 'ELIGIBLE', evaluatedAt: node.selfAssessment.evaluatedAt, asOfYear: YEAR,
+    });
     // The public never sees an application outside public notice, nor its self-assessment.
     expect((await t.graphql(APPLICATION, { id: app })).data!.node).toBeNull();
   });
