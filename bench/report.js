@@ -22,7 +22,7 @@ function renderReport(res) {
   L.push(`srdi-api vs the floor, national dataset; PostgreSQL ${res.postgres}, Node ${res.node}, ${res.cpus} CPUs (load generator on the same machine)`);
   L.push(`${res.rounds} interleaved round(s) x ${res.duration} s measured after ${res.warmup} s warm-up; medians over rounds; waited ${res.waitedForJestSeconds ?? 0} s for other jobs (jest)`);
   L.push('');
-  const head = ['scenario', 'system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak RSS MiB', 'vs RLS floor'];
+  const head = ['scenario', 'system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'CPU ms/req', 'peak RSS MiB', 'vs RLS floor'];
   const rows = [head];
   const scen = [...new Set(res.runs.map((r) => r.scenario))];
   for (const s of scen) {
@@ -39,7 +39,7 @@ function renderReport(res) {
       const per = (x) => fmt(x, x % 1 ? 1 : 0);
       rows.push([s, sys, fmt(m('rps')), fmt(m('p50'), 1), fmt(m('p95'), 1), fmt(m('p99'), 1),
         `${errors}+${gql}/${sampled}`, stmts == null ? '-' : trips == null ? per(stmts) : `${per(stmts)}/${per(trips)}`,
-        fmt(Math.max(...rs.map((r) => r.peakRssMiB || 0))), floorRps ? fmt(m('rps') / floorRps, 2) : '-']);
+        fmt(m('cpuMsPerReq'), 2), fmt(Math.max(...rs.map((r) => r.peakRssMiB || 0))), floorRps ? fmt(m('rps') / floorRps, 2) : '-']);
     }
   }
   const widths = head.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -48,6 +48,8 @@ function renderReport(res) {
   L.push('errors: transport errors, timeouts and non-2xx + GraphQL errors in every 10th body / bodies sampled.');
   L.push('SQL/req: statements / round trips the pg driver made per request (a counting preload, separate instances, same database); a message');
   L.push('  may carry several statements (the API sends the caller\'s settings with a read\'s statement; the floor sends BEGIN, settings, SQL, COMMIT).');
+  L.push('CPU ms/req: user + system CPU time of the serving process (not PostgreSQL\'s) over the requests it answered; unlike req/s it');
+  L.push('  hardly moves when other work shares the cores, so it is the figure to compare between runs on a busy machine.');
   L.push('vs RLS floor: req/s over the RLS floor\'s req/s for that scenario.');
   L.push('S8 writes: alternately disburseAward (MOF, fresh idempotency key) and recordExpenditure (ENTERPRISE), 0.01 yuan each, spread over');
   L.push(`  ${res.fixtures?.writeAwards?.length ?? '?'} awards; the floor does the same checks and INSERTs (row + audit event) under the award's row lock in one transaction.`);

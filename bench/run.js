@@ -24,6 +24,8 @@ const DURATION = Number(process.env.DURATION || 10);
 const WARMUP = Number(process.env.WARMUP ?? 3);
 const AUTHZ_N = Number(process.env.AUTHZ_N || 200);
 const SKIP = new Set((process.env.SKIP || '').split(',').map((s) => s.trim()).filter(Boolean)); // S1..S8, scale, count, authz
+// CPU_PROFILE=1: the API process runs under `node --cpu-prof`; its profile is summarised after the run.
+const PROFILE_DIR = process.env.CPU_PROFILE === '1' ? path.join(WORK, 'out', 'profile') : null;
 const PORTS = {}; // filled with free ports on 127.0.0.1 at start
 const JWT_SECRET = crypto.randomBytes(32).toString('base64url');
 const READS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'];
@@ -142,6 +144,13 @@ const vmKiB = (pid, key) => {
   try {
     const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : null;
+  } catch { return null; }
+};
+/** CPU time (user + system) the process has used, in ms: what a request costs it, whoever else shares the cores. */
+const cpuMs = (pid) => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ is 100 on Linux)
   } catch { return null; }
 };
 const resetHwm = (pid) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch {} };
@@ -351,7 +360,9 @@ async function main() {
   await ensureSeeded(NATL, ['--scale', 'national']);
   if (!SKIP.has('scale')) await ensureSeeded(SMALL, ['--scale', 'national', '--factor', '0.1']);
 
-  const api = start('api', ['dist/src/main.js'], apiEnv({ PORT: String(PORTS.api), DATA_DIR: NATL }));
+  if (PROFILE_DIR) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
+  const profileArgs = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const api = start('api', [...profileArgs, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.api), DATA_DIR: NATL }));
   await waitHttp(`http://127.0.0.1:${PORTS.api}/readyz`, api);
   const urls = dbUrls(NATL);
   const rls = start('floor-rls', ['bench/floor-server.js'], { MODE: 'rls', PORT: String(PORTS.rls), DATABASE_URL: urls.app, JWT_SECRET });
@@ -405,11 +416,14 @@ async function main() {
         const req = cannonRequest(sys, s, ctx);
         if (WARMUP) await load(req, conns, WARMUP);
         resetHwm(sys.pid);
+        const cpuBefore = cpuMs(sys.pid);
         const r = await load(req, conns, DURATION);
         r.peakRssMiB = vmKiB(sys.pid, 'VmHWM') / 1024;
+        const cpuAfter = cpuMs(sys.pid);
+        r.cpuMsPerReq = cpuBefore == null || cpuAfter == null || !r.n ? null : (cpuAfter - cpuBefore) / r.n;
         if (s !== 'S8') await call(req); // still a clean answer after the run
         results.runs.push({ round, system: sys.name, scenario: `${s}@${conns}`, ...r });
-        log(`round ${round} ${s}@${conns} ${sys.name}: ${r.rps.toFixed(0)} req/s p50 ${r.p50?.toFixed(1)} p95 ${r.p95?.toFixed(1)} p99 ${r.p99?.toFixed(1)} errors ${r.errors} gql ${r.gqlErrors}/${r.sampled}${r.firstError ? ` ${r.firstError}` : ''}`);
+        log(`round ${round} ${s}@${conns} ${sys.name}: ${r.rps.toFixed(0)} req/s cpu ${r.cpuMsPerReq?.toFixed(2)} ms/req p50 ${r.p50?.toFixed(1)} p95 ${r.p95?.toFixed(1)} p99 ${r.p99?.toFixed(1)} errors ${r.errors} gql ${r.gqlErrors}/${r.sampled}${r.firstError ? ` ${r.firstError}` : ''}`);
       }
     }
   }
@@ -451,6 +465,13 @@ async function main() {
   await stopAll();
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   console.log(renderReport(results));
+  if (PROFILE_DIR) {
+    // The API process wrote its profile on exit; it spans start-up and every scenario run.
+    const { summarise } = require('./profile-summary');
+    for (const f of fs.readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile'))) {
+      console.log(`\nCPU profile of srdi-api (${f}):\n${summarise(path.join(PROFILE_DIR, f))}`);
+    }
+  }
 }
 
 async function fetchCount(url) {

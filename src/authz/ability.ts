@@ -56,10 +56,32 @@ export function rulesFor(viewer: Viewer, templates: RuleTemplate[] = POLICY[view
   });
 }
 
+/**
+ * Names everything a viewer's rules depend on: the role and the values its
+ * templates are filled with. Viewers with the same key have the same rules.
+ */
+export function policyScopeOf(viewer: Viewer): string {
+  const vars = placeholders(viewer);
+  return `${viewer.role}:${vars.enterpriseId ?? ''}:${vars.platformId ?? ''}:${vars.regionLo ?? ''}:${vars.regionHi ?? ''}`;
+}
+
+/** Abilities by policy scope: building one costs more than the request that asks for it. */
+const abilities = new Map<string, AppAbility>();
+const ABILITIES_KEPT = 1000;
+
 export function abilityFor(viewer: Viewer): AppAbility {
-  return createMongoAbility<AppAbility>(rulesFor(viewer), {
-    detectSubjectType: (o) => detectSubjectType(o as Record<string, unknown>),
-  });
+  const key = policyScopeOf(viewer);
+  let ability = abilities.get(key);
+  if (ability) {
+    abilities.delete(key);
+  } else {
+    ability = createMongoAbility<AppAbility>(rulesFor(viewer), {
+      detectSubjectType: (o) => detectSubjectType(o as Record<string, unknown>),
+    });
+    if (abilities.size >= ABILITIES_KEPT) abilities.delete(abilities.keys().next().value!);
+  }
+  abilities.set(key, ability);
+  return ability;
 }
 
 /** Tags a plain object or entity with its subject type for `ability.can()`. */

@@ -2,8 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { DomainError, ForbiddenError, NotFoundError } from '../graphql/errors';
-import { abilityFor, AppAbility, AppRule, rulesFor } from './ability';
-import { sqlConditionFor } from './casl-to-sql';
+import { abilityFor, AppAbility, AppRule, policyScopeOf, rulesFor } from './ability';
+import { SqlCondition, sqlConditionFor } from './casl-to-sql';
+
+/** Compiled policy conditions per ability, by action, subject and the query's alias. */
+const compiledConditions = new WeakMap<AppAbility, Map<string, SqlCondition>>();
 import { Action, SubjectName } from './policy';
 import { SUBJECT_ENTITIES, subjectOfEntity } from './subjects';
 
@@ -29,6 +32,12 @@ export class Authorizer {
   private readonly fieldOnEveryRow = new Map<SubjectName, Map<string, boolean>>();
   /** Per row: whether the caller may read it at all (checked once per object). */
   private readonly readableRows = new WeakMap<object, boolean>();
+  /**
+   * Names the caller's policy scope: two authorizers with the same key get
+   * the same rules and the same SQL, so what is compiled for one may be
+   * reused for the other (see data/compiled-read.ts).
+   */
+  readonly cacheKey: string;
 
   constructor(
     readonly viewer: Viewer,
@@ -39,6 +48,7 @@ export class Authorizer {
     private readonly filterInSql = true,
   ) {
     this.ability = abilityFor(viewer);
+    this.cacheKey = `${filterInSql ? 'sql' : 'rls-only'}:${policyScopeOf(viewer)}`;
   }
 
   rules(): AppRule[] {
@@ -54,11 +64,29 @@ export class Authorizer {
    * Returns null when no row can match, so the caller skips the query.
    */
   scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, subject: SubjectName, action: Action = 'read'): SelectQueryBuilder<T> | null {
-    const metadata = qb.connection.getMetadata(SUBJECT_ENTITIES[subject]);
-    const condition = sqlConditionFor(this.ability, action, subject, qb.alias, metadata, `authz_${qb.alias}_${action}_`);
+    const condition = this.conditionFor(qb, subject, action);
     if (condition.kind === 'none') return null;
     if (condition.kind === 'where' && this.filterInSql) qb.andWhere(condition.sql, condition.params);
     return qb;
+  }
+
+  /**
+   * The policy's SQL condition, compiled once per ability (abilities are
+   * shared by callers of one policy scope) and kept read-only: TypeORM copies
+   * the parameters into each query.
+   */
+  private conditionFor(qb: SelectQueryBuilder<ObjectLiteral>, subject: SubjectName, action: Action): SqlCondition {
+    let conditions = compiledConditions.get(this.ability);
+    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map()));
+    const key = `${action}:${subject}:${qb.alias}`;
+    let condition = conditions.get(key);
+    if (!condition) {
+      const metadata = qb.connection.getMetadata(SUBJECT_ENTITIES[subject]);
+      condition = sqlConditionFor(this.ability, action, subject, qb.alias, metadata, `authz_${qb.alias}_${action}_`);
+      if (condition.kind === 'where') Object.freeze(condition.params);
+      conditions.set(key, condition);
+    }
+    return condition;
   }
 
   /**

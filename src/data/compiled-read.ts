@@ -37,10 +37,10 @@ export interface ReadShape {
 type Hydrate = (json: ObjectLiteral) => ObjectLiteral;
 
 /** Field names the policy's read conditions test: a row must carry them for the field guard's `can()`. */
-const conditionFieldsCache = new WeakMap<Authorizer, Map<SubjectName, string[]>>();
+const conditionFieldsCache = new WeakMap<object, Map<SubjectName, string[]>>();
 function conditionFields(authz: Authorizer, subject: SubjectName): string[] {
-  let bySubject = conditionFieldsCache.get(authz);
-  if (!bySubject) conditionFieldsCache.set(authz, (bySubject = new Map()));
+  let bySubject = conditionFieldsCache.get(authz.ability);
+  if (!bySubject) conditionFieldsCache.set(authz.ability, (bySubject = new Map()));
   let fields = bySubject.get(subject);
   if (!fields) {
     const found = new Set<string>();
@@ -62,11 +62,13 @@ function conditionFields(authz: Authorizer, subject: SubjectName): string[] {
 
 class Compiler {
   private aliases = 0;
+  /** Every sub-select's parameters, by name (names are unique per alias). */
+  readonly params: ObjectLiteral = {};
 
   constructor(
     private readonly ctx: RequestContext,
     private readonly schema: GraphQLSchema | null,
-    /** The statement that receives every sub-select's parameters. */
+    /** The statement the sub-selects are built from (its connection and metadata). */
     private readonly root: SelectQueryBuilder<ObjectLiteral>,
   ) {}
 
@@ -127,7 +129,7 @@ class Compiler {
       }
       // Nothing of it the caller may read: an empty list or null, as the resolver gives.
       const scoped = this.ctx.authz.scope(sub, relation.subject) ?? sub.andWhere('false');
-      this.root.setParameters(scoped.getParameters());
+      Object.assign(this.params, scoped.getParameters());
       parts.push(`'${key}', ${scoped.getQuery()}`);
       nested.push({
         field,
@@ -152,6 +154,65 @@ class Compiler {
 }
 
 /**
+ * A row's JSON expression, ready to be spliced into a finished statement:
+ * the text split at its parameters, so binding them as `$n` after the
+ * statement's own is a join, not a parse.
+ */
+interface CompiledRow {
+  pieces: string[];
+  values: unknown[];
+  hydrate: Hydrate;
+}
+
+/** Where the row expression goes in the statement TypeORM finishes; replaced after. */
+const ROW_SLOT = '__srdi_compiled_row__';
+/** How many shapes are kept per request document, across callers (an LRU of viewers). */
+const SHAPES_PER_SELECTION = 64;
+
+/**
+ * Compiled rows, by the selection they were compiled for: a selection lives
+ * as long as Apollo keeps the request's parsed document, so a steady stream
+ * of the same query compiles once per caller scope, not once per request.
+ * The key holds the caller's whole policy scope (Authorizer.cacheKey): two
+ * callers share an entry only when the policy gives them the same rules.
+ */
+const compiledRows = new WeakMap<Selection, Map<string, CompiledRow>>();
+
+function compileRow(ctx: RequestContext, schema: GraphQLSchema | null, qb: SelectQueryBuilder<ObjectLiteral>, shape: ReadShape): CompiledRow {
+  const compiler = new Compiler(ctx, schema, qb);
+  const { sql, hydrate } = compiler.object(shape, qb.alias);
+  // Parameters are `:name` (never `::type`, a cast); names come from the policy's SQL step, one per alias.
+  const pieces: string[] = [];
+  const values: unknown[] = [];
+  let last = 0;
+  for (const m of sql.matchAll(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (!(m[1] in compiler.params)) continue;
+    pieces.push(sql.slice(last, m.index));
+    values.push(compiler.params[m[1]]);
+    last = m.index! + m[0].length;
+  }
+  pieces.push(sql.slice(last));
+  return { pieces, values, hydrate };
+}
+
+function cachedRow(ctx: RequestContext, schema: GraphQLSchema | null, qb: SelectQueryBuilder<ObjectLiteral>, shape: ReadShape): CompiledRow {
+  if (!shape.selection || !schema) return compileRow(ctx, schema, qb, shape);
+  let bySelection = compiledRows.get(shape.selection);
+  if (!bySelection) compiledRows.set(shape.selection, (bySelection = new Map()));
+  const key = `${ctx.authz.cacheKey}\u0000${shape.subject}\u0000${qb.alias}\u0000${(shape.alsoRead ?? []).join(',')}`;
+  let row = bySelection.get(key);
+  if (row) {
+    // Most recently used last, so the first key is the one to drop.
+    bySelection.delete(key);
+  } else {
+    row = compileRow(ctx, schema, qb, shape);
+    if (bySelection.size >= SHAPES_PER_SELECTION) bySelection.delete(bySelection.keys().next().value!);
+  }
+  bySelection.set(key, row);
+  return row;
+}
+
+/**
  * Reads the rows of a finished query (scoped, filtered, ordered, limited)
  * as `shape` selects them, in one statement: the query's own select list is
  * replaced by one JSON value a row, plus `extra` scalar columns (e.g. a total).
@@ -164,11 +225,17 @@ export async function readCompiled(
   shape: ReadShape,
   extra: Record<string, string> = {},
 ): Promise<{ rows: ObjectLiteral[]; extra: ObjectLiteral | null }> {
-  const compiled = new Compiler(ctx, schema, qb).object(shape, qb.alias);
-  qb.select(compiled.sql, 'row');
+  const compiled = cachedRow(ctx, schema, qb, shape);
+  // TypeORM finishes the outer statement (its filters, order, cursor, limit) around a slot; the row
+  // expression, already compiled, goes in after, so TypeORM never re-reads its text.
+  qb.select(ROW_SLOT, 'row');
   for (const [name, sql] of Object.entries(extra)) qb.addSelect(sql, name);
-  const [sql, params] = qb.getQueryAndParameters();
-  const raw: ObjectLiteral[] = await ctx.db.query(sql, params);
+  const [outer, params] = qb.getQueryAndParameters();
+  const at = outer.indexOf(ROW_SLOT);
+  let row = compiled.pieces[0];
+  for (let i = 1; i < compiled.pieces.length; i++) row += `$${params.length + i}${compiled.pieces[i]}`;
+  const sql = outer.slice(0, at) + row + outer.slice(at + ROW_SLOT.length);
+  const raw: ObjectLiteral[] = await ctx.db.query(sql, compiled.values.length ? [...params, ...compiled.values] : params);
   return { rows: raw.map((r) => compiled.hydrate(r.row as ObjectLiteral)), extra: raw[0] ?? null };
 }
 

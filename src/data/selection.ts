@@ -33,12 +33,29 @@ function collect(into: Selection, set: SelectionSetNode | undefined, fragments: 
   }
 }
 
-/** The selection under the resolving field, then down `path` (e.g. ['edges', 'node']); null if the path is not selected. */
+/**
+ * Selections by the field node they were walked from. Apollo keeps a parsed
+ * document for every query text it sees, so the same query sent again has
+ * the same nodes and its selection is walked once. A field node belongs to
+ * one document, and so to one set of fragments.
+ */
+const walked = new WeakMap<object, Selection>();
+
+/**
+ * The selection under the resolving field, then down `path` (e.g. ['edges', 'node']); null if the path is not selected.
+ * Shared between requests of the same document: callers must not change it.
+ */
 export function selectionOf(info: GraphQLResolveInfo, path: string[] = []): Selection | null {
-  let here: Selection = new Map();
-  for (const node of info.fieldNodes) collect(here, node.selectionSet, info.fragments, new Set());
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+  let here: Selection | undefined = single ? walked.get(single) : undefined;
+  if (!here) {
+    const fresh: Selection = new Map();
+    for (const node of info.fieldNodes) collect(fresh, node.selectionSet, info.fragments, new Set());
+    if (single) walked.set(single, fresh);
+    here = fresh;
+  }
   for (const step of path) {
-    const next = here.get(step);
+    const next: Selection | null | undefined = here.get(step);
     if (!next) return null;
     here = next;
   }

@@ -9,6 +9,8 @@ export interface TokenFor {
   enterpriseId?: string;
   platformId?: string;
   regionCode?: string;
+  /** The token's `sub`; by default one made from the role and tenant. */
+  subject?: string;
 }
 
 /** A real signed token, as the `token` CLI would make it. */
@@ -16,7 +18,7 @@ export function tokenFor(t: TokenFor): Promise<string> {
   return signToken(
     new TextEncoder().encode(TEST_JWT_SECRET),
     {
-      sub: `test:${t.role}:${t.enterpriseId ?? t.platformId ?? t.regionCode ?? 'ministry'}`,
+      sub: t.subject ?? `test:${t.role}:${t.enterpriseId ?? t.platformId ?? t.regionCode ?? 'ministry'}`,
       role: t.role,
       enterprise_id: t.enterpriseId,
       platform_id: t.platformId,
