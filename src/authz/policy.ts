@@ -20,6 +20,7 @@ export const SUBJECTS = [
   'Region',
   'Enterprise',
   'FinancialReport',
+  'Assessment',
   'Certification',
   'Application',
   'Review',
@@ -58,6 +59,9 @@ export const ACTIONS = [
   'grant',
   'disburse',
   'clawBack',
+  'declare',
+  'confirm',
+  'score',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -166,6 +170,18 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'an enterprise reports its own yearly figures and revises them until an application that used them is recommended',
     },
     {
+      action: 'read',
+      subject: 'Assessment',
+      conditions: OWN_ENTERPRISE,
+      because: 'an enterprise sees the assessments of its qualitative conditions, as it sees its figures',
+    },
+    {
+      action: 'declare',
+      subject: 'Assessment',
+      conditions: { ...OWN_ENTERPRISE, valueKind: 'FLAG' },
+      because: 'an enterprise declares its yes/no conditions (an information system, a top-3 rank…) with evidence; a score is the experts’ to give',
+    },
+    {
       action: ['read', 'create', 'update', 'submit', 'withdraw'],
       subject: 'Application',
       conditions: OWN_ENTERPRISE,
@@ -258,7 +274,7 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     {
       action: 'read',
       subject: [
-        'FinancialReport', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
+        'FinancialReport', 'Assessment', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
         'KeySupportProposal', 'AuditEvent',
       ],
       conditions: IN_REGION,
@@ -269,6 +285,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       subject: 'FinancialReport',
       conditions: IN_REGION,
       because: 'a local government reports figures on behalf of its enterprises, and alone corrects, with a reason, a report an application used once that application is recommended',
+    },
+    {
+      action: 'confirm',
+      subject: 'Assessment',
+      conditions: { ...IN_REGION, valueKind: 'FLAG' },
+      because: 'the local government of the enterprise’s region (or above) confirms or rejects what the enterprise declared, as it checks the application (初核)',
     },
     {
       action: ['recommend', 'return'],
@@ -302,6 +324,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       subject: 'Platform',
       conditions: { level: 'NATIONAL' },
       because: 'MIIT recognises national demonstration platforms, so it registers and keeps them',
+    },
+    {
+      action: 'score',
+      subject: 'Assessment',
+      conditions: { valueKind: 'SCORE' },
+      because: 'MIIT’s experts give the scored conditions, such as the development evaluation score of the 2026 little-giant rules',
     },
     {
       action: 'propose',

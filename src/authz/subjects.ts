@@ -1,3 +1,4 @@
+import { AssessmentEntity } from '../modules/assessment/assessment.entity';
 import { ApplicationEntity } from '../modules/application/application.entity';
 import { ReviewEntity } from '../modules/application/review.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
@@ -20,6 +21,7 @@ export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
   Region: RegionEntity,
   Enterprise: EnterpriseEntity,
   FinancialReport: FinancialReportEntity,
+  Assessment: AssessmentEntity,
   Certification: CertificationEntity,
   Application: ApplicationEntity,
   Review: ReviewEntity,

@@ -10,11 +10,22 @@ import { SubjectName } from '../authz/policy';
  */
 export type Relation =
   /** The rows of `subject` whose `foreignKey` is the parent's id, ordered by `orderBy` then id (visibleChildren). */
-  | { kind: 'many'; subject: SubjectName; foreignKey: string; orderBy: string }
+  | { kind: 'many'; subject: SubjectName; foreignKey: string; orderBy: string; narrowBy?: Record<string, string> }
   /** The row of `subject` whose id is the parent's `key`; null when the key is null or the row invisible (visibleById). */
   | { kind: 'one'; subject: SubjectName; key: string };
 
-const many = (subject: SubjectName, foreignKey: string, orderBy = 'createdAt'): Relation => ({ kind: 'many', subject, foreignKey, orderBy });
+/**
+ * `narrowBy` maps the field's arguments to row properties: a given argument
+ * keeps the rows whose property equals it (narrowChildren), whether the rows
+ * were read ahead or by the resolver, which applies the same function.
+ */
+const many = (subject: SubjectName, foreignKey: string, orderBy = 'createdAt', narrowBy?: Record<string, string>): Relation => ({
+  kind: 'many',
+  subject,
+  foreignKey,
+  orderBy,
+  ...(narrowBy ? { narrowBy } : {}),
+});
 const one = (subject: SubjectName, key: string): Relation => ({ kind: 'one', subject, key });
 
 export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> = {
@@ -23,8 +34,10 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
     financials: many('FinancialReport', 'enterpriseId', 'year'),
     applications: many('Application', 'enterpriseId'),
     awards: many('Award', 'enterpriseId'),
+    assessments: many('Assessment', 'enterpriseId', 'year', { year: 'year' }),
   },
   FinancialReport: { enterprise: one('Enterprise', 'enterpriseId') },
+  Assessment: { enterprise: one('Enterprise', 'enterpriseId') },
   Certification: { enterprise: one('Enterprise', 'enterpriseId') },
   Application: {
     enterprise: one('Enterprise', 'enterpriseId'),
@@ -58,7 +71,15 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   // effectiveStatus: a lapsing title past its last valid day is EXPIRED.
   Certification: { status: ['status', 'validUntil'] },
   Review: { reviewerRegion: ['reviewerRegionCode'] },
+  Assessment: { decidedByRegion: ['decidedByRegionCode'] },
 };
+
+/** The rows of a child list whose properties equal the given arguments, as `narrowBy` maps them; all rows without any. */
+export function narrowChildren<T extends object>(rows: T[], narrowBy: Record<string, string> | undefined, args: Record<string, unknown>): T[] {
+  const given = Object.entries(narrowBy ?? {}).filter(([arg]) => args[arg] != null);
+  if (!given.length) return rows;
+  return rows.filter((row) => given.every(([arg, property]) => (row as Record<string, unknown>)[property] === args[arg]));
+}
 
 /** Where a compiled read leaves the relations it fetched with a row: field name → value. */
 export const PRELOADED = Symbol('srdi.preloaded');
@@ -81,9 +102,13 @@ export function servePreloaded(schema: GraphQLSchema): GraphQLSchema {
       const field = type.getFields()[name];
       if (!field) throw new Error(`relation map names ${typeName}.${name}, which is not a field`);
       const resolve = field.resolve ?? defaultFieldResolver;
+      const relation = fields![name];
+      const narrowBy = relation.kind === 'many' ? relation.narrowBy : undefined;
       field.resolve = (root, args, context, info) => {
         const values = (root as { [PRELOADED]?: Map<string, unknown> } | null)?.[PRELOADED];
-        return values?.has(name) ? values.get(name) : resolve(root, args, context, info);
+        if (!values?.has(name)) return resolve(root, args, context, info);
+        const value = values.get(name);
+        return narrowBy && Array.isArray(value) ? narrowChildren(value, narrowBy, args) : value;
       };
     }
   }

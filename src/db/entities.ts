@@ -1,3 +1,4 @@
+import { AssessmentEntity } from '../modules/assessment/assessment.entity';
 import { ApplicationEntity } from '../modules/application/application.entity';
 import { ReviewEntity } from '../modules/application/review.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   RegionEntity,
   EnterpriseEntity,
   FinancialReportEntity,
+  AssessmentEntity,
   CertificationEntity,
   PlatformEntity,
   FundingProgramEntity,

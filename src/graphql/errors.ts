@@ -42,8 +42,9 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class BadUserInputError extends DomainError {
-  constructor(message: string, field?: string) {
-    super('BAD_USER_INPUT', message, field ? { field } : {});
+  /** `more`: further details a client acts on (e.g. the failing indicators of a refused submission). */
+  constructor(message: string, field?: string, more: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, { ...more, ...(field ? { field } : {}) });
   }
 }
 

@@ -29,6 +29,7 @@ import {
 } from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
 import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
+import { AssessmentResolver, EnterpriseAssessmentsResolver } from '../modules/assessment/assessment.resolver';
 import { applyInputLimits } from './input-validation';
 import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
@@ -62,6 +63,8 @@ export const RESOLVERS = [
   AwardFigureResolver,
   AuditEventResolver,
   EligibilityResolver,
+  AssessmentResolver,
+  EnterpriseAssessmentsResolver,
 ] as const;
 
 /**

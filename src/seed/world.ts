@@ -10,6 +10,7 @@ import { CertificationTimeline, littleGiantTimeline, provincialTimeline, ruleSet
 import { CreditCodeFactory } from './credit-codes';
 import { addYears, Day, day, isoDate, officeTimestamp, REFERENCE_DAY, yearOf } from './dates';
 import { fenToMoney, Gap, generateFinancials } from './financials';
+import { liftToApplicationBar } from './applicants';
 import { CompanyNamer, FirmKind, PlatformName, PlatformNamer, pickProductField, tradeName } from './names';
 import { apportion, IdFactory, quotaList, Rng, WeightedPicker } from './random';
 import { PlacePicker, PROVINCE_SHORT_NAMES, RegionCatalog, shortPlaceName } from './regions';
@@ -650,7 +651,12 @@ export class WorldBuilder {
     }
     const codeRegion = rng.chance(0.8) ? regionCode : this.catalog.prefectureOf(regionCode)?.code ?? regionCode;
     const creditCode = f ? f.creditCode : this.codes.next(rng, '91', codeRegion, foundedYear);
-    const flag = (pTrue: number): boolean | null => (p.gap === 'LATE_FIRST_YEAR' ? null : lg && fin.compliant ? true : rng.chance(pTrue));
+    // A little-giant applicant has what the rules ask of it; drawn all the same, so the draws of the firms after it do not move.
+    const applicantLg = p.pending?.tier === Tier.LITTLE_GIANT;
+    const flag = (pTrue: number): boolean | null => {
+      const v = p.gap === 'LATE_FIRST_YEAR' ? null : lg && fin.compliant ? true : rng.chance(pTrue);
+      return v === null ? null : applicantLg || v;
+    };
     const flagP = lg ? 0.9 : p.kind === 'SRDI' ? 0.75 : p.kind === 'INNOVATIVE' ? 0.45 : 0.25;
 
     // The highest title it holds: in force or under re-review (not in public notice, expired or revoked).
@@ -671,7 +677,8 @@ export class WorldBuilder {
       has_own_brand: flag(flagP),
       at_key_chain_link: flag(flagP * 0.8),
     });
-    for (const r of fin.rows) out.reports.push({ id: this.ids.next(), enterprise_id: p.id, ...r });
+    const reports = p.pending ? liftToApplicationBar(fin.rows, p.pending.tier) : fin.rows;
+    for (const r of reports) out.reports.push({ id: this.ids.next(), enterprise_id: p.id, ...r });
 
     const firm: FirmRef = { id: p.id, creditCode, regionCode, provinceCode: this.catalog.provinceOf(regionCode).code };
     if (p.rejectedKeyBatch !== null) this.keyRejections.push({ firm, keyBatch: p.rejectedKeyBatch });

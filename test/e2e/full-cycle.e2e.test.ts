@@ -1,6 +1,6 @@
 import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id';
 import { programmeToday } from '../../src/modules/certification/certification-status';
-import { createEnterprise, createFinancialReport } from '../support/factories';
+import { createEnterprise, createSubmittableReports } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await startTestServer();
   const e = await createEnterprise(t.db.dataSource, { regionCode: '320102', tier: 'SRDI_SME' });
   enterpriseId = e.id;
-  for (const year of [2023, 2024, 2025]) await createFinancialReport(t.db.dataSource, e.id, year);
+  await createSubmittableReports(t.db.dataSource, e.id);
   tk.enterprise = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   tk.province = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
   tk.miit = await tokenFor({ role: 'MIIT' });

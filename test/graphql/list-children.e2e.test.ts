@@ -34,6 +34,12 @@ beforeAll(async () => {
     await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on, description) VALUES ($1, 'EQUIPMENT', '1234.56', '2024-06-01', '设备')`, [award]);
     await ds.query(`INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '0.01', '多付')`, [award]);
     if (i === 2) await ds.query(`INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by) VALUES ($1, $2, '330106', 'PROPOSED', 'test:gov')`, [batchId, e.id]);
+    await ds.query(
+      `INSERT INTO assessment (enterprise_id, indicator_key, year, value_kind, flag, score, evidence, status, asserted_by, asserted_by_role)
+       VALUES ($1, 'coreBusinessOnInformationSystem', 2025, 'FLAG', true, NULL, 'ERP', 'DECLARED', 'test:e', 'ENTERPRISE'),
+              ($1, 'developmentScore', 2026, 'SCORE', NULL, '72.50', '评价', 'SCORED', 'test:miit', 'MIIT')`,
+      [e.id],
+    );
     if (i === 0) tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   }
   // Not certified: only its local government and the ministries see it.
@@ -45,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn }`;
+const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn } assessments { indicatorKey year flag score status assertedAt } thisYear: assessments(year: 2026) { indicatorKey score decidedByRegion { code } }`;
 const AWARD = `id amount grantedOn disbursements { tranche amount paidOn } expenditures { amount category spentOn description } clawBacks { amount reason createdAt }`;
 
 /** Each node of a page, as the list read it, against the same node read alone by node(id): same values, same refusals at the same places. */
@@ -73,6 +79,9 @@ describe('child lists read with their page', () => {
     const awards = await compare('awards', 'Award', AWARD, tokens[who]);
     await compare('applications', 'Application', 'id status reviews { kind decision score evaluation createdAt }', tokens[who]);
     if (who === 'MOF') {
+      // Read ahead with the page, the year argument still narrows the list, as the field alone does.
+      expect((enterprises[0].assessments as { year: number }[]).map((a) => a.year)).toEqual([2025, 2026]);
+      expect(enterprises[0].thisYear).toEqual([{ indicatorKey: 'developmentScore', score: '72.50', decidedByRegion: null }]);
       expect(awards[0]).toMatchObject({
         amount: '6000000.01',
         disbursements: [{ tranche: 1, amount: '3000000.01', paidOn: '2024-05-06' }, { tranche: 2, amount: '0.99', paidOn: '2025-01-02' }],
@@ -86,7 +95,7 @@ describe('child lists read with their page', () => {
 
   /** Selections reaching every relation of the relation map through some list, at depth one and two. */
   const RELATED: [string, string, string][] = [
-    ['enterprises', 'Enterprise', 'id financials { year enterprise { id name } } certifications { id enterprise { id } } applications { id status }'],
+    ['enterprises', 'Enterprise', 'id financials { year enterprise { id name } } certifications { id enterprise { id } } applications { id status } assessments(year: 2025) { year enterprise { id } }'],
     ['certifications', 'Certification', 'id tier enterprise { id name creditCode }'],
     ['applications', 'Application', 'id enterprise { id name } certification { id tier } reviews { id application { id status } }'],
     ['awards', 'Award', 'id enterprise { id name awards { id } } platform { id name awards { id } } clawBacks { award { id } } expenditures { amount award { id } }'],

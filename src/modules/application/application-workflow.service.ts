@@ -43,6 +43,9 @@ import {
 } from './application.rules';
 import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
+import { failingIndicators, selfAssessmentOf, selfAssessmentSummary } from './self-assessment';
+import { evaluateInMutation } from '../eligibility/eligibility.service';
+import { applicationYear } from '../enterprise/financial-report.rules';
 
 /**
  * The application workflow (domain.md §2): the enterprise drafts, submits,
@@ -63,8 +66,8 @@ export interface StepResult {
 }
 
 function snapshot(a: ApplicationEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = a;
-  return rest;
+  const { createdAt: _c, updatedAt: _u, selfAssessment, ...rest } = a;
+  return { ...rest, selfAssessment: selfAssessmentSummary(selfAssessment) };
 }
 
 function certificationSnapshot(c: CertificationEntity): Record<string, unknown> {
@@ -244,11 +247,31 @@ export class ApplicationMutations {
     });
   }
 
-  /** DRAFT or RETURNED → SUBMITTED, by the enterprise. */
+  /**
+   * DRAFT or RETURNED → SUBMITTED, by the enterprise, after its
+   * self-assessment: the enterprise is evaluated against the application's
+   * rule set for the year it applies in (the reports an application uses,
+   * see report-use.ts, and the assessments recorded for that year). An
+   * indicator that fails refuses the submission (BAD_USER_INPUT naming the
+   * indicators in extensions.indicators), and nothing is written; unknown
+   * ones go through, listed in the evaluation kept on the application.
+   */
   submit(ctx: RequestContext, id: string): Promise<StepResult> {
-    return this.step(ctx, 'submitApplication', id, 'submit', async (_db, a) => {
+    return this.step(ctx, 'submitApplication', id, 'submit', async (db, a) => {
+      const now = new Date();
+      const year = applicationYear({ submittedAt: now, createdAt: a.createdAt });
+      const evaluation = await evaluateInMutation(ctx, db, a.enterpriseId, a.ruleSetCode, year);
+      const failing = evaluation ? failingIndicators(evaluation) : [];
+      if (failing.length) {
+        throw new BadUserInputError(
+          `the enterprise does not meet ${a.ruleSetCode} for ${year}: ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'} (see evaluateEligibility)`,
+          'applicationId',
+          { indicators: failing },
+        );
+      }
+      a.selfAssessment = evaluation && selfAssessmentOf(evaluation, now);
       a.status = ApplicationStatus.SUBMITTED;
-      a.submittedAt = new Date();
+      a.submittedAt = now;
       return null;
     });
   }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Tier } from '../enterprise/enterprise.enums';
 import { ApplicationStatus } from './application.enums';
+import type { StoredSelfAssessment } from './self-assessment';
 
 /** An enterprise's application for a tier, from draft to certificate. */
 @Entity({ name: 'application' })
@@ -41,6 +42,13 @@ export class ApplicationEntity {
 
   @Column({ name: 'certification_id', type: 'uuid', nullable: true })
   certificationId: string | null;
+
+  /**
+   * The evaluation of the applicant against `ruleSetCode` made when it was
+   * last submitted (see application-self-assessment.ts); null before.
+   */
+  @Column({ name: 'self_assessment', type: 'jsonb', nullable: true })
+  selfAssessment: StoredSelfAssessment | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -34,6 +34,9 @@ import { Application, ApplicationConnection, ApplicationPayload, CertifyEnterpri
 import { applicationMutations } from './application-workflow.service';
 import { ReviewEntity } from './review.entity';
 import { Review } from './review.type';
+import { SelfAssessment } from './self-assessment.type';
+import { EligibilityEvaluation } from '../eligibility/eligibility.type';
+import type { EligibilityEvaluation as Evaluation } from '../eligibility/evaluate';
 
 registerNode('Application', ApplicationEntity, (ctx, key) => applicationService.byId(ctx, key));
 registerNode('Review', ReviewEntity, (ctx, key) => applicationService.reviewById(ctx, key));
@@ -205,6 +208,16 @@ export class ApplicationResolver {
   @FieldResolver(() => [Review], { nullable: true })
   reviews(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): Promise<ReviewEntity[]> {
     return applicationService.reviews(ctx, a.id);
+  }
+
+  @FieldResolver(() => SelfAssessment, { nullable: true })
+  selfAssessment(@Root() a: ApplicationEntity): SelfAssessment | null {
+    return a.selfAssessment && { ...a.selfAssessment, evaluatedAt: new Date(a.selfAssessment.evaluatedAt) };
+  }
+
+  @FieldResolver(() => EligibilityEvaluation, { nullable: true })
+  currentEvaluation(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): Promise<Evaluation | null> | null {
+    return applicationService.currentEvaluation(ctx, a);
   }
 }
 

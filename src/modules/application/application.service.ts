@@ -8,6 +8,9 @@ import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
+import { evaluateEnterprise, EligibilityEvaluation } from '../eligibility/eligibility.service';
+import { ruleSetByCode } from '../eligibility/rule-sets';
+import { applicationYear } from '../enterprise/financial-report.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
 const NEWEST_FIRST: OrderInput<ApplicationOrderField>[] = [
@@ -58,6 +61,18 @@ export class ApplicationService {
   /** An application's reviews the caller may see, oldest first. */
   reviews(ctx: RequestContext, applicationId: string): Promise<ReviewEntity[]> {
     return visibleChildren<ReviewEntity>(ctx, 'Review', 'applicationId', 'createdAt').load(applicationId);
+  }
+
+  /**
+   * The applicant judged by the application's rule set now, for the year of
+   * assessment of its self-assessment (else the year it would be submitted
+   * in today), so the two compare like for like. Null for a rule set the
+   * eligibility module does not know, or a caller who may not read the facts.
+   */
+  currentEvaluation(ctx: RequestContext, a: ApplicationEntity): Promise<EligibilityEvaluation | null> | null {
+    if (!ruleSetByCode(a.ruleSetCode)) return null;
+    const year = a.selfAssessment?.asOfYear ?? applicationYear({ submittedAt: a.submittedAt ?? new Date(), createdAt: a.createdAt });
+    return evaluateEnterprise(ctx, a.enterpriseId, a.ruleSetCode, year);
   }
 }
 

@@ -8,6 +8,8 @@ import { Enterprise } from '../enterprise/enterprise.type';
 import { Region } from '../region/region.type';
 import { ApplicationStatus } from './application.enums';
 import { Review } from './review.type';
+import { SelfAssessment } from './self-assessment.type';
+import { EligibilityEvaluation } from '../eligibility/eligibility.type';
 
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
@@ -67,6 +69,19 @@ export class Application implements Node {
   // An estimate, not a cap: a recommendation, a few returns and resubmissions, the expert reviews, any objections.
   @ListBound(20)
   reviews: Review[] | null;
+
+  @Field(() => SelfAssessment, {
+    nullable: true,
+    description: 'The self-assessment kept when the enterprise last submitted it; null before (and for applications from before self-assessment).',
+  })
+  selfAssessment: SelfAssessment | null;
+
+  @Field(() => EligibilityEvaluation, {
+    nullable: true,
+    description:
+      'The applicant judged by the application’s rule set now, for the same year of assessment as the self-assessment (the submission’s year; today’s for a draft), from the facts and recorded assessments as they are: beside selfAssessment it shows what changed since. Null if the caller may not read the applicant’s facts.',
+  })
+  currentEvaluation: EligibilityEvaluation | null;
 
   @Field(() => Date, { description: 'When the application was created.' })
   createdAt: Date;

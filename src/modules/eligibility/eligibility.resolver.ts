@@ -37,7 +37,8 @@ export class EligibilityResolver {
     year?: number | null,
     @Arg('assessments', () => [IndicatorAssessmentInput], {
       nullable: true,
-      description: 'Values for indicators with no stored data field (e.g. the 2026 developmentScore); those not given stay UNKNOWN.',
+      description:
+        'What-if values for assessed indicators (e.g. the 2026 developmentScore), in place of the assessments recorded for the year of assessment (Enterprise.assessments: confirmed declarations and expert scores count). An assessed indicator neither recorded nor given stays UNKNOWN.',
     })
     assessments?: IndicatorAssessmentInput[] | null,
   ): Promise<Evaluation | null> {

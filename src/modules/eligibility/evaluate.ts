@@ -73,6 +73,8 @@ export interface EligibilityFacts {
    * indicator key: a decimal string for a score, "true" or "false" for a flag.
    */
   assessments?: Record<string, string>;
+  /** Where an assessed indicator's value came from (or why there is none), by key: its note in place of the default. */
+  assessmentNotes?: Record<string, string>;
 }
 
 export interface IndicatorEvaluation {
@@ -460,8 +462,9 @@ function evaluateAssessed(i: Indicator, env: Env): IndicatorEvaluation {
   const threshold = score ? `≥ ${i.threshold} (assessed)` : 'yes (assessed)';
   const given = env.facts.assessments;
   const raw = given && Object.hasOwn(given, i.key) ? given[i.key] : undefined;
-  if (raw == null) return unknown(i, unit, threshold, [i.note ?? 'no stored data field; not assessed']);
-  const supplied = 'supplied as an assessment, not read from stored data';
+  const recorded = env.facts.assessmentNotes?.[i.key];
+  if (raw == null) return unknown(i, unit, threshold, [recorded ?? i.note ?? 'no stored data field; not assessed']);
+  const supplied = recorded ?? 'supplied as an assessment, not read from stored data';
   if (score) {
     const v = parse(raw.trim());
     if (!v) return unknown(i, unit, threshold, [`the assessed score "${raw}" is not a decimal number`]);

@@ -1,6 +1,6 @@
 import { addDays, addYears } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
-import { createEnterprise, createFinancialReport } from '../../support/factories';
+import { createEnterprise, createSubmittableReports } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import { insertCertification } from '../certification/certification-factories';
@@ -353,7 +353,7 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     const ds = t.db.dataSource;
     const enterprise = await createEnterprise(ds, { regionCode: '320102', tier: 'SRDI_SME' });
     await insertCertification(ds, enterprise.id, { tier: 'SRDI_SME', status: 'CERTIFIED' });
-    for (const year of [2023, 2024, 2025]) await createFinancialReport(ds, enterprise.id, year);
+    await createSubmittableReports(ds, enterprise.id);
     const owner = await tokenFor({ role: 'ENTERPRISE', enterpriseId: enterprise.id });
     const ok = async (name: string, input: Record<string, unknown>, token: string | undefined) => {
       const res = await run(t, name, input, token);
