@@ -31,6 +31,7 @@ export const SUBJECTS = [
   'Expenditure',
   'ClawBack',
   'KeySupportProposal',
+  'KeyLittleGiant',
   'AuditEvent',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
@@ -74,7 +75,12 @@ export interface RuleTemplate {
 const PUBLISHED_CERTIFICATION = ['PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', 'RENEWED'];
 
 /** What anyone may read about a certified enterprise: the published list. */
-export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications'];
+/**
+ * keySupport is asked by anyone who sees the enterprise, but its row is
+ * scoped by the proposal's own rules (those of the enterprise's awards), so
+ * to everyone else it is null, as if there were none.
+ */
+export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications', 'keySupport'];
 export const CERTIFICATION_PUBLIC_FIELDS = [
   'id', 'enterprise', 'tier', 'batchNumber', 'ruleSetCode', 'status', 'publicNoticeStartsOn', 'publicNoticeEndsOn',
   'certifiedOn', 'validUntil', 'createdAt',
@@ -122,6 +128,11 @@ const PUBLIC_RULES: RuleTemplate[] = [
     action: 'read',
     subject: ['Region', 'Platform', 'FundingProgram', 'FundingBatch'],
     because: 'regions, platforms and funding programmes are published',
+  },
+  {
+    action: 'read',
+    subject: 'KeyLittleGiant',
+    because: 'the list of key little giants (重点小巨人) MoF approved for each batch is published; the list holds nothing else (no amounts, no rejections)',
   },
   {
     action: 'read',

@@ -10,6 +10,7 @@ import { DisbursementEntity } from '../modules/funding/disbursement.entity';
 import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
 import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
 import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { KeyLittleGiantEntity } from '../modules/funding/key-little-giant.entity';
 import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
 import { PlatformEntity } from '../modules/platform/platform.entity';
 import { RegionEntity } from '../modules/region/region.entity';
@@ -31,6 +32,7 @@ export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
   Expenditure: ExpenditureEntity,
   ClawBack: ClawBackEntity,
   KeySupportProposal: KeySupportProposalEntity,
+  KeyLittleGiant: KeyLittleGiantEntity,
   AuditEvent: AuditEventEntity,
 };
 

@@ -12,10 +12,27 @@ export type Relation =
   /** The rows of `subject` whose `foreignKey` is the parent's id, ordered by `orderBy` then id (visibleChildren). */
   | { kind: 'many'; subject: SubjectName; foreignKey: string; orderBy: string }
   /** The row of `subject` whose id is the parent's `key`; null when the key is null or the row invisible (visibleById). */
-  | { kind: 'one'; subject: SubjectName; key: string };
+  | { kind: 'one'; subject: SubjectName; key: string }
+  /**
+   * The newest row of `subject` whose `foreignKey` is the parent's id and whose
+   * properties equal `where`, by `orderBy` then id, both descending; null when
+   * none is visible (visibleLatestChild).
+   */
+  | { kind: 'latest'; subject: SubjectName; foreignKey: string; where: Record<string, string>; orderBy: string };
 
 const many = (subject: SubjectName, foreignKey: string, orderBy = 'createdAt'): Relation => ({ kind: 'many', subject, foreignKey, orderBy });
 const one = (subject: SubjectName, key: string): Relation => ({ kind: 'one', subject, key });
+export type LatestRelation = Extract<Relation, { kind: 'latest' }>;
+const latest = (subject: SubjectName, foreignKey: string, where: Record<string, string>, orderBy: string): LatestRelation => ({
+  kind: 'latest',
+  subject,
+  foreignKey,
+  where,
+  orderBy,
+});
+
+/** An enterprise's key-little-giant support: its latest proposal MoF approved (Enterprise.keySupport). */
+export const APPROVED_KEY_SUPPORT = latest('KeySupportProposal', 'enterpriseId', { status: 'APPROVED' }, 'decidedAt');
 
 export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> = {
   Enterprise: {
@@ -23,6 +40,7 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
     financials: many('FinancialReport', 'enterpriseId', 'year'),
     applications: many('Application', 'enterpriseId'),
     awards: many('Award', 'enterpriseId'),
+    keySupport: APPROVED_KEY_SUPPORT,
   },
   FinancialReport: { enterprise: one('Enterprise', 'enterpriseId') },
   Certification: { enterprise: one('Enterprise', 'enterpriseId') },
@@ -43,7 +61,8 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
   Disbursement: { award: one('Award', 'awardId') },
   Expenditure: { award: one('Award', 'awardId') },
   ClawBack: { award: one('Award', 'awardId') },
-  KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId') },
+  KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
+  KeyLittleGiant: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
 };
 
 /**

@@ -10,6 +10,7 @@ import { DisbursementEntity } from '../modules/funding/disbursement.entity';
 import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
 import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
 import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { KeyLittleGiantEntity } from '../modules/funding/key-little-giant.entity';
 import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
 import { PlatformEntity } from '../modules/platform/platform.entity';
 import { RegionEntity } from '../modules/region/region.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ExpenditureEntity,
   ClawBackEntity,
   KeySupportProposalEntity,
+  KeyLittleGiantEntity,
   ApplicationEntity,
   ReviewEntity,
   AuditEventEntity,

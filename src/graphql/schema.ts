@@ -21,7 +21,11 @@ import {
   ExpenditureResolver,
   PlatformAwardsResolver,
 } from '../modules/funding/award.resolver';
-import { KeySupportProposalResolver } from '../modules/funding/key-support.resolver';
+import {
+  EnterpriseKeySupportResolver,
+  KeyLittleGiantResolver,
+  KeySupportProposalResolver,
+} from '../modules/funding/key-support.resolver';
 import {
   AwardFigureResolver,
   CertifiedEnterpriseFigureResolver,
@@ -57,6 +61,8 @@ export const RESOLVERS = [
   EnterpriseAwardsResolver,
   PlatformAwardsResolver,
   KeySupportProposalResolver,
+  KeyLittleGiantResolver,
+  EnterpriseKeySupportResolver,
   DashboardResolver,
   CertifiedEnterpriseFigureResolver,
   AwardFigureResolver,

@@ -34,6 +34,14 @@ beforeAll(async () => {
     await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on, description) VALUES ($1, 'EQUIPMENT', '1234.56', '2024-06-01', '设备')`, [award]);
     await ds.query(`INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '0.01', '多付')`, [award]);
     if (i === 2) await ds.query(`INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by) VALUES ($1, $2, '330106', 'PROPOSED', 'test:gov')`, [batchId, e.id]);
+    // Approved: the keySupport of its enterprise and a row of the published list; its own and Jiangsu's, not Zhejiang's.
+    if (i < 2) {
+      await ds.query(
+        `INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by, decided_by, decided_at)
+         VALUES ($1, $2, $3, 'APPROVED', 'test:miit', 'test:mof', now() - interval '1 day' * $4)`,
+        [batchId, e.id, region, i],
+      );
+    }
     if (i === 0) tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   }
   // Not certified: only its local government and the ministries see it.
@@ -45,7 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn }`;
+const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn } keySupport { id status reason decidedAt batch { number budget } }`;
 const AWARD = `id amount grantedOn disbursements { tranche amount paidOn } expenditures { amount category spentOn description } clawBacks { amount reason createdAt }`;
 
 /** Each node of a page, as the list read it, against the same node read alone by node(id): same values, same refusals at the same places. */
@@ -92,7 +100,9 @@ describe('child lists read with their page', () => {
     ['awards', 'Award', 'id enterprise { id name awards { id } } platform { id name awards { id } } clawBacks { award { id } } expenditures { amount award { id } }'],
     ['disbursements', 'Disbursement', 'id award { id amount disbursements { tranche } }'],
     ['expenditures', 'Expenditure', 'id award { id enterprise { name } }'],
-    ['keySupportProposals', 'KeySupportProposal', 'id enterprise { id name }'],
+    ['keySupportProposals', 'KeySupportProposal', 'id enterprise { id name } batch { id number }'],
+    ['enterprises', 'Enterprise', 'id keySupport { id status decidedAt enterprise { id } batch { id number } }'],
+    ['keyLittleGiants', 'KeyLittleGiant', 'id approvedAt region { code } enterprise { id name keySupport { id } } batch { id number budget }'],
   ];
 
   it('cover every relation of the relation map', () => {
