@@ -32,6 +32,7 @@ export const SUBJECTS = [
   'ClawBack',
   'KeySupportProposal',
   'KeyLittleGiant',
+  'PublicObjection',
   'AuditEvent',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
@@ -51,6 +52,7 @@ export const ACTIONS = [
   'return',
   'review',
   'object',
+  'resolve',
   'certify',
   'revoke',
   'renew',
@@ -99,7 +101,7 @@ const REVIEW_FIELDS_FOR_APPLICANT = [
  */
 export const UNDISCLOSED_ACTOR_ACTIONS = [
   'recommendApplication', 'returnApplication', 'startReview', 'reviewApplication', 'openPublicNotice', 'raiseObjection',
-  'resolveObjection', 'certifyEnterprise',
+  'resolveObjection', 'certifyEnterprise', 'raisePublicObjection', 'resolvePublicObjection',
 ];
 /** Who acted: the actor's token subject and tenant. */
 const AUDIT_EVENT_ACTOR_FIELDS = ['actorSubject', 'tenant'];
@@ -122,6 +124,22 @@ const PLATFORM_SELF_EDITABLE = ['name', 'operator', 'operatorCreditCode'];
 
 /** What anyone may read about an application on public notice (公示): enough to raise an objection. */
 export const APPLICATION_NOTICE_FIELDS = ['id', 'enterprise', 'tier', 'ruleSetCode', 'status', 'publicNoticeEndsOn', 'createdAt', 'updatedAt'];
+
+/**
+ * What the enterprise concerned reads of an objection to its application:
+ * what is objected to and how MIIT ruled, so that it can answer; never who
+ * objected or how to reach them (the notices promise objectors that), as
+ * its reviews never name the reviewers.
+ */
+export const OBJECTION_FIELDS_FOR_ENTERPRISE = ['id', 'application', 'grounds', 'status', 'resolutionReason', 'raisedAt', 'resolvedAt'];
+
+/** Anyone objects during public notice; whether the application is on notice is the workflow's rule. */
+const OBJECTION_BY_ANYONE: RuleTemplate = {
+  action: 'create',
+  subject: 'PublicObjection',
+  because:
+    'anyone may object (异议) to an application on public notice (公示), as the notices invite: the public with a name and a contact, a signed-in caller under its own identity',
+};
 
 const PUBLIC_RULES: RuleTemplate[] = [
   {
@@ -155,6 +173,7 @@ const PUBLIC_RULES: RuleTemplate[] = [
     fields: APPLICATION_NOTICE_FIELDS,
     because: 'the list on public notice (公示) is published so that anyone may know it and object',
   },
+  OBJECTION_BY_ANYONE,
 ];
 
 export const POLICY: Record<Role, RuleTemplate[]> = {
@@ -221,6 +240,13 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       conditions: OWN_ENTERPRISE,
       because: 'an enterprise sees whether it was proposed and selected as a key little giant',
     },
+    {
+      action: 'read',
+      subject: 'PublicObjection',
+      conditions: OWN_ENTERPRISE,
+      fields: OBJECTION_FIELDS_FOR_ENTERPRISE,
+      because: 'an enterprise sees the objections to its applications and MIIT’s rulings, never who objected or their contact',
+    },
   ],
 
   PLATFORM: [
@@ -270,7 +296,7 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       action: 'read',
       subject: [
         'FinancialReport', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
-        'KeySupportProposal', 'AuditEvent',
+        'KeySupportProposal', 'PublicObjection', 'AuditEvent',
       ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
@@ -303,6 +329,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'MIIT reviews and scores applications against the rule set, lists them for public notice and rules on objections',
     },
     { action: 'object', subject: 'Application', because: 'MIIT may record an objection during public notice' },
+    OBJECTION_BY_ANYONE,
+    {
+      action: 'resolve',
+      subject: 'PublicObjection',
+      because: 'MIIT rules on each objection raised during public notice, upholding or dismissing it with a reason',
+    },
     {
       action: ['certify', 'revoke', 'renew'],
       subject: 'Certification',
@@ -322,7 +354,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
   ],
 
   MOF: [
-    { action: 'read', subject: [...SUBJECTS], because: 'MoF reads everything' },
+    {
+      action: 'read',
+      subject: SUBJECTS.filter((s) => s !== 'PublicObjection'),
+      because: 'MoF reads everything but the objections raised during public notice: it has no part in certification, and objectors’ contacts go no further than those who handle them',
+    },
+    OBJECTION_BY_ANYONE,
     {
       // No 'update': no operation changes a programme or a batch once set (a budget
       // change would have to re-check the awards already granted against it).

@@ -1,4 +1,5 @@
 import { ApplicationEntity } from '../modules/application/application.entity';
+import { PublicObjectionEntity } from '../modules/application/public-objection.entity';
 import { ReviewEntity } from '../modules/application/review.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CertificationEntity } from '../modules/certification/certification.entity';
@@ -33,6 +34,7 @@ export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
   ClawBack: ClawBackEntity,
   KeySupportProposal: KeySupportProposalEntity,
   KeyLittleGiant: KeyLittleGiantEntity,
+  PublicObjection: PublicObjectionEntity,
   AuditEvent: AuditEventEntity,
 };
 

@@ -77,6 +77,8 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   // effectiveStatus: a lapsing title past its last valid day is EXPIRED.
   Certification: { status: ['status', 'validUntil'] },
   Review: { reviewerRegion: ['reviewerRegionCode'] },
+  KeyLittleGiant: { region: ['regionCode'] },
+  PublicObjection: { application: ['applicationId'], raisedAt: ['createdAt'] },
 };
 
 /** Where a compiled read leaves the relations it fetched with a row: field name → value. */

@@ -1,4 +1,5 @@
 import { ApplicationEntity } from '../modules/application/application.entity';
+import { PublicObjectionEntity } from '../modules/application/public-objection.entity';
 import { ReviewEntity } from '../modules/application/review.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CertificationEntity } from '../modules/certification/certification.entity';
@@ -31,5 +32,6 @@ export const ENTITIES = [
   KeyLittleGiantEntity,
   ApplicationEntity,
   ReviewEntity,
+  PublicObjectionEntity,
   AuditEventEntity,
 ];

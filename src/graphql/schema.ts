@@ -9,6 +9,7 @@ import {
   EnterpriseApplicationsResolver,
   ReviewResolver,
 } from '../modules/application/application.resolver';
+import { PublicObjectionResolver } from '../modules/application/public-objection.resolver';
 import { CertificationResolver, EnterpriseCertificationsResolver } from '../modules/certification/certification.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   ApplicationResolver,
   ReviewResolver,
   EnterpriseApplicationsResolver,
+  PublicObjectionResolver,
   PlatformResolver,
   FundingProgramResolver,
   FundingBatchResolver,
