@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { toGlobalId } from '../../../src/graphql/global-id';
 import { createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
-import { tokenFor } from '../../support/tokens';
+import { castTokens, tokenFor } from '../../support/tokens';
 import { insertApplication } from './application-factories';
 
 /**
@@ -33,7 +33,7 @@ let rival: EnterpriseRow;
 let onNotice: string;
 let ended: string;
 let submitted: string;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 beforeAll(async () => {
   t = await startTestServer();
   ds = t.db.dataSource;
@@ -43,20 +43,9 @@ beforeAll(async () => {
   ended = await insertApplication(ds, firm.id, { tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', score: '80.00', publicNoticeEndsOn: '2020-01-10' });
   const other = await createEnterprise(ds, { regionCode: '320102' });
   submitted = await insertApplication(ds, other.id, { status: 'SUBMITTED' });
-  const platform = await createPlatform(ds, { regionCode: '320100' });
-  const specs = {
-    firm: { role: 'ENTERPRISE', enterpriseId: firm.id },
-    other: { role: 'ENTERPRISE', enterpriseId: other.id },
-    rival: { role: 'ENTERPRISE', enterpriseId: rival.id },
-    platform: { role: 'PLATFORM', platformId: platform.id },
-    jiangsu: { role: 'LOCAL_GOV', regionCode: '320000' },
-    nanjing: { role: 'LOCAL_GOV', regionCode: '320100' },
-    suzhou: { role: 'LOCAL_GOV', regionCode: '320500' },
-    zhejiang: { role: 'LOCAL_GOV', regionCode: '330000' },
-    miit: { role: 'MIIT' },
-    mof: { role: 'MOF' },
-  } as const;
-  for (const [k, spec] of Object.entries(specs)) tokens[k] = await tokenFor(spec);
+  const platforms = [await createPlatform(ds, { regionCode: '320100' }), await createPlatform(ds, { regionCode: '330100' })];
+  // ent1 is the enterprise objected to; Wuxi's local government is in Jiangsu but not its region.
+  tokens = await castTokens({ ent1: firm.id, ent2: other.id, entZ: rival.id, platform1: platforms[0].id, platform2: platforms[1].id });
 });
 afterAll(() => t.close());
 
@@ -88,7 +77,7 @@ describe('raisePublicObjection', () => {
   });
 
   it('takes a signed-in caller’s objection under its identity, a name and contact optional', async () => {
-    for (const who of ['rival', 'platform', 'suzhou', 'mof']) {
+    for (const who of ['entZ', 'platform1', 'wuxi', 'mof']) {
       const res = await t.graphql(RAISE, { input: objection(onNotice, { objectorName: null, objectorContact: null, grounds: `${who} 认为其研发投入数据有误` }) }, tokens[who]);
       expect({ who, errors: res.errors }).toEqual({ who, errors: undefined });
     }
@@ -96,7 +85,7 @@ describe('raisePublicObjection', () => {
     expect(all.slice(1).map((r) => [r.objector_role, r.objector_tenant, r.objector_contact])).toEqual([
       ['ENTERPRISE', rival.id, null],
       ['PLATFORM', expect.any(String), null],
-      ['LOCAL_GOV', '320500', null],
+      ['LOCAL_GOV', '320200', null],
       ['MOF', null, null],
     ]);
     expect(all[1].objector_subject).toBe(`test:ENTERPRISE:${rival.id}`);
@@ -154,7 +143,7 @@ describe('publicObjections: who reads them', () => {
 
   it('nobody else sees any: the public, other enterprises, platforms, other regions, MoF; by list or by node(id)', async () => {
     const [first] = await rows(onNotice);
-    for (const who of [undefined, 'rival', 'other', 'platform', 'zhejiang', 'suzhou', 'mof']) {
+    for (const who of [undefined, 'entZ', 'ent2', 'platform1', 'zhejiang', 'wuxi', 'mof']) {
       const token = who ? tokens[who] : undefined;
       const list = await t.graphql(LIST, {}, token);
       expect({ who, n: list.data!.publicObjections.totalCount }).toEqual({ who, n: 0 });
@@ -164,7 +153,7 @@ describe('publicObjections: who reads them', () => {
   });
 
   it('the enterprise concerned reads the grounds and status, never who objected or how to reach them', async () => {
-    const res = await t.graphql(LIST, { filter: { applicationId: gid('Application', onNotice) } }, tokens.firm);
+    const res = await t.graphql(LIST, { filter: { applicationId: gid('Application', onNotice) } }, tokens.ent1);
     const edges = res.data!.publicObjections.edges;
     expect(edges.length).toBe((await rows(onNotice)).length);
     expect(edges[0].node).toEqual({
@@ -180,7 +169,7 @@ describe('publicObjections: who reads them', () => {
     const refused = new Set(res.errors!.map((e) => `${e.path!.at(-1)} ${e.extensions!.code}`));
     expect(refused).toEqual(new Set(['objectorRole FORBIDDEN', 'objectorSubject FORBIDDEN', 'objectorName FORBIDDEN', 'objectorContact FORBIDDEN']));
     // Nor does its audit trail say who objected: the raising is not in it.
-    const trail = await t.graphql(`{ auditEvents(first: 100) { edges { node { action after } } } }`, {}, tokens.firm);
+    const trail = await t.graphql(`{ auditEvents(first: 100) { edges { node { action after } } } }`, {}, tokens.ent1);
     expect(trail.errors).toBeUndefined();
     const text = JSON.stringify(trail.data);
     expect(text).not.toMatch(/raisePublicObjection|13800138000|张三/);
@@ -191,7 +180,7 @@ describe('resolvePublicObjection', () => {
   it('is MIIT’s alone: FORBIDDEN for those who read it, NOT_FOUND for the rest', async () => {
     const [first] = await rows(onNotice);
     const input = { objectionId: gid('PublicObjection', first.id), ruling: 'DISMISSED', reason: '经核实数据无误' };
-    for (const who of ['firm', 'jiangsu']) expect(codes(await t.graphql(RESOLVE, { input }, tokens[who]))).toEqual(['FORBIDDEN']);
+    for (const who of ['ent1', 'jiangsu']) expect(codes(await t.graphql(RESOLVE, { input }, tokens[who]))).toEqual(['FORBIDDEN']);
     for (const token of [undefined, tokens.mof, tokens.zhejiang]) expect(codes(await t.graphql(RESOLVE, { input }, token))).toEqual(['NOT_FOUND']);
     expect((await rows(onNotice))[0].status).toBe('OPEN');
   });
@@ -217,7 +206,7 @@ describe('resolvePublicObjection', () => {
       after: { status: 'DISMISSED', resolutionReason: input.reason, applicationStatus: 'PUBLIC_NOTICE' },
     });
     // The enterprise reads the ruling on the objection to it.
-    const seen = await t.graphql(`query($id: ID!) { node(id: $id) { ... on PublicObjection { status resolutionReason } } }`, { id: input.objectionId }, tokens.firm);
+    const seen = await t.graphql(`query($id: ID!) { node(id: $id) { ... on PublicObjection { status resolutionReason } } }`, { id: input.objectionId }, tokens.ent1);
     expect(seen.data!.node).toEqual({ status: 'DISMISSED', resolutionReason: input.reason });
   });
 
