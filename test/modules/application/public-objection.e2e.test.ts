@@ -130,6 +130,35 @@ describe('raisePublicObjection', () => {
   });
 });
 
+describe('raisePublicObjection while the notice closes', () => {
+  it('waits for a step holding the application, then sees the notice closed and writes nothing', async () => {
+    const app = await insertApplication(ds, firm.id, { tier: 'INNOVATIVE_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', publicNoticeEndsOn: '2099-12-31' });
+    // A step of MIIT's (a ruling, a certification) holds the application FOR UPDATE while it changes its status.
+    const step = ds.createQueryRunner();
+    await step.connect();
+    await step.startTransaction();
+    try {
+      await step.query(`SELECT id FROM application WHERE id = $1 FOR UPDATE`, [app]);
+      const raised = t.graphql(RAISE, { input: objection(app) });
+      // The objection's insert waits on the application's row (its foreign key's FOR KEY SHARE).
+      for (let i = 0; ; i++) {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (n > 0) break;
+        if (i > 200) throw new Error('the objection never waited for the application');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await step.query(`UPDATE application SET status = 'REJECTED' WHERE id = $1`, [app]);
+      await step.commitTransaction();
+      const res = await raised;
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(await rows(app)).toEqual([]);
+    } finally {
+      if (step.isTransactionActive) await step.rollbackTransaction();
+      await step.release();
+    }
+  });
+});
+
 describe('publicObjections: who reads them', () => {
   it('MIIT and the local governments of the region read them whole, contact included', async () => {
     const total = (await rows(onNotice)).length;
