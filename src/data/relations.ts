@@ -63,6 +63,7 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
   ClawBack: { award: one('Award', 'awardId') },
   KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
   KeyLittleGiant: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
+  PublicObjection: { application: one('Application', 'applicationId') },
 };
 
 /**
@@ -78,7 +79,7 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   Certification: { status: ['status', 'validUntil'] },
   Review: { reviewerRegion: ['reviewerRegionCode'] },
   KeyLittleGiant: { region: ['regionCode'] },
-  PublicObjection: { application: ['applicationId'], raisedAt: ['createdAt'] },
+  PublicObjection: { raisedAt: ['createdAt'] },
 };
 
 /** Where a compiled read leaves the relations it fetched with a row: field name → value. */
