@@ -32,6 +32,8 @@ export const SUBJECTS = [
   'Expenditure',
   'ClawBack',
   'KeySupportProposal',
+  'KeyLittleGiant',
+  'PublicObjection',
   'AuditEvent',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
@@ -51,6 +53,7 @@ export const ACTIONS = [
   'return',
   'review',
   'object',
+  'resolve',
   'certify',
   'revoke',
   'renew',
@@ -78,7 +81,12 @@ export interface RuleTemplate {
 const PUBLISHED_CERTIFICATION = ['PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', 'RENEWED'];
 
 /** What anyone may read about a certified enterprise: the published list. */
-export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications'];
+/**
+ * keySupport is asked by anyone who sees the enterprise, but its row is
+ * scoped by the proposal's own rules (those of the enterprise's awards), so
+ * to everyone else it is null, as if there were none.
+ */
+export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications', 'keySupport'];
 export const CERTIFICATION_PUBLIC_FIELDS = [
   'id', 'enterprise', 'tier', 'batchNumber', 'ruleSetCode', 'status', 'publicNoticeStartsOn', 'publicNoticeEndsOn',
   'certifiedOn', 'validUntil', 'createdAt',
@@ -97,7 +105,7 @@ const REVIEW_FIELDS_FOR_APPLICANT = [
  */
 export const UNDISCLOSED_ACTOR_ACTIONS = [
   'recommendApplication', 'returnApplication', 'startReview', 'reviewApplication', 'openPublicNotice', 'raiseObjection',
-  'resolveObjection', 'certifyEnterprise',
+  'resolveObjection', 'certifyEnterprise', 'raisePublicObjection', 'resolvePublicObjection',
 ];
 /** Who acted: the actor's token subject and tenant. */
 const AUDIT_EVENT_ACTOR_FIELDS = ['actorSubject', 'tenant'];
@@ -121,11 +129,32 @@ const PLATFORM_SELF_EDITABLE = ['name', 'operator', 'operatorCreditCode'];
 /** What anyone may read about an application on public notice (公示): enough to raise an objection. */
 export const APPLICATION_NOTICE_FIELDS = ['id', 'enterprise', 'tier', 'ruleSetCode', 'status', 'publicNoticeEndsOn', 'createdAt', 'updatedAt'];
 
+/**
+ * What the enterprise concerned reads of an objection to its application:
+ * what is objected to and how MIIT ruled, so that it can answer; never who
+ * objected or how to reach them (the notices promise objectors that), as
+ * its reviews never name the reviewers.
+ */
+export const OBJECTION_FIELDS_FOR_ENTERPRISE = ['id', 'application', 'grounds', 'status', 'resolutionReason', 'raisedAt', 'resolvedAt'];
+
+/** Anyone objects during public notice; whether the application is on notice is the workflow's rule. */
+const OBJECTION_BY_ANYONE: RuleTemplate = {
+  action: 'create',
+  subject: 'PublicObjection',
+  because:
+    'anyone may object (异议) to an application on public notice (公示), as the notices invite: the public with a name and a contact, a signed-in caller under its own identity',
+};
+
 const PUBLIC_RULES: RuleTemplate[] = [
   {
     action: 'read',
     subject: ['Region', 'Platform', 'FundingProgram', 'FundingBatch'],
     because: 'regions, platforms and funding programmes are published',
+  },
+  {
+    action: 'read',
+    subject: 'KeyLittleGiant',
+    because: 'the list of key little giants (重点小巨人) MoF approved for each batch is published; the list holds nothing else (no amounts, no rejections)',
   },
   {
     action: 'read',
@@ -148,6 +177,7 @@ const PUBLIC_RULES: RuleTemplate[] = [
     fields: APPLICATION_NOTICE_FIELDS,
     because: 'the list on public notice (公示) is published so that anyone may know it and object',
   },
+  OBJECTION_BY_ANYONE,
 ];
 
 export const POLICY: Record<Role, RuleTemplate[]> = {
@@ -226,6 +256,13 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       conditions: OWN_ENTERPRISE,
       because: 'an enterprise sees whether it was proposed and selected as a key little giant',
     },
+    {
+      action: 'read',
+      subject: 'PublicObjection',
+      conditions: OWN_ENTERPRISE,
+      fields: OBJECTION_FIELDS_FOR_ENTERPRISE,
+      because: 'an enterprise sees the objections to its applications and MIIT’s rulings, never who objected or their contact',
+    },
   ],
 
   PLATFORM: [
@@ -275,7 +312,7 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       action: 'read',
       subject: [
         'FinancialReport', 'Assessment', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
-        'KeySupportProposal', 'AuditEvent',
+        'KeySupportProposal', 'PublicObjection', 'AuditEvent',
       ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
@@ -314,6 +351,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'MIIT reviews and scores applications against the rule set, lists them for public notice and rules on objections',
     },
     { action: 'object', subject: 'Application', because: 'MIIT may record an objection during public notice' },
+    OBJECTION_BY_ANYONE,
+    {
+      action: 'resolve',
+      subject: 'PublicObjection',
+      because: 'MIIT rules on each objection raised during public notice, upholding or dismissing it with a reason',
+    },
     {
       action: ['certify', 'revoke', 'renew'],
       subject: 'Certification',
@@ -339,7 +382,12 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
   ],
 
   MOF: [
-    { action: 'read', subject: [...SUBJECTS], because: 'MoF reads everything' },
+    {
+      action: 'read',
+      subject: SUBJECTS.filter((s) => s !== 'PublicObjection'),
+      because: 'MoF reads everything but the objections raised during public notice: it has no part in certification, and objectors’ contacts go no further than those who handle them',
+    },
+    OBJECTION_BY_ANYONE,
     {
       // No 'update': no operation changes a programme or a batch once set (a budget
       // change would have to re-check the awards already granted against it).

@@ -1,5 +1,6 @@
 import { AssessmentEntity } from '../modules/assessment/assessment.entity';
 import { ApplicationEntity } from '../modules/application/application.entity';
+import { PublicObjectionEntity } from '../modules/application/public-objection.entity';
 import { ReviewEntity } from '../modules/application/review.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CertificationEntity } from '../modules/certification/certification.entity';
@@ -11,6 +12,7 @@ import { DisbursementEntity } from '../modules/funding/disbursement.entity';
 import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
 import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
 import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
+import { KeyLittleGiantEntity } from '../modules/funding/key-little-giant.entity';
 import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
 import { PlatformEntity } from '../modules/platform/platform.entity';
 import { RegionEntity } from '../modules/region/region.entity';
@@ -33,6 +35,8 @@ export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
   Expenditure: ExpenditureEntity,
   ClawBack: ClawBackEntity,
   KeySupportProposal: KeySupportProposalEntity,
+  KeyLittleGiant: KeyLittleGiantEntity,
+  PublicObjection: PublicObjectionEntity,
   AuditEvent: AuditEventEntity,
 };
 

@@ -36,6 +36,8 @@ export interface Config {
   limits: QueryLimits;
   /** Requests per minute per token subject (per client IP for the public); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Objections the public (no token) may raise per client address and hour; 0 turns the limit off. */
+  publicObjectionsPerHour: number;
   /**
    * `apq`: automatic persisted queries (any operation; a hash stands in for a
    * text sent before). `allowlist`: only the operations in persistedQueriesFile.
@@ -214,6 +216,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     // Off under test, where one token sends hundreds of requests a minute; tests that are about it set it.
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 600, 0, 1_000_000),
+    // On under test too: a handful an hour is what a person objecting needs, and what tests send.
+    publicObjectionsPerHour: integer(env, 'PUBLIC_OBJECTIONS_PER_HOUR', 10, 0, 1_000_000),
     persistedQueries,
     persistedQueriesFile: persistedQueriesFile === null ? path.join(PROJECT_ROOT, 'docs', 'examples.graphql') : path.resolve(cwd, persistedQueriesFile),
     trustProxy: trustProxy(env),

@@ -124,6 +124,10 @@ class Compiler {
       const sub = this.root.subQuery().from(SUBJECT_ENTITIES[relation.subject], a);
       if (relation.kind === 'many') {
         sub.select(`coalesce(json_agg(${inner.sql} ORDER BY ${col(relation.orderBy)}, ${col('id')}), '[]'::json)`).where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
+      } else if (relation.kind === 'latest') {
+        sub.select(inner.sql).where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
+        for (const [property, value] of Object.entries(relation.where)) sub.andWhere(`${col(property)} = :${a}_${property}`, { [`${a}_${property}`]: value });
+        sub.orderBy(col(relation.orderBy), 'DESC', 'NULLS LAST').addOrderBy(col('id'), 'DESC').limit(1);
       } else {
         sub.select(inner.sql).where(`${col('id')} = ${parentCol(relation.key)}`);
       }
@@ -134,7 +138,8 @@ class Compiler {
       nested.push({
         field,
         key,
-        hydrate: relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v as ObjectLiteral)),
+        hydrate:
+          relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v as ObjectLiteral)),
       });
     }
     // Field masking decided in the statement: for each selected field the caller may read on some rows

@@ -12,7 +12,13 @@ export type Relation =
   /** The rows of `subject` whose `foreignKey` is the parent's id, ordered by `orderBy` then id (visibleChildren). */
   | { kind: 'many'; subject: SubjectName; foreignKey: string; orderBy: string; narrowBy?: Record<string, string> }
   /** The row of `subject` whose id is the parent's `key`; null when the key is null or the row invisible (visibleById). */
-  | { kind: 'one'; subject: SubjectName; key: string };
+  | { kind: 'one'; subject: SubjectName; key: string }
+  /**
+   * The newest row of `subject` whose `foreignKey` is the parent's id and whose
+   * properties equal `where`, by `orderBy` then id, both descending; null when
+   * none is visible (visibleLatestChild).
+   */
+  | { kind: 'latest'; subject: SubjectName; foreignKey: string; where: Record<string, string>; orderBy: string };
 
 /**
  * `narrowBy` maps the field's arguments to row properties: a given argument
@@ -27,6 +33,17 @@ const many = (subject: SubjectName, foreignKey: string, orderBy = 'createdAt', n
   ...(narrowBy ? { narrowBy } : {}),
 });
 const one = (subject: SubjectName, key: string): Relation => ({ kind: 'one', subject, key });
+export type LatestRelation = Extract<Relation, { kind: 'latest' }>;
+const latest = (subject: SubjectName, foreignKey: string, where: Record<string, string>, orderBy: string): LatestRelation => ({
+  kind: 'latest',
+  subject,
+  foreignKey,
+  where,
+  orderBy,
+});
+
+/** An enterprise's key-little-giant support: its latest proposal MoF approved (Enterprise.keySupport). */
+export const APPROVED_KEY_SUPPORT = latest('KeySupportProposal', 'enterpriseId', { status: 'APPROVED' }, 'decidedAt');
 
 export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> = {
   Enterprise: {
@@ -35,6 +52,7 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
     applications: many('Application', 'enterpriseId'),
     awards: many('Award', 'enterpriseId'),
     assessments: many('Assessment', 'enterpriseId', 'year', { year: 'year' }),
+    keySupport: APPROVED_KEY_SUPPORT,
   },
   FinancialReport: { enterprise: one('Enterprise', 'enterpriseId') },
   Assessment: { enterprise: one('Enterprise', 'enterpriseId') },
@@ -56,7 +74,9 @@ export const RELATIONS: Partial<Record<SubjectName, Record<string, Relation>>> =
   Disbursement: { award: one('Award', 'awardId') },
   Expenditure: { award: one('Award', 'awardId') },
   ClawBack: { award: one('Award', 'awardId') },
-  KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId') },
+  KeySupportProposal: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
+  KeyLittleGiant: { enterprise: one('Enterprise', 'enterpriseId'), batch: one('FundingBatch', 'batchId') },
+  PublicObjection: { application: one('Application', 'applicationId') },
 };
 
 /**
@@ -72,6 +92,8 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   Certification: { status: ['status', 'validUntil'] },
   Review: { reviewerRegion: ['reviewerRegionCode'] },
   Assessment: { decidedByRegion: ['decidedByRegionCode'] },
+  KeyLittleGiant: { region: ['regionCode'] },
+  PublicObjection: { raisedAt: ['createdAt'] },
 };
 
 /** The rows of a child list whose properties equal the given arguments, as `narrowBy` maps them; all rows without any. */

@@ -4,6 +4,7 @@ import { loader, RequestContext } from '../graphql/context';
 import { isUuid } from '../graphql/global-id';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
+import type { LatestRelation } from './relations';
 
 /**
  * Reads that already obey the policy. Services build on these instead of
@@ -57,6 +58,32 @@ export function visibleChildren<T extends ObjectLiteral>(
         grouped.set(k, [...(grouped.get(k) ?? []), r]);
       }
       return keys.map((k) => grouped.get(k) ?? []);
+    }),
+  );
+}
+
+/**
+ * Batched newest child by a foreign key among those matching `where` (an
+ * enterprise's latest approved key-support proposal), scoped like any list;
+ * null when the caller sees none. Agrees with the `latest` relation of
+ * relations.ts, which reads the same row inside a list's statement.
+ */
+export function visibleLatestChild<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  relation: LatestRelation,
+): DataLoader<string, T | null> {
+  const { subject, foreignKey, where, orderBy } = relation;
+  const key = `latest:${subject}.${foreignKey}:${JSON.stringify(where)}:${orderBy}`;
+  return loader(ctx, key, () =>
+    new DataLoader<string, T | null>(async (keys) => {
+      const qb = scopedQuery<T>(ctx, subject);
+      if (!qb) return keys.map(() => null);
+      qb.andWhere(`${qb.alias}.${foreignKey} = ANY(:keys)`, { keys: [...keys] });
+      for (const [property, value] of Object.entries(where)) qb.andWhere(`${qb.alias}.${property} = :latest_${property}`, { [`latest_${property}`]: value });
+      const rows = await qb.orderBy(`${qb.alias}.${orderBy}`, 'DESC', 'NULLS LAST').addOrderBy(`${qb.alias}.id`, 'DESC').getMany();
+      const newest = new Map<string, T>();
+      for (const r of rows) if (!newest.has(String(r[foreignKey]))) newest.set(String(r[foreignKey]), r);
+      return keys.map((k) => newest.get(k) ?? null);
     }),
   );
 }

@@ -4,6 +4,9 @@ import { Viewer } from '../auth/viewer';
 import { Authorizer } from '../authz/authorizer';
 import type { ResponseItems } from './list-bound';
 
+/** Actions limited per caller beyond the request rate: objections raised without a token. */
+export type ThrottledAction = 'publicObjection';
+
 /**
  * Everything a resolver and a service get for one request. Services take it
  * as their first argument, so the caller's identity and the request's
@@ -19,6 +22,12 @@ export interface RequestContext {
   dataSource: DataSource;
   /** Per-request DataLoaders, created on first use (see loader()). */
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /**
+   * Spends one of the caller's allowance for an action limited on its own
+   * (the public's objections), or throws RATE_LIMITED; absent where nothing
+   * limits it (scripts, unit tests).
+   */
+  throttle?: (action: ThrottledAction) => Promise<void>;
   /** List items the response holds so far, against MAX_RESPONSE_ITEMS; absent where nothing limits them (scripts, unit tests). */
   responseItems?: ResponseItems;
 }

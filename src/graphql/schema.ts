@@ -9,6 +9,7 @@ import {
   EnterpriseApplicationsResolver,
   ReviewResolver,
 } from '../modules/application/application.resolver';
+import { PublicObjectionResolver } from '../modules/application/public-objection.resolver';
 import { CertificationResolver, EnterpriseCertificationsResolver } from '../modules/certification/certification.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
@@ -21,7 +22,11 @@ import {
   ExpenditureResolver,
   PlatformAwardsResolver,
 } from '../modules/funding/award.resolver';
-import { KeySupportProposalResolver } from '../modules/funding/key-support.resolver';
+import {
+  EnterpriseKeySupportResolver,
+  KeyLittleGiantResolver,
+  KeySupportProposalResolver,
+} from '../modules/funding/key-support.resolver';
 import {
   AwardFigureResolver,
   CertifiedEnterpriseFigureResolver,
@@ -48,6 +53,7 @@ export const RESOLVERS = [
   ApplicationResolver,
   ReviewResolver,
   EnterpriseApplicationsResolver,
+  PublicObjectionResolver,
   PlatformResolver,
   FundingProgramResolver,
   FundingBatchResolver,
@@ -58,6 +64,8 @@ export const RESOLVERS = [
   EnterpriseAwardsResolver,
   PlatformAwardsResolver,
   KeySupportProposalResolver,
+  KeyLittleGiantResolver,
+  EnterpriseKeySupportResolver,
   DashboardResolver,
   CertifiedEnterpriseFigureResolver,
   AwardFigureResolver,

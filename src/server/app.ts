@@ -13,7 +13,7 @@ import { Viewer } from '../auth/viewer';
 import { Authorizer } from '../authz/authorizer';
 import { requestTransactionPlugin } from '../db/request-transaction';
 import { Config, ConfigError } from '../config/config';
-import { RequestContext } from '../graphql/context';
+import { RequestContext, ThrottledAction } from '../graphql/context';
 import { DomainError, formatError, RateLimitedError } from '../graphql/errors';
 import { ResponseItems } from '../graphql/list-bound';
 import { buildAppSchema } from '../graphql/schema';
@@ -137,6 +137,14 @@ export async function createAppServer(
   const verifier = createTokenVerifier(config, config.jwksUrl ? undefined : await resolveJwtSecret(config));
   const tenants = databaseTenantDirectory(dataSource);
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, options.rateLimitStore) : null;
+  const objectionLimiter =
+    config.publicObjectionsPerHour > 0 ? new RateLimiter(config.publicObjectionsPerHour, options.rateLimitStore, Date.now, 3_600_000) : null;
+  /** Actions limited on their own, for the public only (signed-in callers answer for what they raise). */
+  const throttleFor = (req: Request, viewer: Viewer) => async (action: ThrottledAction) => {
+    if (!objectionLimiter || viewer.role !== 'PUBLIC') return;
+    const decision = await objectionLimiter.consume(`${action}:ip:${req.ip ?? 'unknown'}`);
+    if (!decision.allowed) throw new RateLimitedError(decision.resetSeconds);
+  };
 
   /** Per token subject; the public (and bad tokens) per client address. */
   const rateLimitKey = (req: Request, viewer: Viewer | null) =>
@@ -185,6 +193,7 @@ export async function createAppServer(
           dataSource,
           loaders: new Map(),
           responseItems: new ResponseItems(config.limits.maxResponseItems, !production),
+          throttle: throttleFor(req, viewer!),
         };
         attachReport(ctx, report);
         return ctx;

@@ -55,14 +55,16 @@ const WINDOW_MS = 60_000;
 
 export class RateLimiter {
   constructor(
+    /** Requests allowed per window (a minute unless `windowMs` says otherwise). */
     readonly perMinute: number,
     private readonly store: RateLimitStore = new MemoryRateLimitStore(),
     private readonly now: () => number = Date.now,
+    private readonly windowMs: number = WINDOW_MS,
   ) {}
 
   async consume(key: string): Promise<RateLimitDecision> {
     const now = this.now();
-    const { count, resetAt } = await this.store.hit(key, WINDOW_MS, now);
+    const { count, resetAt } = await this.store.hit(key, this.windowMs, now);
     return {
       allowed: count <= this.perMinute,
       limit: this.perMinute,

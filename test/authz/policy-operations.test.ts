@@ -60,6 +60,8 @@ const OPERATIONS: Record<string, Operation> = {
   openPublicNotice: { subject: 'Application', actions: ['review'] },
   raiseObjection: { subject: 'Application', actions: ['object'] },
   resolveObjection: { subject: 'Application', actions: ['review'] },
+  raisePublicObjection: { subject: 'PublicObjection', actions: ['create'] },
+  resolvePublicObjection: { subject: 'PublicObjection', actions: ['resolve'] },
   certifyEnterprise: { subject: 'Certification', actions: ['certify'] },
   revokeCertification: { subject: 'Certification', actions: ['revoke'] },
   startReReview: { subject: 'Certification', actions: ['renew'] },

@@ -19,12 +19,16 @@ describe('migrations', () => {
       `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
+    // PostgreSQL declares every column of a view nullable, whatever the rows hold: only that they exist is checked there.
+    const views = new Set(
+      ((await ds.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public'`)) as { table_name: string }[]).map((v) => v.table_name),
+    );
     const problems: string[] = [];
     for (const entity of ds.entityMetadatas) {
       for (const column of entity.columns) {
         const key = `${entity.tableName}.${column.databaseName}`;
         if (!columns.has(key)) problems.push(`${key} missing`);
-        else if (columns.get(key) !== column.isNullable) problems.push(`${key} nullability differs`);
+        else if (!views.has(entity.tableName) && columns.get(key) !== column.isNullable) problems.push(`${key} nullability differs`);
       }
     }
     expect(problems).toEqual([]);

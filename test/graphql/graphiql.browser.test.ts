@@ -64,6 +64,17 @@ describe('GraphiQL over HTTP', () => {
     expect((await fetch(`${t.url}/graphiql/assets/..%2Fpackage.json/x`)).status).toBe(404);
   });
 
+  it('offers the examples as the page’s tabs, the mutations people need first included, each with its sample input', async () => {
+    const html = await (await fetch(`${t.url}/graphiql`)).text();
+    const config = JSON.parse(/<script type="application\/json" id="graphiql-config">(.*?)<\/script>/s.exec(html)![1]) as { tabs: { query: string }[] };
+    const names = config.tabs.map((tab) => /^(?:query|mutation) (\w+)/.exec(tab.query)?.[1]);
+    expect(names).toEqual(parseExamples(readFileSync(EXAMPLES_FILE, 'utf8')).map((e) => e.name));
+    expect(names).toEqual(expect.arrayContaining(['ReportFinancials', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection', 'KeyLittleGiants']));
+    const objection = config.tabs.find((tab) => tab.query.startsWith('mutation RaisePublicObjection'))!.query;
+    // Runnable as it stands: the input is the variable's default, with a name and a contact as the public must give.
+    expect(objection).toMatch(/\$input: RaisePublicObjectionInput! = \{[^}]*objectorName: "[^"]+"[^}]*objectorContact: "[^"]+"/s);
+  });
+
   it('turns a .graphql file into one example per operation, with the fragments it uses', () => {
     const examples = parseExamples(
       `query A { ...R }\nfragment R on Query { regions { ...C } }\nfragment C on Region { code }\nfragment Unused on Region { name }\n{ viewer { role } }`,

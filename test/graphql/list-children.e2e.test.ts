@@ -40,6 +40,21 @@ beforeAll(async () => {
               ($1, 'developmentScore', 2026, 'SCORE', NULL, '72.50', '评价', 'SCORED', 'test:miit', 'MIIT')`,
       [e.id],
     );
+    // Approved: the keySupport of its enterprise and a row of the published list; its own and Jiangsu's, not Zhejiang's.
+    if (i < 2) {
+      await ds.query(
+        `INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by, decided_by, decided_at)
+         VALUES ($1, $2, $3, 'APPROVED', 'test:miit', 'test:mof', now() - interval '1 day' * $4)`,
+        [batchId, e.id, region, i],
+      );
+    }
+    // An objection during public notice, from the public: its handlers read it whole, the enterprise concerned in part.
+    await ds.query(`UPDATE application SET status = 'PUBLIC_NOTICE', public_notice_ends_on = '2099-12-31' WHERE id = $1`, [app]);
+    await ds.query(
+      `INSERT INTO public_objection (id, application_id, grounds, objector_role, objector_subject, objector_name, objector_contact)
+       VALUES (gen_random_uuid(), $1, '数据不实', 'PUBLIC', 'anonymous', '王五', '13900000000')`,
+      [app],
+    );
     if (i === 0) tokens.OWN = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   }
   // Not certified: only its local government and the ministries see it.
@@ -51,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn } assessments { indicatorKey year flag score status assertedAt } thisYear: assessments(year: 2026) { indicatorKey score decidedByRegion { code } }`;
+const ENTERPRISE = `id certifications { id tier status certifiedOn validUntil createdAt } financials { year revenue } applications { id status score reviews { kind decision score evaluation createdAt } } awards { id amount grantedOn } assessments { indicatorKey year flag score status assertedAt } thisYear: assessments(year: 2026) { indicatorKey score decidedByRegion { code } } keySupport { id status reason decidedAt batch { number budget } }`;
 const AWARD = `id amount grantedOn disbursements { tranche amount paidOn } expenditures { amount category spentOn description } clawBacks { amount reason createdAt }`;
 
 /** Each node of a page, as the list read it, against the same node read alone by node(id): same values, same refusals at the same places. */
@@ -101,7 +116,10 @@ describe('child lists read with their page', () => {
     ['awards', 'Award', 'id enterprise { id name awards { id } } platform { id name awards { id } } clawBacks { award { id } } expenditures { amount award { id } }'],
     ['disbursements', 'Disbursement', 'id award { id amount disbursements { tranche } }'],
     ['expenditures', 'Expenditure', 'id award { id enterprise { name } }'],
-    ['keySupportProposals', 'KeySupportProposal', 'id enterprise { id name }'],
+    ['keySupportProposals', 'KeySupportProposal', 'id enterprise { id name } batch { id number }'],
+    ['enterprises', 'Enterprise', 'id keySupport { id status decidedAt enterprise { id } batch { id number } }'],
+    ['keyLittleGiants', 'KeyLittleGiant', 'id approvedAt region { code } enterprise { id name keySupport { id } } batch { id number budget }'],
+    ['publicObjections', 'PublicObjection', 'id grounds status raisedAt objectorName objectorContact application { id status score enterprise { id name } }'],
   ];
 
   it('cover every relation of the relation map', () => {
@@ -118,8 +136,10 @@ describe('child lists read with their page', () => {
   it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])('bring their related rows exactly as the fields read them alone, for %s', async (who) => {
     const seen: Record<string, number> = {};
     for (const [list, type, selection] of RELATED) seen[list] = (await compare(list, type, selection, tokens[who])).length;
-    // The ministries see rows of every list, so each selection was compared on real rows.
-    if (who === 'MIIT' || who === 'MOF') expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+    // The ministries see rows of every list (MoF all but the objections, which it has no part in), so each selection was compared on real rows.
+    if (who === 'MIIT') expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+    if (who === 'MOF') expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([['publicObjections', 0]]);
+    if (who === 'OWN' || who === 'GOV') expect(seen.publicObjections).toBeGreaterThan(0);
   });
 
   it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])('enterprise(id) and enterprise(creditCode) read in one statement what node(id) reads, for %s', async (who) => {

@@ -9,6 +9,7 @@ import { SortIndexes1764000000007 } from './1764000000007-SortIndexes';
 import { PoliciesOncePerStatement1764000000008 } from './1764000000008-PoliciesOncePerStatement';
 import { QueueIndexes1764000000009 } from './1764000000009-QueueIndexes';
 import { Assessments1764000000010 } from './1764000000010-Assessments';
+import { PublicObjections1764000000011 } from './1764000000011-PublicObjections';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PoliciesOncePerStatement1764000000008,
   QueueIndexes1764000000009,
   Assessments1764000000010,
+  PublicObjections1764000000011,
 ];

@@ -41,6 +41,7 @@ import {
   ruleSetProblem,
   STEP_FROM,
 } from './application.rules';
+import { openPublicObjections } from './public-objection.service';
 import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
 import { failingIndicators, selfAssessmentOf, selfAssessmentSummary } from './self-assessment';
@@ -442,6 +443,8 @@ export class ApplicationMutations {
       }
       const open = await openObjections(db, a.id);
       if (open > 0) throw new ConflictError(`the application has ${open} open objection(s); resolve them first`, { currentState: a.status });
+      const raised = await openPublicObjections(db, a.id);
+      if (raised > 0) throw new ConflictError(`the application has ${raised} open public objection(s); rule on them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
       // A title that lapsed on its own still has a live stored status; record the

@@ -30,3 +30,10 @@ export enum ReviewDecision {
   DISMISSED = 'DISMISSED',
   RAISED = 'RAISED',
 }
+
+/** Where an objection raised during public notice stands. */
+export enum PublicObjectionStatus {
+  OPEN = 'OPEN',
+  UPHELD = 'UPHELD',
+  DISMISSED = 'DISMISSED',
+}

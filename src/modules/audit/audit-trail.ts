@@ -49,7 +49,8 @@ async function insertEvent(
     after: entry.after ?? null,
     requestId: actor.requestId,
   };
-  await db.getRepository(AuditEventEntity).insert(event as never);
+  // Nothing read back (no RETURNING): some actors may write an event they may not read, such as the public objecting.
+  await db.createQueryBuilder().insert().into(AuditEventEntity).values(event as never).updateEntity(false).execute();
 }
 
 /**

@@ -48,3 +48,24 @@ registerEnumType(KeySupportProposalOrderField, {
   },
 });
 export const KeySupportProposalOrder = orderInputType<KeySupportProposalOrderField>(KeySupportProposalOrderField, 'KeySupportProposal');
+
+@InputType({ description: 'Narrows the published list of key little giants. All given conditions must hold.' })
+export class KeyLittleGiantFilter {
+  @Field(() => ID, { nullable: true, description: 'Only those selected for this funding batch.' })
+  batchId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only enterprises of this region or any region below it (GB/T 2260 code, e.g. "320000").' })
+  regionCode?: string | null;
+}
+
+export enum KeyLittleGiantOrderField {
+  APPROVED_AT = 'APPROVED_AT',
+}
+registerEnumType(KeyLittleGiantOrderField, {
+  name: 'KeyLittleGiantOrderField',
+  description: 'Sort keys for the published list of key little giants; the ID breaks ties.',
+  valuesConfig: {
+    APPROVED_AT: { description: 'By time of MoF’s approval.' },
+  },
+});
+export const KeyLittleGiantOrder = orderInputType<KeyLittleGiantOrderField>(KeyLittleGiantOrderField, 'KeyLittleGiant');

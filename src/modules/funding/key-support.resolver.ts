@@ -8,13 +8,20 @@ import { registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
+import { RegionAnswer, regionService } from '../region/region.service';
+import { Region } from '../region/region.type';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingBatch } from './funding-batch.type';
 import { fundingService } from './funding.service';
+import { KeyLittleGiantEntity } from './key-little-giant.entity';
+import { KeyLittleGiant, KeyLittleGiantConnection } from './key-little-giant.type';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
 import { KeySupportProposal, KeySupportProposalConnection, KeySupportProposalPayload } from './key-support-proposal.type';
 import {
   ApproveKeySupportInput,
+  KeyLittleGiantFilter,
+  KeyLittleGiantOrder,
+  KeyLittleGiantOrderField,
   KeySupportProposalFilter,
   KeySupportProposalOrder,
   KeySupportProposalOrderField,
@@ -23,6 +30,7 @@ import {
 import { keySupportMutations, keySupportService } from './key-support.service';
 
 registerNode('KeySupportProposal', KeySupportProposalEntity, (ctx, key) => keySupportService.byId(ctx, key));
+registerNode('KeyLittleGiant', KeyLittleGiantEntity, (ctx, key) => keySupportService.keyLittleGiantById(ctx, key));
 
 @ArgsType()
 class KeySupportProposalsArgs {
@@ -38,6 +46,22 @@ class KeySupportProposalsArgs {
 
   @Field(() => [KeySupportProposalOrder], { nullable: true, description: 'Sort keys, most significant first; by time of the proposal if omitted.' })
   orderBy?: OrderInput<KeySupportProposalOrderField>[] | null;
+}
+
+@ArgsType()
+class KeyLittleGiantsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Limit({ maxLength: TEXT_LIMITS.cursor })
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => KeyLittleGiantFilter, { nullable: true, description: 'Conditions the key little giants must meet.' })
+  filter?: KeyLittleGiantFilter | null;
+
+  @Field(() => [KeyLittleGiantOrder], { nullable: true, description: 'Sort keys, most significant first; by time of approval if omitted.' })
+  orderBy?: OrderInput<KeyLittleGiantOrderField>[] | null;
 }
 
 @Resolver(() => KeySupportProposal)
@@ -87,5 +111,49 @@ export class KeySupportProposalResolver {
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() p: KeySupportProposalEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
     return enterpriseService.byId(ctx, p.enterpriseId);
+  }
+}
+
+@Resolver(() => KeyLittleGiant)
+export class KeyLittleGiantResolver {
+  @Query(() => KeyLittleGiantConnection, {
+    description:
+      'The published list of key little giants (重点小巨人): the certified little giants MoF approved for a funding batch, a page at a time. Anyone may read it, without a token.',
+  })
+  keyLittleGiants(@Args() args: KeyLittleGiantsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return keySupportService.keyLittleGiants(ctx, args, info);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() k: KeyLittleGiantEntity): string {
+    return toGlobalId('KeyLittleGiant', k.id);
+  }
+
+  @FieldResolver(() => FundingBatch, { nullable: true })
+  batch(@Root() k: KeyLittleGiantEntity, @Ctx() ctx: RequestContext): Promise<FundingBatchEntity | null> {
+    return fundingService.batchById(ctx, k.batchId);
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true })
+  enterprise(@Root() k: KeyLittleGiantEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
+    return enterpriseService.byId(ctx, k.enterpriseId);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() k: KeyLittleGiantEntity, @Ctx() ctx: RequestContext): RegionAnswer {
+    return regionService.byCode(ctx, k.regionCode);
+  }
+}
+
+/** `Enterprise.keySupport`, kept here so the enterprise module does not depend on funding. */
+@Resolver(() => Enterprise)
+export class EnterpriseKeySupportResolver {
+  @FieldResolver(() => KeySupportProposal, {
+    nullable: true,
+    description:
+      'Its key-little-giant (重点小巨人) support: the latest proposal MoF approved, with its batch. Seen by whoever may see the enterprise’s awards (the enterprise itself, its local government and the ministries); null for everyone else, as when there is none.',
+  })
+  keySupport(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): Promise<KeySupportProposalEntity | null> {
+    return keySupportService.approvedFor(ctx, e.id);
   }
 }

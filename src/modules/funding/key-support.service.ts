@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { visibleById } from '../../data/scoped-reader';
+import { APPROVED_KEY_SUPPORT } from '../../data/relations';
+import { visibleById, visibleLatestChild } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
@@ -16,8 +17,15 @@ import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { KeySupportStatus } from './funding.enums';
 import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
+import { KeyLittleGiantEntity } from './key-little-giant.entity';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
-import { ApproveKeySupportInput, KeySupportProposalFilter, KeySupportProposalOrderField } from './key-support.input';
+import {
+  ApproveKeySupportInput,
+  KeyLittleGiantFilter,
+  KeyLittleGiantOrderField,
+  KeySupportProposalFilter,
+  KeySupportProposalOrderField,
+} from './key-support.input';
 
 const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, KeySupportProposalOrderField> = {
   subject: 'KeySupportProposal',
@@ -33,6 +41,19 @@ const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, Ke
   },
 };
 
+const KEY_LITTLE_GIANTS: ListSpec<KeyLittleGiantEntity, KeyLittleGiantFilter, KeyLittleGiantOrderField> = {
+  subject: 'KeyLittleGiant',
+  sortKeys: {
+    APPROVED_AT: { property: 'approvedAt', field: 'approvedAt' },
+  },
+  defaultOrder: [{ field: KeyLittleGiantOrderField.APPROVED_AT, direction: OrderDirection.ASC }],
+  applyFilter(ctx, qb: SelectQueryBuilder<KeyLittleGiantEntity>, f) {
+    new ListFilter(ctx, qb, 'KeyLittleGiant')
+      .globalId('batchId', f.batchId, 'FundingBatch', 'batchId', 'batch')
+      .regionSubtree('regionCode', f.regionCode, 'region');
+  },
+};
+
 export const NO_TITLE =
   'the enterprise holds no certified, unexpired LITTLE_GIANT title (CERTIFIED or RENEWED and valid today): only certified little giants can be key little giants';
 
@@ -43,6 +64,20 @@ export class KeySupportService {
 
   byId(ctx: RequestContext, id: string): Promise<KeySupportProposalEntity | null> {
     return visibleById<KeySupportProposalEntity>(ctx, 'KeySupportProposal').load(id);
+  }
+
+  /** The enterprise's latest approved proposal, where the caller may see it (as it may the enterprise's awards). */
+  approvedFor(ctx: RequestContext, enterpriseId: string): Promise<KeySupportProposalEntity | null> {
+    return visibleLatestChild<KeySupportProposalEntity>(ctx, APPROVED_KEY_SUPPORT).load(enterpriseId);
+  }
+
+  /** The published list of key little giants. */
+  keyLittleGiants(ctx: RequestContext, args: ListArgs<KeyLittleGiantFilter, KeyLittleGiantOrderField>, info?: GraphQLResolveInfo) {
+    return listConnection(ctx, KEY_LITTLE_GIANTS, args, info);
+  }
+
+  keyLittleGiantById(ctx: RequestContext, id: string): Promise<KeyLittleGiantEntity | null> {
+    return visibleById<KeyLittleGiantEntity>(ctx, 'KeyLittleGiant').load(id);
   }
 }
 

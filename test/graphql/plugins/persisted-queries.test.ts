@@ -11,6 +11,10 @@ import { createTestDatabase } from '../../support/database';
 import { TEST_JWT_SECRET, tokenFor } from '../../support/tokens';
 import { Probe, send, startProbedServer } from '../../server/support';
 import { TestServer } from '../../support/server';
+import { Kind, OperationDefinitionNode, parse, valueFromASTUntyped } from 'graphql';
+import { createEnterprise } from '../../support/factories';
+import { insertApplication } from '../../modules/application/application-factories';
+import { toGlobalId } from '../../../src/graphql/global-id';
 
 const PROVINCES = '{ regions(level: PROVINCE) { code } }';
 const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
@@ -60,6 +64,8 @@ describe('automatic persisted queries (the default)', () => {
   });
 });
 
+const isMutation = (query: string) => /^\s*mutation\b/.test(query);
+
 describe('PERSISTED_QUERIES=allowlist', () => {
   const examples = parseExamples(readFileSync(EXAMPLES_FILE, 'utf8'));
   let t: TestServer & { probe: Probe };
@@ -72,12 +78,30 @@ describe('PERSISTED_QUERIES=allowlist', () => {
   beforeEach(() => t.probe.reset());
 
   it('runs every example of docs/examples.graphql by its text (as a GraphiQL tab sends it) and by its hash alone', async () => {
-    expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(['Viewer', 'JiangsuLittleGiants', 'NodeById']));
-    for (const example of examples) {
+    expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(['Viewer', 'JiangsuLittleGiants', 'NodeById', 'KeyLittleGiants']));
+    for (const example of examples.filter((e) => !isMutation(e.query))) {
       for (const body of [{ query: example.query }, { extensions: apq(sha256(example.query)) }]) {
         for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
           const res = await send(`${t.url}/graphql`, { json: body, headers: auth });
           expect({ example: example.name, status: res.status, errors: res.body.errors }).toEqual({ example: example.name, status: 200, errors: undefined });
+        }
+      }
+    }
+  });
+
+  it('runs the mutation examples as they stand to a refusal by the policy: their placeholder IDs name nothing, and the public and MIIT may not make these changes', async () => {
+    const mutations = examples.filter((e) => isMutation(e.query));
+    expect(mutations.map((e) => e.name)).toEqual(['ReportFinancials', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection']);
+    for (const example of mutations) {
+      for (const body of [{ query: example.query }, { extensions: apq(sha256(example.query)) }]) {
+        for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
+          const res = await send(`${t.url}/graphql`, { json: body, headers: auth });
+          const codes = (res.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
+          expect({ example: example.name, status: res.status, refused: codes.length === 1 && ['NOT_FOUND', 'FORBIDDEN'].includes(codes[0]) }).toEqual({
+            example: example.name,
+            status: 200,
+            refused: true,
+          });
         }
       }
     }
@@ -90,7 +114,41 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     };
     expect((await run('Viewer', { authorization: `Bearer ${token}` })).viewer).toMatchObject({ role: 'MIIT', permissions: expect.anything() });
     expect((await run('JiangsuLittleGiants')).enterprises).toMatchObject({ totalCount: 0, pageInfo: { hasNextPage: false } });
+    expect((await run('KeyLittleGiants')).keyLittleGiants).toEqual({ totalCount: 0, edges: [] });
     expect((await run('NodeById')).node).toEqual({ __typename: 'Region', id: 'UmVnaW9uOjMyMDAwMA', code: '320000', name: '江苏省', level: 'PROVINCE' });
+  });
+
+  it('the mutation examples do what they say with the right token once their IDs are replaced, as their comments tell', async () => {
+    const ds = t.db.dataSource;
+    const firm = await createEnterprise(ds, { regionCode: '320102' });
+    const draft = await insertApplication(ds, firm.id, { status: 'DRAFT', ruleSetCode: 'MIIT-2022-63' });
+    const onNotice = await insertApplication(ds, firm.id, { tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', publicNoticeEndsOn: '2099-12-31' });
+    const ids: Record<string, string> = {
+      enterpriseId: toGlobalId('Enterprise', firm.id),
+      applicationId: toGlobalId('Application', draft),
+    };
+    const enterprise = { authorization: `Bearer ${await tokenFor({ role: 'ENTERPRISE', enterpriseId: firm.id })}` };
+    const jiangsu = { authorization: `Bearer ${await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' })}` };
+    const cases: [string, Record<string, string>, Record<string, string>][] = [
+      ['ReportFinancials', enterprise, {}],
+      ['UpdateApplication', enterprise, {}],
+      ['RegisterPlatform', jiangsu, {}],
+      ['RaisePublicObjection', {}, { applicationId: toGlobalId('Application', onNotice) }],
+    ];
+    for (const [name, auth, override] of cases) {
+      const example = examples.find((e) => e.name === name)!;
+      const operation = parse(example.query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const input = valueFromASTUntyped(operation.variableDefinitions![0].defaultValue!) as Record<string, unknown>;
+      for (const key of Object.keys(input)) if (ids[key]) input[key] = ids[key];
+      const res = await send(`${t.url}/graphql`, { json: { query: example.query, variables: { input: { ...input, ...override } } }, headers: auth });
+      expect({ name, status: res.status, errors: res.body.errors }).toEqual({ name, status: 200, errors: undefined });
+    }
+    const [report] = await ds.query(`SELECT revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = 2024`, [firm.id]);
+    expect(report.revenue).toBe('186000000.00');
+    const [app] = await ds.query(`SELECT rule_set_code FROM application WHERE id = $1`, [draft]);
+    expect(app.rule_set_code).toBe('MIIT-2026-2');
+    const [objection] = await ds.query(`SELECT objector_name FROM public_objection WHERE application_id = $1`, [onNotice]);
+    expect(objection.objector_name).toBe('张三');
   });
 
   it('refuses anything else with PERSISTED_QUERY_NOT_IN_LIST before it runs, even a reformatted example', async () => {
