@@ -8,6 +8,7 @@ import { PublicNotice1764000000006 } from './1764000000006-PublicNotice';
 import { SortIndexes1764000000007 } from './1764000000007-SortIndexes';
 import { PoliciesOncePerStatement1764000000008 } from './1764000000008-PoliciesOncePerStatement';
 import { QueueIndexes1764000000009 } from './1764000000009-QueueIndexes';
+import { NetworkPowerProductFields1764000000012 } from './1764000000012-NetworkPowerProductFields';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SortIndexes1764000000007,
   PoliciesOncePerStatement1764000000008,
   QueueIndexes1764000000009,
+  NetworkPowerProductFields1764000000012,
 ];
