@@ -28,7 +28,7 @@ import {
   DashboardResolver,
 } from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
-import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
+import { EligibilityResolver, RuleIndicatorResolver, ScoreItemResolver } from '../modules/eligibility/eligibility.resolver';
 import { applyInputLimits } from './input-validation';
 import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
@@ -62,6 +62,8 @@ export const RESOLVERS = [
   AwardFigureResolver,
   AuditEventResolver,
   EligibilityResolver,
+  RuleIndicatorResolver,
+  ScoreItemResolver,
 ] as const;
 
 /**

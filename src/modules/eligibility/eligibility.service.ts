@@ -7,6 +7,7 @@ import { programmeToday } from '../certification/certification-status';
 import { CertificationEntity } from '../certification/certification.entity';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { FinancialReportEntity } from '../enterprise/financial-report.entity';
+import { EvaluationPurpose } from './eligibility.enums';
 import { assessmentProblems, EligibilityEvaluation, evaluate } from './evaluate';
 import { RULE_SETS, ruleSetByCode, RuleSet } from './rule-sets';
 
@@ -48,6 +49,7 @@ export function requireRuleSet(code: string, field = 'ruleSet'): RuleSet {
  * @param enterpriseId the enterprise's uuid (not its global ID)
  * @param year the year of assessment: the windows read the financial years before it; default the year after the latest report
  * @param assessments values for indicators without a stored data field, by indicator key (e.g. { developmentScore: "72.5" })
+ * @param purpose a new application (default) or a re-review, which reads some indicators differently
  */
 export async function evaluateEnterprise(
   ctx: RequestContext,
@@ -55,6 +57,7 @@ export async function evaluateEnterprise(
   ruleSetCode: string,
   year?: number,
   assessments?: Record<string, string>,
+  purpose?: EvaluationPurpose,
 ): Promise<EligibilityEvaluation | null> {
   const ruleSet = requireRuleSet(ruleSetCode);
   if (year != null && (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)) {
@@ -85,5 +88,6 @@ export async function evaluateEnterprise(
     asOfYear: year ?? undefined,
     today: programmeToday(),
     assessments,
+    purpose,
   });
 }
