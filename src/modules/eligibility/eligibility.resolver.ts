@@ -8,7 +8,7 @@ import { EligibilityEvaluation as Evaluation } from './evaluate';
 import { evaluateEnterprise, listRuleSets } from './eligibility.service';
 import { EvaluationPurpose } from './eligibility.enums';
 import { BOUNDS, EligibilityEvaluation, IndicatorAssessmentInput, RuleIndicator, RuleSet, ScoreItem } from './eligibility.type';
-import { Indicator, RuleSet as RuleSetData, ScoreItem as ScoreItemData } from './rule-sets';
+import { Indicator, RuleSet as RuleSetData, ruleSetByCode, ScoreItem as ScoreItemData } from './rule-sets';
 
 @Resolver()
 export class EligibilityResolver {
@@ -18,6 +18,15 @@ export class EligibilityResolver {
   @ListBound(BOUNDS.ruleSets)
   ruleSets(): readonly RuleSetData[] {
     return listRuleSets();
+  }
+
+  @ArgLimits({ code: { maxLength: TEXT_LIMITS.code } })
+  @Query(() => RuleSet, {
+    nullable: true,
+    description: 'One rule set by its code, or null: its nested indicators cost a fifth of reading them through `ruleSets`.',
+  })
+  ruleSet(@Arg('code', () => String, { description: 'The rule set’s code, e.g. "MIIT-2026-2".' }) code: string): RuleSetData | null {
+    return ruleSetByCode(code) ?? null;
   }
 
   @ArgLimits({ ruleSet: { maxLength: TEXT_LIMITS.code }, assessments: { maxItems: BOUNDS.indicators } })

@@ -35,6 +35,18 @@ export const BOUNDS = {
   levels: max(RULE_SETS.flatMap(allScoreItems).map((s) => s.levels.length)),
   appliesTo: max(RULE_SETS.map((r) => r.appliesTo.length)),
 };
+/**
+ * The most rows a breakdown can have: every indicator, plus the two years of
+ * an each-year window, the band groups and the points-table rows.
+ */
+const BREAKDOWN_BOUND = max(
+  RULE_SETS.map((r) =>
+    allIndicators(r).reduce(
+      (n, i) => n + 1 + (i.window === EvaluationWindow.EACH_OF_2_YEARS ? 2 : 0) + (i.bands?.length ?? 0) + (i.scoreItems?.length ?? 0),
+      0,
+    ),
+  ),
+);
 /** A group's conditions, a band's conditions, the bands a revenue on an edge sits in, a points table's rows, or the two years of an each-year window. */
 const DETAILS_BOUND = Math.max(2, BOUNDS.conditions, BOUNDS.bandConditions, BOUNDS.bands, BOUNDS.scoreItems);
 
@@ -380,6 +392,44 @@ export class IndicatorEvaluation {
   details: IndicatorEvaluation[];
 }
 
+@ObjectType('IndicatorBreakdownRow', {
+  description: 'One judged indicator of any depth, flat: its place (parentKey, depth) instead of its parts. The same values as in `indicators`.',
+})
+export class IndicatorBreakdownRow {
+  @Field({ description: 'The indicator’s key (for an each-year window’s parts, suffixed with the year; for a band, prefixed with its indicator’s).' })
+  key: string;
+
+  @Field(() => String, { nullable: true, description: 'The key of the group, band or window this is a part of; null at the top.' })
+  parentKey: string | null;
+
+  @Field(() => Int, { description: '0 for a top-level indicator, 1 for its parts, and so on.' })
+  depth: number;
+
+  @Field({ description: 'The criterion in words.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'The criterion group of the policy text, or the part of a points table.' })
+  dimension: string | null;
+
+  @Field(() => IndicatorKind, { description: 'What the indicator tests.' })
+  kind: IndicatorKind;
+
+  @Field(() => ValueUnit, { description: 'The unit of `value`.' })
+  unit: ValueUnit;
+
+  @Field(() => String, { nullable: true, description: 'The enterprise’s value in `unit`, as in IndicatorEvaluation.value.' })
+  value: string | null;
+
+  @Field({ description: 'The threshold in words, with the years it applies to.' })
+  threshold: string;
+
+  @Field(() => IndicatorResult, { description: 'PASS, FAIL, UNKNOWN, or NOT_APPLICABLE.' })
+  result: IndicatorResult;
+
+  @Field(() => String, { nullable: true, description: 'What was missing, which band or year applied, where a value came from.' })
+  note: string | null;
+}
+
 @ObjectType('EligibilityEvaluation', {
   description:
     'An enterprise judged against a rule set: each indicator’s value, threshold and result, and the verdict. Missing data is UNKNOWN, never a pass.',
@@ -403,6 +453,12 @@ export class EligibilityEvaluation {
   @Field(() => [IndicatorEvaluation], { description: 'Each top-level indicator of the rule set, in order.' })
   @ListBound(BOUNDS.indicators)
   indicators: IndicatorEvaluation[];
+
+  @Field(() => [IndicatorBreakdownRow], {
+    description: 'Every judged indicator of any depth, parents first, flat: the parts of a deep group without nesting `details` to its depth (which costs a list per level).',
+  })
+  @ListBound(BREAKDOWN_BOUND)
+  breakdown: IndicatorBreakdownRow[];
 
   @Field(() => EligibilityVerdict, { description: 'NOT_ELIGIBLE if any indicator fails; else UNDETERMINED if any is unknown; else ELIGIBLE.' })
   verdict: EligibilityVerdict;

@@ -98,6 +98,14 @@ export interface IndicatorEvaluation {
   details: IndicatorEvaluation[];
 }
 
+/** One judged indicator of any depth, without its parts, and where it sits. */
+export interface BreakdownRow extends Omit<IndicatorEvaluation, 'details'> {
+  /** The key of the group, band or window it is a part of; null at the top. */
+  parentKey: string | null;
+  /** 0 for a top-level indicator. */
+  depth: number;
+}
+
 export interface EligibilityEvaluation {
   ruleSet: RuleSet;
   purpose: EvaluationPurpose;
@@ -107,6 +115,8 @@ export interface EligibilityEvaluation {
   /** The day the evaluation was made (certifications are checked on it). */
   evaluatedOn: string;
   indicators: IndicatorEvaluation[];
+  /** Every judged indicator, parents first, flat: a deep part can be read without nesting `details` to its depth. */
+  breakdown: BreakdownRow[];
   verdict: EligibilityVerdict;
 }
 
@@ -693,6 +703,10 @@ export function verdictOf(results: IndicatorResult[]): EligibilityVerdict {
   return EligibilityVerdict.ELIGIBLE;
 }
 
+function flatten(list: IndicatorEvaluation[], parentKey: string | null = null, depth = 0): BreakdownRow[] {
+  return list.flatMap(({ details, ...row }) => [{ ...row, parentKey, depth }, ...flatten(details, row.key, depth + 1)]);
+}
+
 export function evaluate(ruleSet: RuleSet, facts: EligibilityFacts): EligibilityEvaluation {
   const asOfYear = facts.asOfYear ?? defaultAsOfYear(facts.reports, facts.today);
   if (!Number.isInteger(asOfYear)) throw new RangeError(`asOfYear must be an integer, not ${asOfYear}`);
@@ -706,6 +720,7 @@ export function evaluate(ruleSet: RuleSet, facts: EligibilityFacts): Eligibility
     lastFinancialYear: asOfYear - 1,
     evaluatedOn: facts.today,
     indicators,
+    breakdown: flatten(indicators),
     verdict: verdictOf(indicators.map((i) => i.result)),
   };
 }
