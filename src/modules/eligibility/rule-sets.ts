@@ -153,6 +153,44 @@ const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
 /** Marks a figure this code could not check against the official text. */
 const UNVERIFIED = 'reported, not verified against the text';
 
+/** In the niche market for at least `years` whole years by the end of last year. */
+function yearsInNiche(years: number, dimension?: string): Indicator {
+  return {
+    key: 'yearsInNiche',
+    ...(dimension ? { dimension } : {}),
+    description: `In the niche market for at least ${years} years by the end of last year`,
+    kind: K.YEARS_IN_NICHE_MIN,
+    threshold: String(years),
+  };
+}
+
+/** A yes/no condition with no stored data field: it counts only when recorded as an assessment under `key`. */
+function assessedFlag(key: string, description: string): Indicator {
+  return { key, description, kind: K.ASSESSED_FLAG, note: 'No stored data field: recorded as an assessment ("true" or "false").' };
+}
+
+const PROVINCIAL_RD_INSTITUTION = assessedFlag('provincialRdInstitution', 'Has an R&D institution recognised at provincial or ministerial level or above');
+
+/** The provincial standards' alternative to revenue. */
+const NEW_EQUITY_OVER_2_YEARS: Indicator = {
+  key: 'newEquity',
+  description: 'New equity financing at least ¥20m over the last 2 years',
+  kind: K.MONEY_MIN,
+  metric: M.NEW_EQUITY_FINANCING,
+  window: W.TWO_YEAR_TOTAL,
+  threshold: '20000000',
+};
+
+/** The 2026 standards' R&D intensity line. */
+const RD_INTENSITY_EACH_OF_2_YEARS: Indicator = {
+  key: 'rdIntensity',
+  description: 'R&D expense at least 3% of revenue in each of the last 2 years',
+  kind: K.RATIO_MIN,
+  metric: M.RD_INTENSITY,
+  window: W.EACH_OF_2_YEARS,
+  threshold: '0.03',
+};
+
 /**
  * The conditions every tier shares (each standard's opening clause): an SME
  * by the 2011 size lines, not on the abnormal-operations or
@@ -206,13 +244,7 @@ const MIIT_2022_63: RuleSet = {
     'The innovation dimension is met either by its indicators or by a direct track (a national science award with the enterprise among the first three, or the national top 50 of 创客中国, within 3 years).',
   indicators: [
     ...generalConditions(),
-    {
-      key: 'yearsInNiche',
-      dimension: 'SPECIALIZED',
-      description: 'In the niche market for at least 3 years by the end of last year',
-      kind: K.YEARS_IN_NICHE_MIN,
-      threshold: '3',
-    },
+    yearsInNiche(3, 'SPECIALIZED'),
     {
       key: 'mainBusinessShare',
       dimension: 'SPECIALIZED',
@@ -435,12 +467,7 @@ const MIIT_2026_2: RuleSet = {
           kind: K.TIER_HELD,
           tier: Tier.SRDI_SME,
         },
-        {
-          key: 'yearsInNiche',
-          description: 'In the niche market for at least 3 years by the end of last year',
-          kind: K.YEARS_IN_NICHE_MIN,
-          threshold: '3',
-        },
+        yearsInNiche(3),
       ],
     },
     {
@@ -490,14 +517,7 @@ const MIIT_2026_2: RuleSet = {
           window: W.TWO_YEAR_TOTAL,
           threshold: '12000000',
         },
-        {
-          key: 'rdIntensity',
-          description: 'R&D expense at least 3% of revenue in each of the last 2 years',
-          kind: K.RATIO_MIN,
-          metric: M.RD_INTENSITY,
-          window: W.EACH_OF_2_YEARS,
-          threshold: '0.03',
-        },
+        RD_INTENSITY_EACH_OF_2_YEARS,
       ],
     },
     {
@@ -613,12 +633,7 @@ const SRDI_PROVINCIAL_2022: RuleSet = {
     `(provinces’ re-review practice after that date varies: ${UNVERIFIED}).`,
   indicators: [
     ...generalConditions(),
-    {
-      key: 'yearsInNiche',
-      description: 'In the niche market for at least 2 years by the end of last year',
-      kind: K.YEARS_IN_NICHE_MIN,
-      threshold: '2',
-    },
+    yearsInNiche(2),
     {
       key: 'rdLastYear',
       description: 'R&D expense at least ¥1m and at least 3% of revenue, last year',
@@ -655,14 +670,7 @@ const SRDI_PROVINCIAL_2022: RuleSet = {
           window: W.LAST_YEAR,
           threshold: '10000000',
         },
-        {
-          key: 'newEquity',
-          description: 'New equity financing at least ¥20m over the last 2 years',
-          kind: K.MONEY_MIN,
-          metric: M.NEW_EQUITY_FINANCING,
-          window: W.TWO_YEAR_TOTAL,
-          threshold: '20000000',
-        },
+        NEW_EQUITY_OVER_2_YEARS,
       ],
     },
   ],
@@ -695,12 +703,7 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
           kind: K.TIER_HELD,
           tier: Tier.INNOVATIVE_SME,
         },
-        {
-          key: 'yearsInNiche',
-          description: 'In the niche market for at least 3 years by the end of last year',
-          kind: K.YEARS_IN_NICHE_MIN,
-          threshold: '3',
-        },
+        yearsInNiche(3),
       ],
     },
     {
@@ -716,14 +719,7 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
           window: W.LAST_YEAR,
           threshold: '15000000',
         },
-        {
-          key: 'newEquity',
-          description: 'New equity financing at least ¥20m over the last 2 years',
-          kind: K.MONEY_MIN,
-          metric: M.NEW_EQUITY_FINANCING,
-          window: W.TWO_YEAR_TOTAL,
-          threshold: '20000000',
-        },
+        NEW_EQUITY_OVER_2_YEARS,
       ],
     },
     {
@@ -755,14 +751,7 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
           window: W.EACH_OF_2_YEARS,
           threshold: '1000000',
         },
-        {
-          key: 'rdIntensity',
-          description: 'R&D expense at least 3% of revenue in each of the last 2 years',
-          kind: K.RATIO_MIN,
-          metric: M.RD_INTENSITY,
-          window: W.EACH_OF_2_YEARS,
-          threshold: '0.03',
-        },
+        RD_INTENSITY_EACH_OF_2_YEARS,
       ],
     },
     {
@@ -778,18 +767,8 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
           window: W.LAST_YEAR,
           threshold: '1',
         },
-        {
-          key: 'provincialScienceAwardTop3',
-          description: 'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units',
-          kind: K.ASSESSED_FLAG,
-          note: 'No stored data field: recorded as an assessment ("true" or "false").',
-        },
-        {
-          key: 'provincialRdInstitution',
-          description: 'Has an R&D institution recognised at provincial or ministerial level or above',
-          kind: K.ASSESSED_FLAG,
-          note: 'No stored data field: recorded as an assessment ("true" or "false").',
-        },
+        assessedFlag('provincialScienceAwardTop3', 'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units'),
+        PROVINCIAL_RD_INSTITUTION,
       ],
     },
     {
@@ -837,25 +816,9 @@ const INNOVATIVE_SME_2022: RuleSet = {
           description: 'Any one of the four direct tracks',
           kind: K.ANY_OF,
           conditions: [
-            {
-              key: 'scienceAward',
-              description: 'Won a national or provincial science and technology award in the last 3 years',
-              kind: K.ASSESSED_FLAG,
-              note: 'No stored data field: recorded as an assessment ("true" or "false").',
-            },
-            {
-              key: 'innovationQualification',
-              description:
-                'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title',
-              kind: K.ASSESSED_FLAG,
-              note: 'No stored data field: recorded as an assessment ("true" or "false").',
-            },
-            {
-              key: 'provincialRdInstitution',
-              description: 'Has an R&D institution recognised at provincial or ministerial level or above',
-              kind: K.ASSESSED_FLAG,
-              note: 'No stored data field: recorded as an assessment ("true" or "false").',
-            },
+            assessedFlag('scienceAward', 'Won a national or provincial science and technology award in the last 3 years'),
+            assessedFlag('innovationQualification', 'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title'),
+            PROVINCIAL_RD_INSTITUTION,
             {
               key: 'newEquity3Years',
               description: 'New equity financing (paid in by qualified institutional investors) at least ¥5m over the last 3 years',
