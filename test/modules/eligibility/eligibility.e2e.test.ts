@@ -41,6 +41,8 @@ beforeAll(async () => {
   await setFacts(ds, large.id);
   weak = await createEnterprise(ds, { regionCode: '320102', name: '南京微创部件有限公司', tier: 'SRDI_SME' });
   await setFacts(ds, weak.id);
+  // A network-power product field, which the column's CHECK takes since migration 12.
+  await ds.query(`UPDATE enterprise SET product_field = 'CYBER_SECURITY' WHERE id = $1`, [weak.id]);
   // Worked out in evaluate.test.ts: main business 91.67%, growth 7.63%, debt 50%, R&D 3.6% and 4% on ¥110m and ¥120m, 200 staff (small).
   for (const [firm, ip] of [[applicant, 3], [weak, 1]] as const) {
     await report(ds, firm.id, 2022, { revenue: '100000000.00', main_business_revenue: '95000000.00', rd_expense: '3000000.00' });
@@ -157,7 +159,24 @@ describe('evaluateEligibility', () => {
     const award = (await asWeak(INFO_SYSTEM.map((a) => (a.key === 'nationalScienceAwardTop3' ? { ...a, value: 'true' } : a)))).data!.evaluateEligibility;
     expect(find(award, 'nationalScienceAwardTop3')).toMatchObject({ result: 'PASS', parentKey: 'innovationDirectTrack', depth: 2 });
     expect(find(award, 'innovation')!.result).toBe('PASS');
+    expect(find(award, 'productField')).toMatchObject({ value: 'CYBER_SECURITY', result: 'PASS' });
     expect(award.verdict).toBe('ELIGIBLE');
+  });
+
+  it('scores the innovative-SME table: R&D 4% 15, growth 10% 15, debt 50% 10, main business 91.67% 20, with IP 10 and field 5 assessed: 75', async () => {
+    const assessments = [...INFO_SYSTEM.slice(0, 2), { key: 'ipScore', value: '10' }, { key: 'emergingIndustryScore', value: '5' }];
+    const res = await evaluateAs(tokens.miit, { ruleSet: 'INNOVATIVE-SME-2022', assessments });
+    expect(res.errors).toBeUndefined();
+    const e = res.data!.evaluateEligibility;
+    expect(e.ruleSet.appliesTo).toEqual([
+      { purpose: 'NEW_APPLICATION', effectiveFrom: '2022-08-01', effectiveUntil: null },
+      { purpose: 'RE_REVIEW', effectiveFrom: '2022-08-01', effectiveUntil: null },
+    ]);
+    expect(['rdIntensityScore', 'mainBusinessGrowthScore', 'debtRatioScore', 'mainBusinessShareScore'].map((k) => find(e, k)!.value)).toEqual(['15', '15', '10', '20']);
+    expect(find(e, 'points')).toMatchObject({ value: '75', result: 'PASS', note: 'parts: INNOVATION 25, GROWTH 25, SPECIALIZATION 25' });
+    // The direct tracks are not declared, so they wait; the table carries the verdict.
+    expect(find(e, 'directTrack')!.result).toBe('UNKNOWN');
+    expect(e.verdict).toBe('ELIGIBLE');
   });
 
   it('without the assessment of the indicator that has no data field, the verdict is UNDETERMINED', async () => {
