@@ -192,6 +192,26 @@ const RD_INTENSITY_EACH_OF_2_YEARS: Indicator = {
 };
 
 /**
+ * Marks the figures of `indicators` (thresholds and revenue bands, nested
+ * ones included) as not checked against the official text: the texts were
+ * not found, so the figures are those reported by summaries of them.
+ */
+function asReported(indicators: Indicator[]): Indicator[] {
+  const mark = (i: Indicator): Indicator => {
+    const figure = i.threshold != null || i.bands != null;
+    const note = figure && !i.note?.includes(UNVERIFIED) ? `${i.note ? `${i.note} ` : ''}Figure ${UNVERIFIED}.` : i.note;
+    return {
+      ...i,
+      ...(note ? { note } : {}),
+      ...(i.conditions ? { conditions: i.conditions.map(mark) } : {}),
+      ...(i.bands ? { bands: i.bands.map((b) => ({ ...b, conditions: b.conditions.map(mark) })) } : {}),
+      ...(i.atReReview ? { atReReview: mark(i.atReReview) } : {}),
+    };
+  };
+  return indicators.map(mark);
+}
+
+/**
  * The conditions every tier shares (each standard's opening clause): an SME
  * by the 2011 size lines, not on the abnormal-operations or
  * serious-dishonesty lists, and no major accident or tax evasion in 3 years.
@@ -244,195 +264,197 @@ const MIIT_2022_63: RuleSet = {
     'The innovation dimension is met either by its indicators or by a direct track (a national science award with the enterprise among the first three, or the national top 50 of 创客中国, within 3 years).',
   indicators: [
     ...generalConditions(),
-    yearsInNiche(3, 'SPECIALIZED'),
-    {
-      key: 'mainBusinessShare',
-      dimension: 'SPECIALIZED',
-      description: 'Main-business revenue at least 70% of revenue, last year',
-      kind: K.RATIO_MIN,
-      metric: M.MAIN_BUSINESS_SHARE,
-      window: W.LAST_YEAR,
-      threshold: '0.7',
-    },
-    {
-      key: 'mainBusinessGrowth',
-      dimension: 'SPECIALIZED',
-      description: 'Average main-business revenue growth at least 5% over the last 2 years',
-      kind: K.GROWTH_MIN,
-      metric: M.MAIN_BUSINESS_REVENUE,
-      window: W.TWO_YEAR_AVERAGE_GROWTH,
-      threshold: '0.05',
-    },
-    {
-      key: 'debtRatio',
-      dimension: 'REFINED',
-      description: 'Debt-to-asset ratio at most 70%, last year',
-      kind: K.RATIO_MAX,
-      metric: M.DEBT_RATIO,
-      window: W.LAST_YEAR,
-      threshold: '0.7',
-    },
-    {
-      key: 'qualityCertification',
-      dimension: 'REFINED',
-      description: 'Holds a quality-management or product certification',
-      kind: K.FLAG,
-      flag: EnterpriseFlag.HAS_QUALITY_CERTIFICATION,
-    },
-    {
-      key: 'coreBusinessOnInformationSystem',
-      dimension: 'REFINED',
-      description: 'At least one core business runs on an information system',
-      kind: K.ASSESSED_FLAG,
-      note: 'No stored data field: supply it as an assessment ("true" or "false"), else it stays unknown.',
-    },
-    {
-      key: 'nicheMarketShare',
-      dimension: 'DISTINCTIVE',
-      description: 'Leading product holds at least 10% of the national niche market, last year',
-      kind: K.RATIO_MIN,
-      metric: M.NICHE_MARKET_SHARE,
-      window: W.LAST_YEAR,
-      threshold: '0.1',
-    },
-    {
-      key: 'ownBrand',
-      dimension: 'DISTINCTIVE',
-      description: 'Has its own brand',
-      kind: K.FLAG,
-      flag: EnterpriseFlag.HAS_OWN_BRAND,
-    },
-    {
-      key: 'innovation',
-      dimension: 'INNOVATIVE',
-      description: 'Innovation: R&D by revenue band, an R&D institution and 2 Class-I IP rights, or a direct track',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'innovationIndicators',
-          description: 'R&D by revenue band, an R&D institution and at least 2 Class-I IP rights',
-          kind: K.ALL_OF,
-          conditions: [
-            {
-              key: 'rdByRevenueBand',
-              description: 'R&D investment by revenue band (band chosen by last year’s revenue; on an edge, either band’s rule suffices)',
-              kind: K.REVENUE_BANDED_RD,
-              bands: [
-                {
-                  key: 'large',
-                  description: 'Revenue ¥100m or more: R&D at least 3% of revenue in each of the last 2 years',
-                  revenueMin: '100000000',
-                  conditions: [
-                    {
-                      key: 'rdIntensityLarge',
-                      description: 'R&D expense at least 3% of revenue in each of the last 2 years',
-                      kind: K.RATIO_MIN,
-                      metric: M.RD_INTENSITY,
-                      window: W.EACH_OF_2_YEARS,
-                      threshold: '0.03',
-                    },
-                  ],
-                },
-                {
-                  key: 'medium',
-                  description: 'Revenue ¥50m to ¥100m, both included: R&D at least 6% of revenue in each of the last 2 years',
-                  revenueMin: '50000000',
-                  revenueMax: '100000000',
-                  conditions: [
-                    {
-                      key: 'rdIntensityMedium',
-                      description: 'R&D expense at least 6% of revenue in each of the last 2 years',
-                      kind: K.RATIO_MIN,
-                      metric: M.RD_INTENSITY,
-                      window: W.EACH_OF_2_YEARS,
-                      threshold: '0.06',
-                    },
-                  ],
-                },
-                {
-                  key: 'small',
-                  description: 'Revenue ¥50m or less: new equity ≥ ¥80m and R&D ≥ ¥30m over 2 years, and R&D staff ≥ 50% of employees',
-                  revenueMax: '50000000',
-                  conditions: [
-                    {
-                      key: 'newEquitySmall',
-                      description: 'New equity financing at least ¥80m over the last 2 years',
-                      kind: K.MONEY_MIN,
-                      metric: M.NEW_EQUITY_FINANCING,
-                      window: W.TWO_YEAR_TOTAL,
-                      threshold: '80000000',
-                    },
-                    {
-                      key: 'rdExpenseSmall',
-                      description: 'R&D expense at least ¥30m over the last 2 years',
-                      kind: K.MONEY_MIN,
-                      metric: M.RD_EXPENSE,
-                      window: W.TWO_YEAR_TOTAL,
-                      threshold: '30000000',
-                    },
-                    {
-                      key: 'rdStaffShareSmall',
-                      description: 'R&D staff at least 50% of employees, last year',
-                      kind: K.RATIO_MIN,
-                      metric: M.RD_STAFF_SHARE,
-                      window: W.LAST_YEAR,
-                      threshold: '0.5',
-                    },
-                  ],
-                },
-              ],
-            },
-            {
-              key: 'rdInstitution',
-              description: 'Has an R&D institution',
-              kind: K.FLAG,
-              flag: EnterpriseFlag.HAS_RD_INSTITUTION,
-            },
-            {
-              key: 'class1Ip',
-              description: 'At least 2 Class-I IP rights in use, last year',
-              kind: K.COUNT_MIN,
-              metric: M.CLASS1_IP_COUNT,
-              window: W.LAST_YEAR,
-              threshold: '2',
-            },
-          ],
-        },
-        {
-          key: 'innovationDirectTrack',
-          description: 'A direct track: either of its conditions, within the last 3 years',
-          kind: K.ANY_OF,
-          conditions: [
-            {
-              key: 'nationalScienceAwardTop3',
-              description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units',
-              kind: K.ASSESSED_FLAG,
-              note: `No stored data field: recorded as an assessment ("true" or "false"). The direct track as the issue states it; ${UNVERIFIED}.`,
-            },
-            {
-              key: 'makerInChinaTop50',
-              description: 'Among the national top 50 of the 创客中国 SME innovation and entrepreneurship contest in the last 3 years',
-              kind: K.ASSESSED_FLAG,
-              note: `No stored data field: recorded as an assessment ("true" or "false"). The direct track as the issue states it; ${UNVERIFIED}.`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      key: 'keyChainLink',
-      dimension: 'CHAIN',
-      description: 'At a key link of an industrial chain',
-      kind: K.FLAG,
-      flag: EnterpriseFlag.AT_KEY_CHAIN_LINK,
-    },
-    {
-      key: 'productField',
-      dimension: 'PRODUCT_FIELD',
-      description: 'Main product in the industrial basics, the ten key sectors, or the network-power fields (information infrastructure, key core technologies, cyber security, data security)',
-      kind: K.PRODUCT_FIELD_IN,
-      productFields: [...SIX_BASICS, ...TEN_KEY_SECTORS, ...NETWORK_POWER_FIELDS],
-    },
+    ...asReported([
+      yearsInNiche(3, 'SPECIALIZED'),
+      {
+        key: 'mainBusinessShare',
+        dimension: 'SPECIALIZED',
+        description: 'Main-business revenue at least 70% of revenue, last year',
+        kind: K.RATIO_MIN,
+        metric: M.MAIN_BUSINESS_SHARE,
+        window: W.LAST_YEAR,
+        threshold: '0.7',
+      },
+      {
+        key: 'mainBusinessGrowth',
+        dimension: 'SPECIALIZED',
+        description: 'Average main-business revenue growth at least 5% over the last 2 years',
+        kind: K.GROWTH_MIN,
+        metric: M.MAIN_BUSINESS_REVENUE,
+        window: W.TWO_YEAR_AVERAGE_GROWTH,
+        threshold: '0.05',
+      },
+      {
+        key: 'debtRatio',
+        dimension: 'REFINED',
+        description: 'Debt-to-asset ratio at most 70%, last year',
+        kind: K.RATIO_MAX,
+        metric: M.DEBT_RATIO,
+        window: W.LAST_YEAR,
+        threshold: '0.7',
+      },
+      {
+        key: 'qualityCertification',
+        dimension: 'REFINED',
+        description: 'Holds a quality-management or product certification',
+        kind: K.FLAG,
+        flag: EnterpriseFlag.HAS_QUALITY_CERTIFICATION,
+      },
+      {
+        key: 'coreBusinessOnInformationSystem',
+        dimension: 'REFINED',
+        description: 'At least one core business runs on an information system',
+        kind: K.ASSESSED_FLAG,
+        note: 'No stored data field: supply it as an assessment ("true" or "false"), else it stays unknown.',
+      },
+      {
+        key: 'nicheMarketShare',
+        dimension: 'DISTINCTIVE',
+        description: 'Leading product holds at least 10% of the national niche market, last year',
+        kind: K.RATIO_MIN,
+        metric: M.NICHE_MARKET_SHARE,
+        window: W.LAST_YEAR,
+        threshold: '0.1',
+      },
+      {
+        key: 'ownBrand',
+        dimension: 'DISTINCTIVE',
+        description: 'Has its own brand',
+        kind: K.FLAG,
+        flag: EnterpriseFlag.HAS_OWN_BRAND,
+      },
+      {
+        key: 'innovation',
+        dimension: 'INNOVATIVE',
+        description: 'Innovation: R&D by revenue band, an R&D institution and 2 Class-I IP rights, or a direct track',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'innovationIndicators',
+            description: 'R&D by revenue band, an R&D institution and at least 2 Class-I IP rights',
+            kind: K.ALL_OF,
+            conditions: [
+              {
+                key: 'rdByRevenueBand',
+                description: 'R&D investment by revenue band (band chosen by last year’s revenue; on an edge, either band’s rule suffices)',
+                kind: K.REVENUE_BANDED_RD,
+                bands: [
+                  {
+                    key: 'large',
+                    description: 'Revenue ¥100m or more: R&D at least 3% of revenue in each of the last 2 years',
+                    revenueMin: '100000000',
+                    conditions: [
+                      {
+                        key: 'rdIntensityLarge',
+                        description: 'R&D expense at least 3% of revenue in each of the last 2 years',
+                        kind: K.RATIO_MIN,
+                        metric: M.RD_INTENSITY,
+                        window: W.EACH_OF_2_YEARS,
+                        threshold: '0.03',
+                      },
+                    ],
+                  },
+                  {
+                    key: 'medium',
+                    description: 'Revenue ¥50m to ¥100m, both included: R&D at least 6% of revenue in each of the last 2 years',
+                    revenueMin: '50000000',
+                    revenueMax: '100000000',
+                    conditions: [
+                      {
+                        key: 'rdIntensityMedium',
+                        description: 'R&D expense at least 6% of revenue in each of the last 2 years',
+                        kind: K.RATIO_MIN,
+                        metric: M.RD_INTENSITY,
+                        window: W.EACH_OF_2_YEARS,
+                        threshold: '0.06',
+                      },
+                    ],
+                  },
+                  {
+                    key: 'small',
+                    description: 'Revenue ¥50m or less: new equity ≥ ¥80m and R&D ≥ ¥30m over 2 years, and R&D staff ≥ 50% of employees',
+                    revenueMax: '50000000',
+                    conditions: [
+                      {
+                        key: 'newEquitySmall',
+                        description: 'New equity financing at least ¥80m over the last 2 years',
+                        kind: K.MONEY_MIN,
+                        metric: M.NEW_EQUITY_FINANCING,
+                        window: W.TWO_YEAR_TOTAL,
+                        threshold: '80000000',
+                      },
+                      {
+                        key: 'rdExpenseSmall',
+                        description: 'R&D expense at least ¥30m over the last 2 years',
+                        kind: K.MONEY_MIN,
+                        metric: M.RD_EXPENSE,
+                        window: W.TWO_YEAR_TOTAL,
+                        threshold: '30000000',
+                      },
+                      {
+                        key: 'rdStaffShareSmall',
+                        description: 'R&D staff at least 50% of employees, last year',
+                        kind: K.RATIO_MIN,
+                        metric: M.RD_STAFF_SHARE,
+                        window: W.LAST_YEAR,
+                        threshold: '0.5',
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                key: 'rdInstitution',
+                description: 'Has an R&D institution',
+                kind: K.FLAG,
+                flag: EnterpriseFlag.HAS_RD_INSTITUTION,
+              },
+              {
+                key: 'class1Ip',
+                description: 'At least 2 Class-I IP rights in use, last year',
+                kind: K.COUNT_MIN,
+                metric: M.CLASS1_IP_COUNT,
+                window: W.LAST_YEAR,
+                threshold: '2',
+              },
+            ],
+          },
+          {
+            key: 'innovationDirectTrack',
+            description: 'A direct track: either of its conditions, within the last 3 years',
+            kind: K.ANY_OF,
+            conditions: [
+              {
+                key: 'nationalScienceAwardTop3',
+                description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units',
+                kind: K.ASSESSED_FLAG,
+                note: `No stored data field: recorded as an assessment ("true" or "false"). The direct track as the issue states it; ${UNVERIFIED}.`,
+              },
+              {
+                key: 'makerInChinaTop50',
+                description: 'Among the national top 50 of the 创客中国 SME innovation and entrepreneurship contest in the last 3 years',
+                kind: K.ASSESSED_FLAG,
+                note: `No stored data field: recorded as an assessment ("true" or "false"). The direct track as the issue states it; ${UNVERIFIED}.`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        key: 'keyChainLink',
+        dimension: 'CHAIN',
+        description: 'At a key link of an industrial chain',
+        kind: K.FLAG,
+        flag: EnterpriseFlag.AT_KEY_CHAIN_LINK,
+      },
+      {
+        key: 'productField',
+        dimension: 'PRODUCT_FIELD',
+        description: 'Main product in the industrial basics, the ten key sectors, or the network-power fields (information infrastructure, key core technologies, cyber security, data security)',
+        kind: K.PRODUCT_FIELD_IN,
+        productFields: [...SIX_BASICS, ...TEN_KEY_SECTORS, ...NETWORK_POWER_FIELDS],
+      },
+    ]),
   ],
 };
 
@@ -456,162 +478,164 @@ const MIIT_2026_2: RuleSet = {
     `Figures checked against a public summary of the annex, not the published text itself: ${UNVERIFIED}.`,
   indicators: [
     ...generalConditions(),
-    {
-      key: 'provincialTitleAndNiche',
-      description: 'Holds a valid provincial SRDI title and has been in the niche for at least 3 years by the end of last year',
-      kind: K.ALL_OF,
-      conditions: [
-        {
-          key: 'provincialTitle',
-          description: 'Holds a valid provincial SRDI SME title (a little-giant title also counts)',
-          kind: K.TIER_HELD,
-          tier: Tier.SRDI_SME,
-        },
-        yearsInNiche(3),
-      ],
-    },
-    {
-      key: 'revenue',
-      description: 'Revenue at least ¥50m, last year',
-      kind: K.MONEY_MIN,
-      metric: M.REVENUE,
-      window: W.LAST_YEAR,
-      threshold: '50000000',
-    },
-    {
-      key: 'mainBusinessShare',
-      description: 'Main-business revenue at least 90% of revenue, last year',
-      kind: K.RATIO_MIN,
-      metric: M.MAIN_BUSINESS_SHARE,
-      window: W.LAST_YEAR,
-      threshold: '0.9',
-    },
-    {
-      key: 'revenueGrowth',
-      description: 'Compound annual revenue growth at least 5% over the last 2 years',
-      kind: K.GROWTH_MIN,
-      metric: M.REVENUE,
-      window: W.TWO_YEAR_CAGR,
-      threshold: '0.05',
-      notCheckedAtReReview: true,
-      note: 'Not checked at re-review (复核).',
-    },
-    {
-      key: 'debtRatio',
-      description: 'Debt-to-asset ratio at most 75%, last year',
-      kind: K.RATIO_MAX,
-      metric: M.DEBT_RATIO,
-      window: W.LAST_YEAR,
-      threshold: '0.75',
-    },
-    {
-      key: 'rdInvestment',
-      description: 'R&D expense at least ¥12m over the last 2 years and at least 3% of revenue in each of them',
-      kind: K.ALL_OF,
-      conditions: [
-        {
-          key: 'rdExpenseTotal',
-          description: 'R&D expense at least ¥12m over the last 2 years',
-          kind: K.MONEY_MIN,
-          metric: M.RD_EXPENSE,
-          window: W.TWO_YEAR_TOTAL,
-          threshold: '12000000',
-        },
-        RD_INTENSITY_EACH_OF_2_YEARS,
-      ],
-    },
-    {
-      key: 'intellectualProperty',
-      description: 'At least 4 Class-I IP rights in use, or waived by a national science award',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'class1Ip',
-          description: 'At least 4 Class-I IP rights in use, last year',
-          kind: K.COUNT_MIN,
-          metric: M.CLASS1_IP_COUNT,
-          window: W.LAST_YEAR,
-          threshold: '4',
-          note: 'Rights transferred in do not count; the enterprise must be among the first three right holders.',
-        },
-        {
-          key: 'nationalScienceAwardTop3',
-          description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units (waives the IP line)',
-          kind: K.ASSESSED_FLAG,
-          note:
-            'No stored data field: recorded as an assessment ("true" or "false"). National awards: the State Natural Science, Technological Invention and ' +
-            'Science and Technology Progress awards, and the national defence science and technology award.',
-        },
-      ],
-    },
-    {
-      key: 'nichePosition',
-      description: 'At least 10% of the national niche market, or among the top 3 nationally',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'nicheMarketShare',
-          description: 'Leading product holds at least 10% of the national niche market, last year',
-          kind: K.RATIO_MIN,
-          metric: M.NICHE_MARKET_SHARE,
-          window: W.LAST_YEAR,
-          threshold: '0.1',
-        },
-        {
-          key: 'nationalTop3',
-          description: 'Leading product ranks in the top 3 nationally',
-          kind: K.ASSESSED_FLAG,
-          note: 'No stored data field: supply it as an assessment ("true" or "false").',
-        },
-      ],
-    },
-    {
-      key: 'productFieldOrChain',
-      description: 'Main product in the six industrial basics, or at a key link of an industrial chain',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'productField',
-          description: 'Main product in the six industrial basics',
-          kind: K.PRODUCT_FIELD_IN,
-          productFields: [...SIX_BASICS],
-        },
-        {
-          key: 'keyChainLink',
-          description: 'At a key link of an industrial chain',
-          kind: K.FLAG,
-          flag: EnterpriseFlag.AT_KEY_CHAIN_LINK,
-        },
-      ],
-    },
-    {
-      key: 'developmentScore',
-      description: 'Development evaluation score at least 60',
-      kind: K.ASSESSED_SCORE_MIN,
-      threshold: '60',
-      note: 'No stored data field: supply the score as an assessment (a decimal string, e.g. "72.5"), else it stays unknown.',
-      atReReview: {
-        key: 'developmentScoreEitherOfLast2Years',
-        description: 'Development evaluation score at least 60 in either of the last 2 years (re-review)',
+    ...asReported([
+      {
+        key: 'provincialTitleAndNiche',
+        description: 'Holds a valid provincial SRDI title and has been in the niche for at least 3 years by the end of last year',
+        kind: K.ALL_OF,
+        conditions: [
+          {
+            key: 'provincialTitle',
+            description: 'Holds a valid provincial SRDI SME title (a little-giant title also counts)',
+            kind: K.TIER_HELD,
+            tier: Tier.SRDI_SME,
+          },
+          yearsInNiche(3),
+        ],
+      },
+      {
+        key: 'revenue',
+        description: 'Revenue at least ¥50m, last year',
+        kind: K.MONEY_MIN,
+        metric: M.REVENUE,
+        window: W.LAST_YEAR,
+        threshold: '50000000',
+      },
+      {
+        key: 'mainBusinessShare',
+        description: 'Main-business revenue at least 90% of revenue, last year',
+        kind: K.RATIO_MIN,
+        metric: M.MAIN_BUSINESS_SHARE,
+        window: W.LAST_YEAR,
+        threshold: '0.9',
+      },
+      {
+        key: 'revenueGrowth',
+        description: 'Compound annual revenue growth at least 5% over the last 2 years',
+        kind: K.GROWTH_MIN,
+        metric: M.REVENUE,
+        window: W.TWO_YEAR_CAGR,
+        threshold: '0.05',
+        notCheckedAtReReview: true,
+        note: 'Not checked at re-review (复核).',
+      },
+      {
+        key: 'debtRatio',
+        description: 'Debt-to-asset ratio at most 75%, last year',
+        kind: K.RATIO_MAX,
+        metric: M.DEBT_RATIO,
+        window: W.LAST_YEAR,
+        threshold: '0.75',
+      },
+      {
+        key: 'rdInvestment',
+        description: 'R&D expense at least ¥12m over the last 2 years and at least 3% of revenue in each of them',
+        kind: K.ALL_OF,
+        conditions: [
+          {
+            key: 'rdExpenseTotal',
+            description: 'R&D expense at least ¥12m over the last 2 years',
+            kind: K.MONEY_MIN,
+            metric: M.RD_EXPENSE,
+            window: W.TWO_YEAR_TOTAL,
+            threshold: '12000000',
+          },
+          RD_INTENSITY_EACH_OF_2_YEARS,
+        ],
+      },
+      {
+        key: 'intellectualProperty',
+        description: 'At least 4 Class-I IP rights in use, or waived by a national science award',
         kind: K.ANY_OF,
         conditions: [
           {
-            key: 'developmentScore',
-            description: 'The latest development evaluation score at least 60',
-            kind: K.ASSESSED_SCORE_MIN,
-            threshold: '60',
-            note: 'No stored data field: supply the score as an assessment, else it stays unknown.',
+            key: 'class1Ip',
+            description: 'At least 4 Class-I IP rights in use, last year',
+            kind: K.COUNT_MIN,
+            metric: M.CLASS1_IP_COUNT,
+            window: W.LAST_YEAR,
+            threshold: '4',
+            note: 'Rights transferred in do not count; the enterprise must be among the first three right holders.',
           },
           {
-            key: 'developmentScorePreviousYear',
-            description: 'The development evaluation score of the year before at least 60',
-            kind: K.ASSESSED_SCORE_MIN,
-            threshold: '60',
-            note: 'No stored data field: supply the score as an assessment, else it stays unknown.',
+            key: 'nationalScienceAwardTop3',
+            description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units (waives the IP line)',
+            kind: K.ASSESSED_FLAG,
+            note:
+              'No stored data field: recorded as an assessment ("true" or "false"). National awards: the State Natural Science, Technological Invention and ' +
+              'Science and Technology Progress awards, and the national defence science and technology award.',
           },
         ],
       },
-    },
+      {
+        key: 'nichePosition',
+        description: 'At least 10% of the national niche market, or among the top 3 nationally',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'nicheMarketShare',
+            description: 'Leading product holds at least 10% of the national niche market, last year',
+            kind: K.RATIO_MIN,
+            metric: M.NICHE_MARKET_SHARE,
+            window: W.LAST_YEAR,
+            threshold: '0.1',
+          },
+          {
+            key: 'nationalTop3',
+            description: 'Leading product ranks in the top 3 nationally',
+            kind: K.ASSESSED_FLAG,
+            note: 'No stored data field: supply it as an assessment ("true" or "false").',
+          },
+        ],
+      },
+      {
+        key: 'productFieldOrChain',
+        description: 'Main product in the six industrial basics, or at a key link of an industrial chain',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'productField',
+            description: 'Main product in the six industrial basics',
+            kind: K.PRODUCT_FIELD_IN,
+            productFields: [...SIX_BASICS],
+          },
+          {
+            key: 'keyChainLink',
+            description: 'At a key link of an industrial chain',
+            kind: K.FLAG,
+            flag: EnterpriseFlag.AT_KEY_CHAIN_LINK,
+          },
+        ],
+      },
+      {
+        key: 'developmentScore',
+        description: 'Development evaluation score at least 60',
+        kind: K.ASSESSED_SCORE_MIN,
+        threshold: '60',
+        note: 'No stored data field: supply the score as an assessment (a decimal string, e.g. "72.5"), else it stays unknown.',
+        atReReview: {
+          key: 'developmentScoreEitherOfLast2Years',
+          description: 'Development evaluation score at least 60 in either of the last 2 years (re-review)',
+          kind: K.ANY_OF,
+          conditions: [
+            {
+              key: 'developmentScore',
+              description: 'The latest development evaluation score at least 60',
+              kind: K.ASSESSED_SCORE_MIN,
+              threshold: '60',
+              note: 'No stored data field: supply the score as an assessment, else it stays unknown.',
+            },
+            {
+              key: 'developmentScorePreviousYear',
+              description: 'The development evaluation score of the year before at least 60',
+              kind: K.ASSESSED_SCORE_MIN,
+              threshold: '60',
+              note: 'No stored data field: supply the score as an assessment, else it stays unknown.',
+            },
+          ],
+        },
+      },
+    ]),
   ],
 };
 
@@ -633,46 +657,48 @@ const SRDI_PROVINCIAL_2022: RuleSet = {
     `(provinces’ re-review practice after that date varies: ${UNVERIFIED}).`,
   indicators: [
     ...generalConditions(),
-    yearsInNiche(2),
-    {
-      key: 'rdLastYear',
-      description: 'R&D expense at least ¥1m and at least 3% of revenue, last year',
-      kind: K.ALL_OF,
-      conditions: [
-        {
-          key: 'rdExpense',
-          description: 'R&D expense at least ¥1m, last year',
-          kind: K.MONEY_MIN,
-          metric: M.RD_EXPENSE,
-          window: W.LAST_YEAR,
-          threshold: '1000000',
-        },
-        {
-          key: 'rdIntensity',
-          description: 'R&D expense at least 3% of revenue, last year',
-          kind: K.RATIO_MIN,
-          metric: M.RD_INTENSITY,
-          window: W.LAST_YEAR,
-          threshold: '0.03',
-        },
-      ],
-    },
-    {
-      key: 'scale',
-      description: 'Revenue at least ¥10m last year, or new equity financing at least ¥20m over the last 2 years',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'revenue',
-          description: 'Revenue at least ¥10m, last year',
-          kind: K.MONEY_MIN,
-          metric: M.REVENUE,
-          window: W.LAST_YEAR,
-          threshold: '10000000',
-        },
-        NEW_EQUITY_OVER_2_YEARS,
-      ],
-    },
+    ...asReported([
+      yearsInNiche(2),
+      {
+        key: 'rdLastYear',
+        description: 'R&D expense at least ¥1m and at least 3% of revenue, last year',
+        kind: K.ALL_OF,
+        conditions: [
+          {
+            key: 'rdExpense',
+            description: 'R&D expense at least ¥1m, last year',
+            kind: K.MONEY_MIN,
+            metric: M.RD_EXPENSE,
+            window: W.LAST_YEAR,
+            threshold: '1000000',
+          },
+          {
+            key: 'rdIntensity',
+            description: 'R&D expense at least 3% of revenue, last year',
+            kind: K.RATIO_MIN,
+            metric: M.RD_INTENSITY,
+            window: W.LAST_YEAR,
+            threshold: '0.03',
+          },
+        ],
+      },
+      {
+        key: 'scale',
+        description: 'Revenue at least ¥10m last year, or new equity financing at least ¥20m over the last 2 years',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'revenue',
+            description: 'Revenue at least ¥10m, last year',
+            kind: K.MONEY_MIN,
+            metric: M.REVENUE,
+            window: W.LAST_YEAR,
+            threshold: '10000000',
+          },
+          NEW_EQUITY_OVER_2_YEARS,
+        ],
+      },
+    ]),
   ],
 };
 
@@ -692,98 +718,100 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
     `${UNVERIFIED}. The market position and the development score have no stored data field: they count only when recorded as assessments.`,
   indicators: [
     ...generalConditions(),
-    {
-      key: 'innovativeTitleAndNiche',
-      description: 'Holds a valid innovative-SME title and has been in the niche for at least 3 years by the end of last year',
-      kind: K.ALL_OF,
-      conditions: [
-        {
-          key: 'innovativeTitle',
-          description: 'Holds a valid innovative-SME title (a higher title also counts)',
-          kind: K.TIER_HELD,
-          tier: Tier.INNOVATIVE_SME,
-        },
-        yearsInNiche(3),
-      ],
-    },
-    {
-      key: 'scale',
-      description: 'Revenue at least ¥15m last year, or new equity financing at least ¥20m over the last 2 years',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'revenue',
-          description: 'Revenue at least ¥15m, last year',
-          kind: K.MONEY_MIN,
-          metric: M.REVENUE,
-          window: W.LAST_YEAR,
-          threshold: '15000000',
-        },
-        NEW_EQUITY_OVER_2_YEARS,
-      ],
-    },
-    {
-      key: 'mainBusinessShare',
-      description: 'Main-business revenue at least 80% of revenue, last year',
-      kind: K.RATIO_MIN,
-      metric: M.MAIN_BUSINESS_SHARE,
-      window: W.LAST_YEAR,
-      threshold: '0.8',
-    },
-    {
-      key: 'debtRatio',
-      description: 'Debt-to-asset ratio at most 80%, last year',
-      kind: K.RATIO_MAX,
-      metric: M.DEBT_RATIO,
-      window: W.LAST_YEAR,
-      threshold: '0.8',
-    },
-    {
-      key: 'rdInvestment',
-      description: 'R&D expense at least ¥1m and at least 3% of revenue in each of the last 2 years',
-      kind: K.ALL_OF,
-      conditions: [
-        {
-          key: 'rdExpense',
-          description: 'R&D expense at least ¥1m in each of the last 2 years',
-          kind: K.MONEY_MIN,
-          metric: M.RD_EXPENSE,
-          window: W.EACH_OF_2_YEARS,
-          threshold: '1000000',
-        },
-        RD_INTENSITY_EACH_OF_2_YEARS,
-      ],
-    },
-    {
-      key: 'intellectualProperty',
-      description: 'At least 1 Class-I IP right in use, or waived by a provincial-or-higher science award or R&D institution',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'class1Ip',
-          description: 'At least 1 Class-I IP right in use, last year',
-          kind: K.COUNT_MIN,
-          metric: M.CLASS1_IP_COUNT,
-          window: W.LAST_YEAR,
-          threshold: '1',
-        },
-        assessedFlag('provincialScienceAwardTop3', 'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units'),
-        PROVINCIAL_RD_INSTITUTION,
-      ],
-    },
-    {
-      key: 'marketPosition',
-      description: 'The leading product’s market share ranks fairly high at home or abroad',
-      kind: K.ASSESSED_FLAG,
-      note: 'No stored data field and no figure in the standard: recorded as an assessment ("true" or "false").',
-    },
-    {
-      key: 'developmentScore',
-      description: 'Development evaluation score at least 50',
-      kind: K.ASSESSED_SCORE_MIN,
-      threshold: '50',
-      note: 'No stored data field: supply the score as an assessment (a decimal string, e.g. "72.5"), else it stays unknown.',
-    },
+    ...asReported([
+      {
+        key: 'innovativeTitleAndNiche',
+        description: 'Holds a valid innovative-SME title and has been in the niche for at least 3 years by the end of last year',
+        kind: K.ALL_OF,
+        conditions: [
+          {
+            key: 'innovativeTitle',
+            description: 'Holds a valid innovative-SME title (a higher title also counts)',
+            kind: K.TIER_HELD,
+            tier: Tier.INNOVATIVE_SME,
+          },
+          yearsInNiche(3),
+        ],
+      },
+      {
+        key: 'scale',
+        description: 'Revenue at least ¥15m last year, or new equity financing at least ¥20m over the last 2 years',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'revenue',
+            description: 'Revenue at least ¥15m, last year',
+            kind: K.MONEY_MIN,
+            metric: M.REVENUE,
+            window: W.LAST_YEAR,
+            threshold: '15000000',
+          },
+          NEW_EQUITY_OVER_2_YEARS,
+        ],
+      },
+      {
+        key: 'mainBusinessShare',
+        description: 'Main-business revenue at least 80% of revenue, last year',
+        kind: K.RATIO_MIN,
+        metric: M.MAIN_BUSINESS_SHARE,
+        window: W.LAST_YEAR,
+        threshold: '0.8',
+      },
+      {
+        key: 'debtRatio',
+        description: 'Debt-to-asset ratio at most 80%, last year',
+        kind: K.RATIO_MAX,
+        metric: M.DEBT_RATIO,
+        window: W.LAST_YEAR,
+        threshold: '0.8',
+      },
+      {
+        key: 'rdInvestment',
+        description: 'R&D expense at least ¥1m and at least 3% of revenue in each of the last 2 years',
+        kind: K.ALL_OF,
+        conditions: [
+          {
+            key: 'rdExpense',
+            description: 'R&D expense at least ¥1m in each of the last 2 years',
+            kind: K.MONEY_MIN,
+            metric: M.RD_EXPENSE,
+            window: W.EACH_OF_2_YEARS,
+            threshold: '1000000',
+          },
+          RD_INTENSITY_EACH_OF_2_YEARS,
+        ],
+      },
+      {
+        key: 'intellectualProperty',
+        description: 'At least 1 Class-I IP right in use, or waived by a provincial-or-higher science award or R&D institution',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'class1Ip',
+            description: 'At least 1 Class-I IP right in use, last year',
+            kind: K.COUNT_MIN,
+            metric: M.CLASS1_IP_COUNT,
+            window: W.LAST_YEAR,
+            threshold: '1',
+          },
+          assessedFlag('provincialScienceAwardTop3', 'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units'),
+          PROVINCIAL_RD_INSTITUTION,
+        ],
+      },
+      {
+        key: 'marketPosition',
+        description: 'The leading product’s market share ranks fairly high at home or abroad',
+        kind: K.ASSESSED_FLAG,
+        note: 'No stored data field and no figure in the standard: recorded as an assessment ("true" or "false").',
+      },
+      {
+        key: 'developmentScore',
+        description: 'Development evaluation score at least 50',
+        kind: K.ASSESSED_SCORE_MIN,
+        threshold: '50',
+        note: 'No stored data field: supply the score as an assessment (a decimal string, e.g. "72.5"), else it stays unknown.',
+      },
+    ]),
   ],
 };
 
@@ -806,121 +834,123 @@ const INNOVATIVE_SME_2022: RuleSet = {
     `Points and tracks checked against a public summary of the annex, not the published text itself: ${UNVERIFIED}.`,
   indicators: [
     ...generalConditions(),
-    {
-      key: 'evaluation',
-      description: 'A direct track, or at least 60 points in the evaluation table',
-      kind: K.ANY_OF,
-      conditions: [
-        {
-          key: 'directTrack',
-          description: 'Any one of the four direct tracks',
-          kind: K.ANY_OF,
-          conditions: [
-            assessedFlag('scienceAward', 'Won a national or provincial science and technology award in the last 3 years'),
-            assessedFlag('innovationQualification', 'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title'),
-            PROVINCIAL_RD_INSTITUTION,
-            {
-              key: 'newEquity3Years',
-              description: 'New equity financing (paid in by qualified institutional investors) at least ¥5m over the last 3 years',
-              kind: K.MONEY_MIN,
-              metric: M.NEW_EQUITY_FINANCING,
-              window: W.THREE_YEAR_TOTAL,
-              threshold: '5000000',
-            },
-          ],
-        },
-        {
-          key: 'points',
-          description: 'At least 60 points, with innovation at least 20, growth at least 15 and specialization at least 15',
-          kind: K.POINTS_TABLE,
-          threshold: '60',
-          partMinimums: [
-            { part: 'INNOVATION', minimum: '20' },
-            { part: 'GROWTH', minimum: '15' },
-            { part: 'SPECIALIZATION', minimum: '15' },
-          ],
-          scoreItems: [
-            {
-              key: 'ipScore',
-              description: 'Valid IP rights related to the leading product',
-              part: 'INNOVATION',
-              assessed: true,
-              levels: [
-                { points: '20', description: 'At least 1 high-value Class-I right' },
-                { points: '15', description: 'At least 1 self-developed Class-I right' },
-                { points: '10', description: 'At least 1 Class-I right' },
-                { points: '5', description: 'At least 1 Class-II right' },
-                { points: '0', description: 'None' },
-              ],
-            },
-            {
-              key: 'rdIntensityScore',
-              description: 'R&D expense as a share of revenue, last year',
-              part: 'INNOVATION',
-              metric: M.RD_INTENSITY,
-              window: W.LAST_YEAR,
-              levels: [
-                { points: '20', min: '0.05' },
-                { points: '15', min: '0.03', max: '0.05' },
-                { points: '10', min: '0.02', max: '0.03' },
-                { points: '5', min: '0.01', max: '0.02' },
-                { points: '0', max: '0.01' },
-              ],
-            },
-            {
-              key: 'mainBusinessGrowthScore',
-              description: 'Main-business revenue growth, last year',
-              part: 'GROWTH',
-              metric: M.MAIN_BUSINESS_REVENUE,
-              window: W.LAST_YEAR_GROWTH,
-              levels: [
-                { points: '20', min: '0.15' },
-                { points: '15', min: '0.1', max: '0.15' },
-                { points: '10', min: '0.05', max: '0.1' },
-                { points: '5', min: '0', max: '0.05' },
-                { points: '0', max: '0' },
-              ],
-            },
-            {
-              key: 'debtRatioScore',
-              description: 'Debt-to-asset ratio, last year',
-              part: 'GROWTH',
-              metric: M.DEBT_RATIO,
-              window: W.LAST_YEAR,
-              levels: [
-                { points: '10', max: '0.55' },
-                { points: '5', min: '0.55', max: '0.75' },
-                { points: '0', min: '0.75' },
-              ],
-            },
-            {
-              key: 'emergingIndustryScore',
-              description: 'The leading product’s field',
-              part: 'SPECIALIZATION',
-              assessed: true,
-              levels: [
-                { points: '10', description: 'In the strategic emerging industries classification (战略性新兴产业分类)' },
-                { points: '5', description: 'Any other field' },
-              ],
-            },
-            {
-              key: 'mainBusinessShareScore',
-              description: 'Main-business revenue as a share of revenue, last year',
-              part: 'SPECIALIZATION',
-              metric: M.MAIN_BUSINESS_SHARE,
-              window: W.LAST_YEAR,
-              levels: [
-                { points: '20', min: '0.7' },
-                { points: '15', min: '0.6', max: '0.7' },
-                { points: '10', min: '0.55', max: '0.6' },
-                { points: '5', min: '0.5', max: '0.55' },
-                { points: '0', max: '0.5' },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    ...asReported([
+      {
+        key: 'evaluation',
+        description: 'A direct track, or at least 60 points in the evaluation table',
+        kind: K.ANY_OF,
+        conditions: [
+          {
+            key: 'directTrack',
+            description: 'Any one of the four direct tracks',
+            kind: K.ANY_OF,
+            conditions: [
+              assessedFlag('scienceAward', 'Won a national or provincial science and technology award in the last 3 years'),
+              assessedFlag('innovationQualification', 'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title'),
+              PROVINCIAL_RD_INSTITUTION,
+              {
+                key: 'newEquity3Years',
+                description: 'New equity financing (paid in by qualified institutional investors) at least ¥5m over the last 3 years',
+                kind: K.MONEY_MIN,
+                metric: M.NEW_EQUITY_FINANCING,
+                window: W.THREE_YEAR_TOTAL,
+                threshold: '5000000',
+              },
+            ],
+          },
+          {
+            key: 'points',
+            description: 'At least 60 points, with innovation at least 20, growth at least 15 and specialization at least 15',
+            kind: K.POINTS_TABLE,
+            threshold: '60',
+            partMinimums: [
+              { part: 'INNOVATION', minimum: '20' },
+              { part: 'GROWTH', minimum: '15' },
+              { part: 'SPECIALIZATION', minimum: '15' },
+            ],
+            scoreItems: [
+              {
+                key: 'ipScore',
+                description: 'Valid IP rights related to the leading product',
+                part: 'INNOVATION',
+                assessed: true,
+                levels: [
+                  { points: '20', description: 'At least 1 high-value Class-I right' },
+                  { points: '15', description: 'At least 1 self-developed Class-I right' },
+                  { points: '10', description: 'At least 1 Class-I right' },
+                  { points: '5', description: 'At least 1 Class-II right' },
+                  { points: '0', description: 'None' },
+                ],
+              },
+              {
+                key: 'rdIntensityScore',
+                description: 'R&D expense as a share of revenue, last year',
+                part: 'INNOVATION',
+                metric: M.RD_INTENSITY,
+                window: W.LAST_YEAR,
+                levels: [
+                  { points: '20', min: '0.05' },
+                  { points: '15', min: '0.03', max: '0.05' },
+                  { points: '10', min: '0.02', max: '0.03' },
+                  { points: '5', min: '0.01', max: '0.02' },
+                  { points: '0', max: '0.01' },
+                ],
+              },
+              {
+                key: 'mainBusinessGrowthScore',
+                description: 'Main-business revenue growth, last year',
+                part: 'GROWTH',
+                metric: M.MAIN_BUSINESS_REVENUE,
+                window: W.LAST_YEAR_GROWTH,
+                levels: [
+                  { points: '20', min: '0.15' },
+                  { points: '15', min: '0.1', max: '0.15' },
+                  { points: '10', min: '0.05', max: '0.1' },
+                  { points: '5', min: '0', max: '0.05' },
+                  { points: '0', max: '0' },
+                ],
+              },
+              {
+                key: 'debtRatioScore',
+                description: 'Debt-to-asset ratio, last year',
+                part: 'GROWTH',
+                metric: M.DEBT_RATIO,
+                window: W.LAST_YEAR,
+                levels: [
+                  { points: '10', max: '0.55' },
+                  { points: '5', min: '0.55', max: '0.75' },
+                  { points: '0', min: '0.75' },
+                ],
+              },
+              {
+                key: 'emergingIndustryScore',
+                description: 'The leading product’s field',
+                part: 'SPECIALIZATION',
+                assessed: true,
+                levels: [
+                  { points: '10', description: 'In the strategic emerging industries classification (战略性新兴产业分类)' },
+                  { points: '5', description: 'Any other field' },
+                ],
+              },
+              {
+                key: 'mainBusinessShareScore',
+                description: 'Main-business revenue as a share of revenue, last year',
+                part: 'SPECIALIZATION',
+                metric: M.MAIN_BUSINESS_SHARE,
+                window: W.LAST_YEAR,
+                levels: [
+                  { points: '20', min: '0.7' },
+                  { points: '15', min: '0.6', max: '0.7' },
+                  { points: '10', min: '0.55', max: '0.6' },
+                  { points: '5', min: '0.5', max: '0.55' },
+                  { points: '0', max: '0.5' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ]),
   ],
 };
 

@@ -88,6 +88,15 @@ describe('rule sets as data', () => {
     expect(INNOVATIVE.effectiveUntil).toBeUndefined();
   });
 
+  it('marks every figure the official texts could not be checked for; the SME size lines were checked', () => {
+    for (const r of RULE_SETS) {
+      for (const i of allIndicators(r).filter((i) => i.threshold != null || i.bands != null)) {
+        expect([r.code, i.key, i.note]).toEqual([r.code, i.key, expect.stringContaining('reported, not verified against the text')]);
+      }
+      expect(r.indicators[0].note).not.toMatch(/not verified/);
+    }
+  });
+
   it('reports malformed data: a ratio threshold in the wrong form, a gap between revenue bands, a duplicate key', () => {
     const bad: RuleSet = JSON.parse(JSON.stringify(MIIT_2022));
     const at = (key: string) => allIndicators(bad).find((i) => i.key === key)!;
