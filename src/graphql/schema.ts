@@ -33,7 +33,7 @@ import {
   DashboardResolver,
 } from '../modules/dashboard/dashboard.resolver';
 import { AuditEventResolver } from '../modules/audit/audit-event.resolver';
-import { EligibilityResolver } from '../modules/eligibility/eligibility.resolver';
+import { EligibilityResolver, RuleIndicatorResolver, ScoreItemResolver } from '../modules/eligibility/eligibility.resolver';
 import { AssessmentResolver, EnterpriseAssessmentsResolver } from '../modules/assessment/assessment.resolver';
 import { applyInputLimits } from './input-validation';
 import { limitListFields } from './list-bound';
@@ -73,6 +73,8 @@ export const RESOLVERS = [
   EligibilityResolver,
   AssessmentResolver,
   EnterpriseAssessmentsResolver,
+  RuleIndicatorResolver,
+  ScoreItemResolver,
 ] as const;
 
 /**

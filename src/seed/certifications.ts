@@ -1,6 +1,8 @@
 import { CertificationStatus, RevocationReason } from '../modules/certification/certification.enums';
 import { Tier } from '../modules/enterprise/enterprise.enums';
-import { addYears, Day, day, REFERENCE_DAY } from './dates';
+import { EvaluationPurpose } from '../modules/eligibility/eligibility.enums';
+import { inForce, RULE_SETS } from '../modules/eligibility/rule-sets';
+import { addYears, Day, day, isoDate, REFERENCE_DAY } from './dates';
 import { Rng, WeightedPicker } from './random';
 
 /**
@@ -11,23 +13,21 @@ import { Rng, WeightedPicker } from './random';
  * of the latest judgement on it.
  */
 
-export const RULE_SETS = {
-  /** 工信部企业〔2022〕63号, in force 2022-08-01: little giants and innovative SMEs. */
-  MIIT_2022: 'MIIT-2022-63',
-  /** 工信部企业〔2026〕2号, in force 2026-04-01. */
-  MIIT_2026: 'MIIT-2026-2',
-  /** Provincial SRDI SME rules under the 2022 framework. */
-  PROVINCIAL_2022: 'SRDI-PROVINCIAL-2022',
-} as const;
-
 const RULES_2022_IN_FORCE = day('2022-08-01');
-const RULES_2026_IN_FORCE = day('2026-04-01');
 
-/** The rule set a judgement on `tier` made on `when` was made under. */
-export function ruleSetFor(tier: Tier, when: Day): string {
-  if (tier === Tier.SRDI_SME) return RULE_SETS.PROVINCIAL_2022;
-  return when >= RULES_2026_IN_FORCE ? RULE_SETS.MIIT_2026 : RULE_SETS.MIIT_2022;
+/**
+ * The rule set a judgement on `tier` made on `when` for `purpose` was made
+ * under: the one in force that day by the rule-set data (so a re-review in
+ * 2026 still names the 2022 little-giant standard). A judgement from before
+ * any of them came into force is recorded under the tier's earliest set.
+ */
+export function ruleSetFor(tier: Tier, when: Day, purpose: EvaluationPurpose = EvaluationPurpose.NEW_APPLICATION): string {
+  const sets = RULE_SETS.filter((r) => r.tier === tier);
+  const on = isoDate(when);
+  return (sets.find((r) => inForce(r, purpose, on)) ?? sets[0]).code;
 }
+
+const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
 
 /** Published little-giant batches: public notice, then the list. */
 export interface LittleGiantBatch {
@@ -143,7 +143,7 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       if (due(certified, k + 1) - 1 < R + LAPSE_MARGIN_DAYS) return null;
       const renewals = renewalsUpTo(k);
       const last = renewals[k - 1];
-      return { ...base, renewals, certifiedOn: certified, validUntil: due(certified, k + 1) - 1, ruleSetCode: ruleSetFor(tier, last), judgedOn: last, lastChange: last };
+      return { ...base, renewals, certifiedOn: certified, validUntil: due(certified, k + 1) - 1, ruleSetCode: ruleSetFor(tier, last, RE_REVIEW), judgedOn: last, lastChange: last };
     }
     case CertificationStatus.UNDER_REVIEW: {
       // Either the next re-review has begun (due within ~6 months) or the last one is running late (due ≤ 4 months ago).
@@ -155,7 +155,7 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       const judged = j === 1 ? certified : renewals[j - 2];
       if (judged < RULES_2022_IN_FORCE) return null;
       const started = Math.min(R - rng.int(5, 60), due(certified, j) - rng.int(30, 120));
-      return { ...base, renewals, reviewStarted: started, certifiedOn: certified, validUntil: due(certified, j) - 1, ruleSetCode: ruleSetFor(tier, judged), judgedOn: judged, lastChange: started };
+      return { ...base, renewals, reviewStarted: started, certifiedOn: certified, validUntil: due(certified, j) - 1, ruleSetCode: ruleSetFor(tier, judged, j === 1 ? NEW_APPLICATION : RE_REVIEW), judgedOn: judged, lastChange: started };
     }
     case CertificationStatus.EXPIRED: {
       const failed: number[] = [];
@@ -163,7 +163,7 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       if (failed.length === 0) return null;
       const j = rng.pick(failed);
       const end = due(certified, j);
-      return { ...base, renewals: renewalsUpTo(j - 1), expiredOn: end, certifiedOn: certified, validUntil: end - 1, ruleSetCode: ruleSetFor(tier, end), judgedOn: end, lastChange: end };
+      return { ...base, renewals: renewalsUpTo(j - 1), expiredOn: end, certifiedOn: certified, validUntil: end - 1, ruleSetCode: ruleSetFor(tier, end, RE_REVIEW), judgedOn: end, lastChange: end };
     }
     case CertificationStatus.REVOKED: {
       const after = req.revokeAfter ?? certified;
@@ -181,7 +181,7 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       const revokedOn = rng.int(Math.max(start + 30, after + 1), Math.min(due(certified, j + 1) - 1, R - 1));
       return {
         ...base, renewals: renewalsUpTo(j), certifiedOn: certified, validUntil: due(certified, j + 1) - 1,
-        revokedOn, revocationReason: req.revocationReason ?? REASONS.pick(rng), ruleSetCode: ruleSetFor(tier, start), judgedOn: start, lastChange: revokedOn,
+        revokedOn, revocationReason: req.revocationReason ?? REASONS.pick(rng), ruleSetCode: ruleSetFor(tier, start, j === 0 ? NEW_APPLICATION : RE_REVIEW), judgedOn: start, lastChange: revokedOn,
       };
     }
   }

@@ -49,6 +49,11 @@ export const LINES_OF_BUSINESS: Readonly<Record<ProductField, readonly (readonly
   AGRICULTURAL_MACHINERY: [['农业机械', 'C35'], ['农机装备', 'C35'], ['智能农机', 'C35']],
   NEW_MATERIALS: [['新材料', 'C26'], ['高分子材料', 'C29'], ['复合材料', 'C29'], ['特种合金', 'C32'], ['碳材料', 'C30']],
   BIOMEDICINE_AND_MEDICAL_DEVICES: [['生物医药', 'C27'], ['医疗器械', 'C35'], ['生物科技', 'C27'], ['制药', 'C27'], ['医疗科技', 'C35']],
+  // Not drawn by the generator (FIELD_WEIGHTS leaves them out, so the seeded world stays as it was): names for firms registered by hand.
+  INFORMATION_INFRASTRUCTURE: [['通信设施', 'C39'], ['数据中心', 'I65'], ['算力科技', 'I65']],
+  KEY_CORE_TECHNOLOGIES: [['芯片设计', 'I65'], ['操作系统', 'I65'], ['工业控制', 'C40']],
+  CYBER_SECURITY: [['网络安全', 'I65'], ['信息安全', 'I65'], ['安全技术', 'I65']],
+  DATA_SECURITY: [['数据安全', 'I65'], ['密码技术', 'I65'], ['数据治理', 'I65']],
   OTHER: [['食品', 'C14'], ['纺织', 'C17'], ['家居', 'C21'], ['包装', 'C22'], ['工艺品', 'C24']],
 };
 

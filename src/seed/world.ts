@@ -3,6 +3,8 @@ import { ApplicationStatus, ReviewDecision, ReviewKind } from '../modules/applic
 import { CertificationStatus, RevocationReason } from '../modules/certification/certification.enums';
 import { HELD_STATUSES } from '../modules/certification/certification.rules';
 import { ProductField, Tier, TIER_ORDER } from '../modules/enterprise/enterprise.enums';
+import { EvaluationPurpose } from '../modules/eligibility/eligibility.enums';
+import { GENERAL_CONDITION_KEYS, ruleSetByCode } from '../modules/eligibility/rule-sets';
 import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from '../modules/funding/funding.enums';
 import { PlatformKind, PlatformLevel } from '../modules/platform/platform.enums';
 import { BulkWriter } from './bulk-insert';
@@ -734,7 +736,7 @@ export class WorldBuilder {
     if (full) {
       t.renewals.forEach((r, i) => {
         const validUntil = isoDate(addYears(t.certifiedOn!, 3 * (i + 2)) - 1);
-        onCert(r, decider, 'renewCertification', { status: CertificationStatus.UNDER_REVIEW }, { status: CertificationStatus.RENEWED, outcome: 'RENEW', validUntil, ruleSetCode: ruleSetFor(t.tier, r) });
+        onCert(r, decider, 'renewCertification', { status: CertificationStatus.UNDER_REVIEW }, { status: CertificationStatus.RENEWED, outcome: 'RENEW', validUntil, ruleSetCode: ruleSetFor(t.tier, r, EvaluationPurpose.RE_REVIEW) });
       });
       if (t.reviewStarted !== null) onCert(t.reviewStarted, decider, 'startReReview', { status: t.renewals.length ? CertificationStatus.RENEWED : CertificationStatus.CERTIFIED }, { status: CertificationStatus.UNDER_REVIEW });
       if (t.expiredOn !== null) onCert(t.expiredOn, decider, 'renewCertification', { status: CertificationStatus.UNDER_REVIEW }, { status: CertificationStatus.EXPIRED, outcome: 'LET_EXPIRE' });
@@ -1152,12 +1154,10 @@ function expertScore(rng: Rng, pass: boolean): string {
   return (cents / 100).toFixed(2);
 }
 
-/** Indicator keys of the rule sets (src/modules/eligibility/rule-sets.ts), for the evidence an expert review keeps. */
-const INDICATORS: Readonly<Record<string, readonly string[]>> = {
-  'MIIT-2022-63': ['yearsInNiche', 'mainBusinessShare', 'mainBusinessGrowth', 'debtRatio', 'qualityCertification', 'nicheMarketShare', 'ownBrand', 'rdByRevenueBand', 'rdInstitution', 'class1Ip', 'keyChainLink', 'productField'],
-  'MIIT-2026-2': ['provincialTitleAndNiche', 'revenue', 'mainBusinessShare', 'revenueGrowth', 'debtRatio', 'rdInvestment', 'class1Ip', 'nichePosition', 'productFieldOrChain', 'developmentScore'],
-  'SRDI-PROVINCIAL-2022': ['yearsInNiche', 'rdLastYear', 'scale'],
-};
+/** The top-level indicator keys of a rule set, for the evidence an expert review keeps. */
+function indicatorKeys(ruleSetCode: string): string[] {
+  return ruleSetByCode(ruleSetCode)?.indicators.map((i) => i.key) ?? [];
+}
 
 /**
  * The small evidence record an expert review keeps: the rule set, the verdict
@@ -1166,8 +1166,9 @@ const INDICATORS: Readonly<Record<string, readonly string[]>> = {
  * dimension scores (specialized 25, refined 25, distinctive 15, innovation 35).
  */
 function evaluation(rng: Rng, tier: Tier, ruleSetCode: string, score: string, passed: boolean): unknown {
-  const keys = INDICATORS[ruleSetCode] ?? [];
-  const failed = passed ? null : rng.pick(keys.filter((k) => k !== 'yearsInNiche'));
+  const keys = indicatorKeys(ruleSetCode);
+  // Experts fail a firm on its figures, not on the general conditions a local government checks first.
+  const failed = passed ? null : rng.pick(keys.filter((k) => k !== 'yearsInNiche' && !GENERAL_CONDITION_KEYS.includes(k)));
   const indicators = keys.map((key) => ({ key, result: key === failed ? 'FAIL' : 'PASS' }));
   const verdict = passed ? 'ELIGIBLE' : 'NOT_ELIGIBLE';
   if (tier === Tier.LITTLE_GIANT) return { ruleSetCode, verdict, expertScore: score, indicators };

@@ -45,7 +45,7 @@ it('runs from application to spending, each step by its own role', async () => {
 
   // Application → certificate.
   const created = await step(tk.enterprise, m('createApplication', 'CreateApplicationInput', 'application { id status }'), {
-    enterpriseId: ent, tier: 'LITTLE_GIANT', ruleSet: 'MIIT-2022-63',
+    enterpriseId: ent, tier: 'LITTLE_GIANT', ruleSet: 'MIIT-2026-2',
   });
   const app = created.createApplication.application.id;
   const stepQ = (name: string) => m(name, 'ApplicationStepInput', 'application { status }');
@@ -59,7 +59,7 @@ it('runs from application to spending, each step by its own role', async () => {
     applicationId: app, decision: 'APPROVE', score: '86.50', comment: '专家评审通过',
   });
   expect(reviewed.reviewApplication.application).toEqual({ status: 'APPROVED', score: '86.50' });
-  expect(reviewed.reviewApplication.review.ruleSetCode).toBe('MIIT-2022-63');
+  expect(reviewed.reviewApplication.review.ruleSetCode).toBe('MIIT-2026-2');
   expect(reviewed.reviewApplication.review.evaluation).toBeTruthy();
   const noticeEnds = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await step(tk.miit, m('openPublicNotice', 'OpenPublicNoticeInput', 'application { status }'), { applicationId: app, publicNoticeEndsOn: noticeEnds });

@@ -58,7 +58,7 @@ describe('seedDemoData', () => {
     }
   });
 
-  it('gives revoked titles a reason, little giants batches 1–7, and uses all three rule sets', async () => {
+  it('gives revoked titles a reason, little giants batches 1–7, and uses all five rule sets', async () => {
     const [revoked] = await q<{ n: number; reasons: number }>(
       `SELECT count(*)::int AS n, count(revocation_reason)::int AS reasons FROM certification WHERE status = 'REVOKED'`,
     );
@@ -66,7 +66,9 @@ describe('seedDemoData', () => {
     expect(revoked.reasons).toBe(revoked.n);
     expect((await values(`SELECT DISTINCT batch_number::text AS v FROM certification WHERE tier = 'LITTLE_GIANT' AND batch_number IS NOT NULL`)))
       .toEqual(['1', '2', '3', '4', '5', '6', '7']);
-    expect(await values(`SELECT DISTINCT rule_set_code AS v FROM certification`)).toEqual(['MIIT-2022-63', 'MIIT-2026-2', 'SRDI-PROVINCIAL-2022']);
+    expect(await values(`SELECT DISTINCT rule_set_code AS v FROM certification`)).toEqual([
+      'INNOVATIVE-SME-2022', 'MIIT-2022-63', 'MIIT-2026-2', 'SRDI-PROVINCIAL-2022', 'SRDI-PROVINCIAL-2026',
+    ]);
   });
 
   it('spreads firms over the provinces and plan-listed cities the demo shows', async () => {

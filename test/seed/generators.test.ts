@@ -5,6 +5,7 @@ import { ProductField, SizeClass, Tier } from '../../src/modules/enterprise/ente
 import { centsToMoney, compareMoney } from '../../src/graphql/scalars/money';
 import { insertSql } from '../../src/seed/bulk-insert';
 import { littleGiantTimeline, provincialTimeline, ruleSetFor } from '../../src/seed/certifications';
+import { EvaluationPurpose } from '../../src/modules/eligibility/eligibility.enums';
 import { CreditCodeFactory } from '../../src/seed/credit-codes';
 import { day, isoDate, REFERENCE_DAY } from '../../src/seed/dates';
 import { fenToMoney, generateFinancials, sizeClassOf } from '../../src/seed/financials';
@@ -198,7 +199,7 @@ describe('certification timelines', () => {
     const b4 = littleGiantTimeline(rng, 4, CertificationStatus.RENEWED)!;
     expect([isoDate(b4.certifiedOn!), isoDate(b4.validUntil!), b4.batchNumber, b4.ruleSetCode]).toEqual(['2022-08-26', '2028-08-25', 4, 'MIIT-2022-63']);
     const b5 = littleGiantTimeline(rng, 5, CertificationStatus.RENEWED)!;
-    expect(b5.ruleSetCode).toBe('MIIT-2026-2'); // renewed in August 2026, under the 2026 rules
+    expect(b5.ruleSetCode).toBe('MIIT-2022-63'); // re-reviewed in August 2026: the 2026 re-reviews still follow the 2022 standard
     expect(littleGiantTimeline(rng, 2, CertificationStatus.UNDER_REVIEW)?.status).toBe(CertificationStatus.UNDER_REVIEW);
     expect(littleGiantTimeline(rng, 7, CertificationStatus.CERTIFIED)?.validUntil).toBe(day('2028-09-11'));
     // A 2025 title cannot have lapsed yet; a 2019 one was never judged under rules that did not exist.
@@ -237,7 +238,14 @@ describe('certification timelines', () => {
   it('names the rule set in force on the day of judgement', () => {
     expect(ruleSetFor(Tier.LITTLE_GIANT, day('2026-03-31'))).toBe('MIIT-2022-63');
     expect(ruleSetFor(Tier.LITTLE_GIANT, day('2026-04-01'))).toBe('MIIT-2026-2');
-    expect(ruleSetFor(Tier.SRDI_SME, day('2026-06-01'))).toBe('SRDI-PROVINCIAL-2022');
+    expect(ruleSetFor(Tier.SRDI_SME, day('2026-03-31'))).toBe('SRDI-PROVINCIAL-2022');
+    expect(ruleSetFor(Tier.SRDI_SME, day('2026-06-01'))).toBe('SRDI-PROVINCIAL-2026');
+    expect(ruleSetFor(Tier.INNOVATIVE_SME, day('2024-06-01'))).toBe('INNOVATIVE-SME-2022');
+    // A re-review in 2026 follows the 2022 little-giant standard; one in 2027 the 2026 standard.
+    expect(ruleSetFor(Tier.LITTLE_GIANT, day('2026-08-26'), EvaluationPurpose.RE_REVIEW)).toBe('MIIT-2022-63');
+    expect(ruleSetFor(Tier.LITTLE_GIANT, day('2027-01-01'), EvaluationPurpose.RE_REVIEW)).toBe('MIIT-2026-2');
+    // Judged before any of the texts: the tier's earliest set.
+    expect(ruleSetFor(Tier.LITTLE_GIANT, day('2021-07-01'))).toBe('MIIT-2022-63');
   });
 });
 

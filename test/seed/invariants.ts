@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { EvaluationPurpose } from '../../src/modules/eligibility/eligibility.enums';
+import { inForce, RULE_SETS } from '../../src/modules/eligibility/rule-sets';
 import { checkCreditCode } from '../../src/modules/enterprise/credit-code';
 
 /**
@@ -78,12 +80,14 @@ export const INVARIANTS: Readonly<Record<string, string>> = {
   'little-giant lists are batches 1–7; a title in public notice has no batch yet': `
     SELECT count(*) FROM certification
     WHERE tier = 'LITTLE_GIANT' AND ((status = 'PUBLIC_NOTICE') <> (batch_number IS NULL) OR batch_number NOT BETWEEN 1 AND 7)`,
-  'rule sets are the known ones, and applications name one that judges their tier': `
-    SELECT (SELECT count(*) FROM certification WHERE rule_set_code NOT IN ('MIIT-2022-63', 'MIIT-2026-2', 'SRDI-PROVINCIAL-2022'))
-         + (SELECT count(*) FROM certification WHERE (tier = 'SRDI_SME') <> (rule_set_code = 'SRDI-PROVINCIAL-2022'))
-         + (SELECT count(*) FROM application
-            WHERE NOT ((tier = 'LITTLE_GIANT' AND rule_set_code IN ('MIIT-2022-63', 'MIIT-2026-2'))
-                    OR (tier = 'SRDI_SME' AND rule_set_code = 'SRDI-PROVINCIAL-2022')))`,
+  'rule sets are the known ones, and certifications and applications name one that judges their tier': `
+    WITH rule_set (code, tier) AS (VALUES ${RULE_SETS.map((r) => `('${r.code}', '${r.tier}')`).join(', ')})
+    SELECT (SELECT count(*) FROM certification c WHERE NOT EXISTS (SELECT 1 FROM rule_set r WHERE r.code = c.rule_set_code AND r.tier = c.tier))
+         + (SELECT count(*) FROM application a WHERE NOT EXISTS (SELECT 1 FROM rule_set r WHERE r.code = a.rule_set_code AND r.tier = a.tier))`,
+  'a draft or returned application names a rule set in force for new applications, as updateApplication wants': `
+    SELECT count(*) FROM application
+    WHERE status IN ('DRAFT', 'RETURNED')
+      AND rule_set_code NOT IN (${RULE_SETS.filter((r) => inForce(r, EvaluationPurpose.NEW_APPLICATION, REFERENCE_DATE)).map((r) => `'${r.code}'`).join(', ')})`,
   'certified applications link a certification of their own enterprise and tier': `
     SELECT count(*) FROM application a LEFT JOIN certification c ON c.id = a.certification_id
     WHERE a.status = 'CERTIFIED' AND (c.id IS NULL OR c.enterprise_id <> a.enterprise_id OR c.tier <> a.tier)`,

@@ -10,6 +10,7 @@ import { PoliciesOncePerStatement1764000000008 } from './1764000000008-PoliciesO
 import { QueueIndexes1764000000009 } from './1764000000009-QueueIndexes';
 import { Assessments1764000000010 } from './1764000000010-Assessments';
 import { PublicObjections1764000000011 } from './1764000000011-PublicObjections';
+import { NetworkPowerProductFields1764000000012 } from './1764000000012-NetworkPowerProductFields';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   QueueIndexes1764000000009,
   Assessments1764000000010,
   PublicObjections1764000000011,
+  NetworkPowerProductFields1764000000012,
 ];

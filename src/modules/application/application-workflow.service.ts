@@ -15,6 +15,7 @@ import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../
 import { effectiveStatus, programmeToday } from '../certification/certification-status';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
 import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
+import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
 import { ApplicationEntity } from './application.entity';
@@ -166,7 +167,7 @@ export class ApplicationMutations {
   async create(ctx: RequestContext, enterpriseId: string, input: CreateApplicationInput): Promise<ApplicationEntity> {
     if (!ctx.authz.can('create', 'Application')) throw new ForbiddenError(`${ctx.viewer.role} may not create an application`);
     const ruleSet = input.ruleSet.trim();
-    const problem = ruleSetProblem(ruleSet, input.tier);
+    const problem = ruleSetProblem(ruleSet, input.tier, EvaluationPurpose.NEW_APPLICATION, programmeToday());
     if (problem) throw new BadUserInputError(problem, 'ruleSet');
     return mutation(ctx, async (db) => {
       const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
@@ -236,7 +237,7 @@ export class ApplicationMutations {
     return this.step(ctx, 'updateApplication', id, 'update', async (db, a) => {
       const tier = input.tier ?? a.tier;
       const judgedBy = ruleSet ?? a.ruleSetCode;
-      const problem = ruleSetProblem(judgedBy, tier);
+      const problem = ruleSetProblem(judgedBy, tier, EvaluationPurpose.NEW_APPLICATION, programmeToday());
       // The field the caller sent is at fault; with both sent, the rule set is (it is what names a tier).
       if (problem) throw new BadUserInputError(problem, ruleSet != null ? 'ruleSet' : 'tier');
       const fields = [...(tier !== a.tier ? ['tier'] : []), ...(judgedBy !== a.ruleSetCode ? ['ruleSetCode'] : [])];

@@ -1,30 +1,32 @@
 import { Tier } from '../enterprise/enterprise.enums';
+import { EvaluationPurpose } from '../eligibility/eligibility.enums';
+import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility/rule-sets';
 import { provinceCodeOf } from '../region/region-code';
 import { ApplicationStatus } from './application.enums';
 
 /**
- * The workflow's rules as data and pure functions: which rule sets exist,
- * which step may start from which status, who may recommend a little giant,
- * and the shapes of scores and notice periods. The service applies them
- * inside the mutation's transaction; tests exercise them without a database.
+ * The workflow's rules as data and pure functions: which rule set may judge
+ * what, which step may start from which status, who may recommend a little
+ * giant, and the shapes of scores and notice periods. The service applies
+ * them inside the mutation's transaction; tests exercise them without a database.
  */
 
 /**
- * The rule sets an application may name, with the tier each judges
- * (domain.md §3). Both little-giant sets are live: the 2022 one for
- * applications begun under it, the 2026 one in force from 2026-04-01.
+ * Why the rule set `code` cannot judge a `purpose` (a new application, or a
+ * title's re-review) for `tier` on the day `today`, or null when it can: it
+ * must exist, judge that tier, and be in force for that purpose that day
+ * (since 2026-04-01 a new little-giant application is judged by the 2026
+ * set, while the 2026 re-reviews still follow the 2022 standard).
  */
-export const RULE_SETS: Readonly<Record<string, Tier>> = {
-  'MIIT-2022-63': Tier.LITTLE_GIANT,
-  'MIIT-2026-2': Tier.LITTLE_GIANT,
-  'SRDI-PROVINCIAL-2022': Tier.SRDI_SME,
-};
-
-/** Why a rule set cannot judge an application for `tier`, or null when it can. */
-export function ruleSetProblem(ruleSet: string, tier: Tier): string | null {
-  const judges = RULE_SETS[ruleSet];
-  if (!judges) return `ruleSet must be one of ${Object.keys(RULE_SETS).join(', ')}`;
-  if (judges !== tier) return `rule set ${ruleSet} judges ${judges}, not ${tier}`;
+export function ruleSetProblem(code: string, tier: Tier, purpose: EvaluationPurpose, today: string): string | null {
+  const ruleSet = ruleSetByCode(code);
+  if (!ruleSet) return `ruleSet must be one of ${RULE_SETS.map((r) => r.code).join(', ')}`;
+  if (ruleSet.tier !== tier) return `rule set ${code} judges ${ruleSet.tier}, not ${tier}`;
+  if (!inForce(ruleSet, purpose, today)) {
+    const current = ruleSetsInForce(tier, purpose, today).map((r) => r.code);
+    const what = purpose === EvaluationPurpose.RE_REVIEW ? 're-reviews' : 'new applications';
+    return `rule set ${code} is not in force for ${what} on ${today}${current.length ? `; in force: ${current.join(', ')}` : ''}`;
+  }
   return null;
 }
 

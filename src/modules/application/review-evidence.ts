@@ -14,6 +14,7 @@ export async function ruleSetEvidence(ctx: RequestContext, enterpriseId: string,
   if (!ruleSetByCode(ruleSetCode)) return null;
   const evaluation = await evaluateEnterprise(ctx, enterpriseId, ruleSetCode);
   if (!evaluation) return null;
-  const { ruleSet, ...rest } = evaluation;
+  // The breakdown repeats the indicators flat: the evidence keeps them once.
+  const { ruleSet, breakdown: _flat, ...rest } = evaluation;
   return { ruleSetCode: ruleSet.code, ...rest };
 }

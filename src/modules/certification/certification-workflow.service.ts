@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError } from '../../graphql/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
+import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { freezeOpenAwards } from '../funding/award-freeze';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
@@ -130,7 +131,7 @@ export class CertificationMutations {
     return mutation(ctx, async (db) => {
       const { row, today } = await load(ctx, db, id, 'renew', 'renewCertification');
       if (ruleSet != null) {
-        const problem = ruleSetProblem(ruleSet, row.tier);
+        const problem = ruleSetProblem(ruleSet, row.tier, EvaluationPurpose.RE_REVIEW, today);
         if (problem) throw new BadUserInputError(problem, 'ruleSet');
       }
       const repo = db.getRepository(CertificationEntity);

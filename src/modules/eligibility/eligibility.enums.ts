@@ -15,7 +15,11 @@ export enum IndicatorKind {
   COUNT_MIN = 'COUNT_MIN',
   /** Growth of a money metric over a growth window at least `threshold` (a fraction). */
   GROWTH_MIN = 'GROWTH_MIN',
-  /** Calendar years in the niche, entry year through the last financial year, at least `threshold`. */
+  /**
+   * Whole years in the niche from the entry date to the end of the last
+   * financial year, at least `threshold`. Only the entry year is stored, so
+   * the entry is read as late as that year allows: last year − entry year.
+   */
   YEARS_IN_NICHE_MIN = 'YEARS_IN_NICHE_MIN',
   /** A yes/no fact about the enterprise must be yes. */
   FLAG = 'FLAG',
@@ -23,8 +27,17 @@ export enum IndicatorKind {
   PRODUCT_FIELD_IN = 'PRODUCT_FIELD_IN',
   /** A valid certification of `tier` (or a higher tier) held on the day of evaluation. */
   TIER_HELD = 'TIER_HELD',
-  /** Last year's revenue picks one band; the band's conditions must all pass (2022 innovation rule). */
+  /**
+   * Last year's revenue picks its band (both edges inclusive, so a revenue on
+   * an edge sits in two); the conditions of one band it sits in must all pass.
+   */
   REVENUE_BANDED_RD = 'REVENUE_BANDED_RD',
+  /** An SME, not LARGE, by the size lines of 工信部联企业〔2011〕300号 for the enterprise's sector (sme-size-lines.ts). */
+  SME_SIZE = 'SME_SIZE',
+  /** A points table: each of `scoreItems` scores by its levels; the total at least `threshold` and each part at least its minimum. */
+  POINTS_TABLE = 'POINTS_TABLE',
+  /** One row of a points table as judged: the points it scored (in evaluations only, never in a rule set's indicators). */
+  SCORE_ITEM = 'SCORE_ITEM',
   /** Every condition must pass. */
   ALL_OF = 'ALL_OF',
   /** At least one condition must pass. */
@@ -43,6 +56,10 @@ export enum EvaluationWindow {
   EACH_OF_2_YEARS = 'EACH_OF_2_YEARS',
   /** Years Y−2 and Y−1 added up (a ratio is the ratio of the totals). */
   TWO_YEAR_TOTAL = 'TWO_YEAR_TOTAL',
+  /** Years Y−3, Y−2 and Y−1 added up ("近三年"). */
+  THREE_YEAR_TOTAL = 'THREE_YEAR_TOTAL',
+  /** Growth rate Y−2→Y−1 ("上年度…增长率"). */
+  LAST_YEAR_GROWTH = 'LAST_YEAR_GROWTH',
   /** Mean of the growth rates Y−3→Y−2 and Y−2→Y−1. */
   TWO_YEAR_AVERAGE_GROWTH = 'TWO_YEAR_AVERAGE_GROWTH',
   /** Compound annual growth rate from Y−3 to Y−1: sqrt(Y−1 / Y−3) − 1. */
@@ -83,6 +100,16 @@ export enum IndicatorResult {
   FAIL = 'FAIL',
   /** The data needed is missing: never counted as a pass. */
   UNKNOWN = 'UNKNOWN',
+  /** Not checked for this purpose (the 2026 growth line at re-review): neither a pass nor a failure. */
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+
+/** What an evaluation is for: the rule sets in force, and some indicators, differ. */
+export enum EvaluationPurpose {
+  /** A first application for the tier. */
+  NEW_APPLICATION = 'NEW_APPLICATION',
+  /** The year-3 re-review (复核) of a title held. */
+  RE_REVIEW = 'RE_REVIEW',
 }
 
 /** The outcome of a whole rule set. */
@@ -102,7 +129,7 @@ export enum ValueUnit {
   COUNT = 'COUNT',
   YEARS = 'YEARS',
   SCORE = 'SCORE',
-  /** Yes/no, product field, tier and other values given as text. */
+  /** Yes/no, product field, tier, size class and other values given as text. */
   TEXT = 'TEXT',
   /** No value of its own: a group of conditions. */
   NONE = 'NONE',

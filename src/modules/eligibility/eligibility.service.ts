@@ -12,6 +12,7 @@ import { assessmentFacts } from '../assessment/assessment.rules';
 import { CertificationEntity } from '../certification/certification.entity';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { FinancialReportEntity } from '../enterprise/financial-report.entity';
+import { EvaluationPurpose } from './eligibility.enums';
 import { assessmentProblems, defaultAsOfYear, EligibilityEvaluation, evaluate } from './evaluate';
 import { RULE_SETS, ruleSetByCode, RuleSet } from './rule-sets';
 
@@ -23,7 +24,7 @@ export type { EligibilityEvaluation } from './evaluate';
  * another enterprise, seeing a certified firm's published fields) gets no
  * evaluation: it would disclose them.
  */
-const FACT_FIELDS = ['nicheSinceYear', 'productField', 'hasQualityCertification', 'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink', 'certifications', 'financials'];
+const FACT_FIELDS = ['industry', 'sizeClass', 'nicheSinceYear', 'productField', 'hasQualityCertification', 'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink', 'certifications', 'financials'];
 
 /** The assessment years accepted: the programme started in 2011; anything outside is a typo. */
 const MIN_YEAR = 2000;
@@ -54,6 +55,7 @@ export function requireRuleSet(code: string, field = 'ruleSet'): RuleSet {
  * @param year the year of assessment: the windows read the financial years before it; default the year after the latest report
  * @param assessments what-if values for assessed indicators, by key (e.g. { developmentScore: "72.5" }), on top of the
  *   assessments recorded for the year of assessment (only confirmed declarations and expert scores count; see assessment.rules.ts)
+ * @param purpose a new application (default) or a re-review, which reads some indicators differently
  */
 export async function evaluateEnterprise(
   ctx: RequestContext,
@@ -61,6 +63,7 @@ export async function evaluateEnterprise(
   ruleSetCode: string,
   year?: number,
   assessments?: Record<string, string>,
+  purpose?: EvaluationPurpose,
 ): Promise<EligibilityEvaluation | null> {
   const ruleSet = requireRuleSet(ruleSetCode);
   if (year != null && (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)) {
@@ -79,7 +82,7 @@ export async function evaluateEnterprise(
   const certifications = await visibleChildren<CertificationEntity>(ctx, 'Certification', 'enterpriseId', 'createdAt').load(enterprise.id);
   const asOfYear = year ?? defaultAsOfYear(reports, programmeToday());
   const recorded = (await visibleChildren<AssessmentEntity>(ctx, 'Assessment', 'enterpriseId', 'year').load(enterprise.id)).filter((a) => a.year === asOfYear);
-  return judge(ruleSet, { enterprise, reports, certifications, recorded, asOfYear, overrides: assessments });
+  return judge(ruleSet, { enterprise, reports, certifications, recorded, asOfYear, overrides: assessments, purpose });
 }
 
 /**
@@ -103,6 +106,7 @@ interface StoredFacts {
   recorded: AssessmentEntity[];
   asOfYear: number;
   overrides?: Record<string, string>;
+  purpose?: EvaluationPurpose;
 }
 
 function judge(ruleSet: RuleSet, f: StoredFacts): EligibilityEvaluation {
@@ -115,6 +119,7 @@ function judge(ruleSet: RuleSet, f: StoredFacts): EligibilityEvaluation {
     today: programmeToday(),
     assessments: values,
     assessmentNotes: notes,
+    purpose: f.purpose,
   });
 }
 

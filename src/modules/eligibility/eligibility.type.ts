@@ -8,13 +8,14 @@ import '../enterprise/enterprise.type';
 import {
   EligibilityVerdict,
   EnterpriseFlag,
+  EvaluationPurpose,
   EvaluationWindow,
   IndicatorKind,
   IndicatorResult,
   Metric,
   ValueUnit,
 } from './eligibility.enums';
-import { allIndicators, RULE_SETS } from './rule-sets';
+import { allIndicators, allScoreItems, RULE_SETS } from './rule-sets';
 
 /**
  * The lists below come from the rule-set data, not from the database, so
@@ -29,9 +30,25 @@ export const BOUNDS = {
   conditions: max(everyIndicator.map((i) => i.conditions?.length ?? 0)),
   bands: max(everyIndicator.map((i) => i.bands?.length ?? 0)),
   bandConditions: max(everyIndicator.flatMap((i) => (i.bands ?? []).map((b) => b.conditions.length))),
+  scoreItems: max(everyIndicator.map((i) => i.scoreItems?.length ?? 0)),
+  partMinimums: max(everyIndicator.map((i) => i.partMinimums?.length ?? 0)),
+  levels: max(RULE_SETS.flatMap(allScoreItems).map((s) => s.levels.length)),
+  appliesTo: max(RULE_SETS.map((r) => r.appliesTo.length)),
 };
-/** A group's or a band's conditions, or the two years of an each-year window. */
-const DETAILS_BOUND = Math.max(2, BOUNDS.conditions, BOUNDS.bandConditions);
+/**
+ * The most rows a breakdown can have: every indicator, plus the two years of
+ * an each-year window, the band groups and the points-table rows.
+ */
+const BREAKDOWN_BOUND = max(
+  RULE_SETS.map((r) =>
+    allIndicators(r).reduce(
+      (n, i) => n + 1 + (i.window === EvaluationWindow.EACH_OF_2_YEARS ? 2 : 0) + (i.bands?.length ?? 0) + (i.scoreItems?.length ?? 0),
+      0,
+    ),
+  ),
+);
+/** A group's conditions, a band's conditions, the bands a revenue on an edge sits in, a points table's rows, or the two years of an each-year window. */
+const DETAILS_BOUND = Math.max(2, BOUNDS.conditions, BOUNDS.bandConditions, BOUNDS.bands, BOUNDS.scoreItems);
 
 registerEnumType(IndicatorKind, {
   name: 'IndicatorKind',
@@ -42,11 +59,24 @@ registerEnumType(IndicatorKind, {
     MONEY_MIN: { description: 'A money metric at least `threshold` yuan.' },
     COUNT_MIN: { description: 'A count metric at least `threshold`.' },
     GROWTH_MIN: { description: 'Growth of a money metric over a growth window at least `threshold` (a fraction).' },
-    YEARS_IN_NICHE_MIN: { description: 'Calendar years in the niche market, entry year through the last financial year, at least `threshold`.' },
+    YEARS_IN_NICHE_MIN: {
+      description:
+        'Whole years in the niche market from the entry date to the end of the last financial year, at least `threshold`. Only the entry year is ' +
+        'recorded, so the entry is taken as late as that year allows: last financial year − entry year.',
+    },
     FLAG: { description: 'A yes/no fact on the enterprise record (`flag`) must be yes.' },
     PRODUCT_FIELD_IN: { description: 'The enterprise’s product field must be one of `productFields`.' },
     TIER_HELD: { description: 'A valid certification of `tier`, or of a higher tier, held on the day of evaluation.' },
-    REVENUE_BANDED_RD: { description: 'Last year’s revenue picks one of `bands`; all of that band’s conditions must pass (the 2022 innovation rule).' },
+    REVENUE_BANDED_RD: {
+      description:
+        'Last year’s revenue picks its band among `bands`; all of that band’s conditions must pass (the 2022 innovation rule). Both edges of a band are ' +
+        'inclusive (以上 and 以下 include the number), so a revenue on an edge sits in two bands and passes if either band’s conditions do.',
+    },
+    SME_SIZE: {
+      description: 'An SME (not LARGE) by the size lines of 工信部联企业〔2011〕300号 for the sector of the enterprise’s GB/T 4754 industry, from last year’s figures.',
+    },
+    POINTS_TABLE: { description: 'A points table: each of `scoreItems` scores points; the total must reach `threshold` and each part its `partMinimums`.' },
+    SCORE_ITEM: { description: 'One row of a points table as judged (in evaluations only): `value` is the points it scored.' },
     ALL_OF: { description: 'Every one of `conditions` must pass.' },
     ANY_OF: { description: 'At least one of `conditions` must pass.' },
     ASSESSED_SCORE_MIN: { description: 'A score with no stored data field, supplied as an assessment, at least `threshold`; unknown unless supplied.' },
@@ -61,6 +91,8 @@ registerEnumType(EvaluationWindow, {
     LAST_YEAR: { description: 'Year Y−1.' },
     EACH_OF_2_YEARS: { description: 'Years Y−2 and Y−1, each on its own.' },
     TWO_YEAR_TOTAL: { description: 'Years Y−2 and Y−1 added up; a ratio is the ratio of the totals.' },
+    THREE_YEAR_TOTAL: { description: 'Years Y−3, Y−2 and Y−1 added up (近三年).' },
+    LAST_YEAR_GROWTH: { description: 'The growth rate Y−2→Y−1.' },
     TWO_YEAR_AVERAGE_GROWTH: { description: 'The mean of the growth rates Y−3→Y−2 and Y−2→Y−1.' },
     TWO_YEAR_CAGR: { description: 'Compound annual growth from Y−3 to Y−1: √(Y−1 ÷ Y−3) − 1.' },
   },
@@ -101,6 +133,16 @@ registerEnumType(IndicatorResult, {
     PASS: { description: 'The criterion is met.' },
     FAIL: { description: 'The criterion is not met.' },
     UNKNOWN: { description: 'The data needed is missing; never counted as a pass.' },
+    NOT_APPLICABLE: { description: 'Not checked for this purpose (e.g. the 2026 growth line at re-review); counted neither as a pass nor as a failure.' },
+  },
+});
+
+registerEnumType(EvaluationPurpose, {
+  name: 'EvaluationPurpose',
+  description: 'What an evaluation is for: which rule sets are in force, and how some indicators read, depend on it.',
+  valuesConfig: {
+    NEW_APPLICATION: { description: 'A first application for the tier.' },
+    RE_REVIEW: { description: 'The year-3 re-review (复核) of a title held.' },
   },
 });
 
@@ -128,7 +170,9 @@ registerEnumType(ValueUnit, {
   },
 });
 
-@ObjectType('RevenueBand', { description: 'One revenue band of a REVENUE_BANDED_RD indicator: last year’s revenue in [revenueMin, revenueBelow).' })
+@ObjectType('RevenueBand', {
+  description: 'One revenue band of a REVENUE_BANDED_RD indicator: last year’s revenue in [revenueMin, revenueMax], both edges included, so adjacent bands share their edge.',
+})
 export class RevenueBand {
   @Field({ description: 'The band’s key, e.g. "large".' })
   key: string;
@@ -139,12 +183,65 @@ export class RevenueBand {
   @Field(() => MoneyScalar, { nullable: true, description: 'Inclusive lower bound of last year’s revenue, yuan; null: from zero.' })
   revenueMin?: string;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Exclusive upper bound of last year’s revenue, yuan; null: no upper bound.' })
-  revenueBelow?: string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Inclusive upper bound of last year’s revenue, yuan; null: no upper bound.' })
+  revenueMax?: string;
 
   @Field(() => [RuleIndicator], { description: 'Conditions that must all pass for an enterprise in this band.' })
   @ListBound(BOUNDS.bandConditions)
   conditions: RuleIndicator[];
+}
+
+@ObjectType('ScoreLevel', { description: 'One level of a points-table row: the points a value in [min, max] scores (both ends included).' })
+export class ScoreLevel {
+  @Field({ description: 'The points, a decimal string.' })
+  points: string;
+
+  @Field(() => String, { nullable: true, description: 'Inclusive lower bound (a fraction for ratios and growth); null: none.' })
+  min?: string;
+
+  @Field(() => String, { nullable: true, description: 'Inclusive upper bound; null: none.' })
+  max?: string;
+
+  @Field(() => String, { nullable: true, description: 'The level in the text’s words (assessed rows).' })
+  description?: string;
+}
+
+@ObjectType('ScoreItem', {
+  description:
+    'One row of a POINTS_TABLE indicator. A metric row scores the first of its levels (highest points first) that holds the value, so a value on a ' +
+    'shared edge takes the higher score; an assessed row is scored by an assessment giving one of its levels’ points, under its key.',
+})
+export class ScoreItem {
+  @Field({ description: 'Key, unique within the rule set; an assessed row is assessed by it.' })
+  key: string;
+
+  @Field({ description: 'What the row scores.' })
+  description: string;
+
+  @Field({ description: 'The part of the table the points count towards, e.g. INNOVATION.' })
+  part: string;
+
+  @Field(() => Metric, { nullable: true, description: 'The figure scored (metric rows).' })
+  metric?: Metric;
+
+  @Field(() => EvaluationWindow, { nullable: true, description: 'LAST_YEAR or LAST_YEAR_GROWTH (metric rows).' })
+  window?: EvaluationWindow;
+
+  @Field({ description: 'True when the row has no data field and is scored by an assessment.' })
+  assessed: boolean;
+
+  @Field(() => [ScoreLevel], { description: 'The levels, highest points first.' })
+  @ListBound(BOUNDS.levels)
+  levels: ScoreLevel[];
+}
+
+@ObjectType('ScorePartMinimum', { description: 'The least points one part of a points table must add up to.' })
+export class ScorePartMinimum {
+  @Field({ description: 'The part, e.g. INNOVATION.' })
+  part: string;
+
+  @Field({ description: 'The minimum, a decimal string.' })
+  minimum: string;
 }
 
 @ObjectType('RuleIndicator', { description: 'One criterion of a rule set, as data. Which fields are set depends on `kind`.' })
@@ -191,8 +288,34 @@ export class RuleIndicator {
   @ListBound(BOUNDS.bands)
   bands?: RevenueBand[];
 
+  @Field(() => [ScoreItem], { nullable: true, description: 'The rows of a points table (POINTS_TABLE).' })
+  @ListBound(BOUNDS.scoreItems)
+  scoreItems?: ScoreItem[];
+
+  @Field(() => [ScorePartMinimum], { nullable: true, description: 'The least points each part must add up to, besides the total `threshold` (POINTS_TABLE).' })
+  @ListBound(BOUNDS.partMinimums)
+  partMinimums?: ScorePartMinimum[];
+
+  @Field({ description: 'True when the indicator is not checked at re-review (复核).' })
+  notCheckedAtReReview: boolean;
+
+  @Field(() => RuleIndicator, { nullable: true, description: 'The indicator checked instead of this one at re-review (复核); null: the same one.' })
+  atReReview?: RuleIndicator;
+
   @Field(() => String, { nullable: true, description: 'Why the indicator reads as it does, or what the stored data cannot tell.' })
   note?: string;
+}
+
+@ObjectType('RuleSetApplicability', { description: 'When a rule set is in force for one purpose; both days included.' })
+export class RuleSetApplicability {
+  @Field(() => EvaluationPurpose, { description: 'New applications or re-reviews.' })
+  purpose: EvaluationPurpose;
+
+  @Field({ description: 'The first day in force (YYYY-MM-DD).' })
+  effectiveFrom: string;
+
+  @Field(() => String, { nullable: true, description: 'The last day in force (YYYY-MM-DD); null: still in force.' })
+  effectiveUntil?: string;
 }
 
 @ObjectType('RuleSet', { description: 'One version of one tier’s certification criteria. Every judgement records the code of the rule set it used.' })
@@ -206,8 +329,17 @@ export class RuleSet {
   @Field({ description: 'Number of the policy document, e.g. 工信部企业〔2022〕63号.' })
   documentNumber: string;
 
-  @Field({ description: 'Date the rules came into force (YYYY-MM-DD).' })
+  @Field({ description: 'Date the rules came into force (YYYY-MM-DD), for their first purpose.' })
   effectiveFrom: string;
+
+  @Field(() => String, { nullable: true, description: 'The last day the rules are in force for any purpose (YYYY-MM-DD); null: still in force.' })
+  effectiveUntil?: string;
+
+  @Field(() => [RuleSetApplicability], {
+    description: 'What the rules judge (new applications, re-reviews) and from when until when; an application may name only a rule set in force for it today.',
+  })
+  @ListBound(BOUNDS.appliesTo)
+  appliesTo: RuleSetApplicability[];
 
   @Field(() => Tier, { description: 'The tier the rules certify.' })
   tier: Tier;
@@ -260,6 +392,44 @@ export class IndicatorEvaluation {
   details: IndicatorEvaluation[];
 }
 
+@ObjectType('IndicatorBreakdownRow', {
+  description: 'One judged indicator of any depth, flat: its place (parentKey, depth) instead of its parts. The same values as in `indicators`.',
+})
+export class IndicatorBreakdownRow {
+  @Field({ description: 'The indicator’s key (for an each-year window’s parts, suffixed with the year; for a band, prefixed with its indicator’s).' })
+  key: string;
+
+  @Field(() => String, { nullable: true, description: 'The key of the group, band or window this is a part of; null at the top.' })
+  parentKey: string | null;
+
+  @Field(() => Int, { description: '0 for a top-level indicator, 1 for its parts, and so on.' })
+  depth: number;
+
+  @Field({ description: 'The criterion in words.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'The criterion group of the policy text, or the part of a points table.' })
+  dimension: string | null;
+
+  @Field(() => IndicatorKind, { description: 'What the indicator tests.' })
+  kind: IndicatorKind;
+
+  @Field(() => ValueUnit, { description: 'The unit of `value`.' })
+  unit: ValueUnit;
+
+  @Field(() => String, { nullable: true, description: 'The enterprise’s value in `unit`, as in IndicatorEvaluation.value.' })
+  value: string | null;
+
+  @Field({ description: 'The threshold in words, with the years it applies to.' })
+  threshold: string;
+
+  @Field(() => IndicatorResult, { description: 'PASS, FAIL, UNKNOWN, or NOT_APPLICABLE.' })
+  result: IndicatorResult;
+
+  @Field(() => String, { nullable: true, description: 'What was missing, which band or year applied, where a value came from.' })
+  note: string | null;
+}
+
 @ObjectType('EligibilityEvaluation', {
   description:
     'An enterprise judged against a rule set: each indicator’s value, threshold and result, and the verdict. Missing data is UNKNOWN, never a pass.',
@@ -267,6 +437,9 @@ export class IndicatorEvaluation {
 export class EligibilityEvaluation {
   @Field(() => RuleSet, { description: 'The rule set applied.' })
   ruleSet: RuleSet;
+
+  @Field(() => EvaluationPurpose, { description: 'A new application or a re-review: at re-review some indicators read differently (see RuleIndicator.atReReview).' })
+  purpose: EvaluationPurpose;
 
   @Field(() => Int, { description: 'The year of assessment; the windows read the complete financial years before it.' })
   asOfYear: number;
@@ -280,6 +453,12 @@ export class EligibilityEvaluation {
   @Field(() => [IndicatorEvaluation], { description: 'Each top-level indicator of the rule set, in order.' })
   @ListBound(BOUNDS.indicators)
   indicators: IndicatorEvaluation[];
+
+  @Field(() => [IndicatorBreakdownRow], {
+    description: 'Every judged indicator of any depth, parents first, flat: the parts of a deep group without nesting `details` to its depth (which costs a list per level).',
+  })
+  @ListBound(BREAKDOWN_BOUND)
+  breakdown: IndicatorBreakdownRow[];
 
   @Field(() => EligibilityVerdict, { description: 'NOT_ELIGIBLE if any indicator fails; else UNDETERMINED if any is unknown; else ELIGIBLE.' })
   verdict: EligibilityVerdict;

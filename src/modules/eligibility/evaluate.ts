@@ -18,10 +18,11 @@
 import Decimal from 'decimal.js';
 import { CertificationStatus } from '../certification/certification.enums';
 import { effectiveStatus } from '../certification/certification-status';
-import { ProductField, Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
+import { ProductField, SizeClass, Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
 import {
   EligibilityVerdict,
   EnterpriseFlag,
+  EvaluationPurpose,
   EvaluationWindow,
   IndicatorKind,
   IndicatorResult,
@@ -29,7 +30,8 @@ import {
   ValueUnit,
 } from './eligibility.enums';
 import type { ReportedFigures } from '../enterprise/financial-report.rules';
-import { allIndicators, Indicator, RuleSet } from './rule-sets';
+import { allIndicators, allScoreItems, Indicator, indicatorsFor, RevenueBand, RuleSet, ScoreItem } from './rule-sets';
+import { measuresOf, sectorOfIndustry, sizeClassOf, sizeLinesOf } from './sme-size-lines';
 
 const Dec = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -200, toExpPos: 200 });
 type Dec = Decimal;
@@ -41,6 +43,10 @@ export interface YearFacts extends ReportedFigures {
 
 /** What the rules read from the enterprise record. */
 export interface EnterpriseFacts {
+  /** GB/T 4754 industry, e.g. "C34 通用设备制造业": its code picks the sector of the SME size lines. */
+  industry?: string | null;
+  /** The size class on the enterprise record: LARGE fails the SME condition whatever the figures say. */
+  sizeClass?: SizeClass | null;
   nicheSinceYear?: number | null;
   productField?: ProductField | null;
   hasQualityCertification?: boolean | null;
@@ -68,6 +74,8 @@ export interface EligibilityFacts {
   asOfYear?: number;
   /** The programme's calendar day, "YYYY-MM-DD": certifications are checked as valid on it. */
   today: string;
+  /** A new application (the default) or a re-review (复核): some indicators read differently at re-review. */
+  purpose?: EvaluationPurpose;
   /**
    * Values for indicators that have no stored data field (ASSESSED_*), by
    * indicator key: a decimal string for a score, "true" or "false" for a flag.
@@ -92,14 +100,25 @@ export interface IndicatorEvaluation {
   details: IndicatorEvaluation[];
 }
 
+/** One judged indicator of any depth, without its parts, and where it sits. */
+export interface BreakdownRow extends Omit<IndicatorEvaluation, 'details'> {
+  /** The key of the group, band or window it is a part of; null at the top. */
+  parentKey: string | null;
+  /** 0 for a top-level indicator. */
+  depth: number;
+}
+
 export interface EligibilityEvaluation {
   ruleSet: RuleSet;
+  purpose: EvaluationPurpose;
   asOfYear: number;
   /** asOfYear − 1: the "last year" of the windows. */
   lastFinancialYear: number;
   /** The day the evaluation was made (certifications are checked on it). */
   evaluatedOn: string;
   indicators: IndicatorEvaluation[];
+  /** Every judged indicator, parents first, flat: a deep part can be read without nesting `details` to its depth. */
+  breakdown: BreakdownRow[];
   verdict: EligibilityVerdict;
 }
 
@@ -173,6 +192,7 @@ type Read<T> = { ok: true; value: T } | { ok: false; why: string[] };
 
 interface Env {
   asOfYear: number;
+  purpose: EvaluationPurpose;
   reports: Map<number, YearFacts>;
   facts: EligibilityFacts;
 }
@@ -264,6 +284,10 @@ function windowText(window: EvaluationWindow, y: number): string {
       return `in each of ${y - 2} and ${y - 1}`;
     case EvaluationWindow.TWO_YEAR_TOTAL:
       return `over ${y - 2}–${y - 1} in total`;
+    case EvaluationWindow.THREE_YEAR_TOTAL:
+      return `over ${y - 3}–${y - 1} in total`;
+    case EvaluationWindow.LAST_YEAR_GROWTH:
+      return `growth ${y - 2}→${y - 1}`;
     case EvaluationWindow.TWO_YEAR_AVERAGE_GROWTH:
       return `average of the ${y - 3}→${y - 2} and ${y - 2}→${y - 1} growth rates`;
     case EvaluationWindow.TWO_YEAR_CAGR:
@@ -273,18 +297,19 @@ function windowText(window: EvaluationWindow, y: number): string {
 
 // ---------------------------------------------------------------- outcomes
 
-const { PASS, FAIL, UNKNOWN } = IndicatorResult;
+const { PASS, FAIL, UNKNOWN, NOT_APPLICABLE } = IndicatorResult;
 
+// A condition not checked for the purpose counts for neither side; a group of nothing but such is itself not checked.
 function allOf(results: IndicatorResult[]): IndicatorResult {
   if (results.includes(FAIL)) return FAIL;
   if (results.includes(UNKNOWN)) return UNKNOWN;
-  return PASS;
+  return results.length && results.every((r) => r === NOT_APPLICABLE) ? NOT_APPLICABLE : PASS;
 }
 
 function anyOf(results: IndicatorResult[]): IndicatorResult {
   if (results.includes(PASS)) return PASS;
   if (results.includes(UNKNOWN)) return UNKNOWN;
-  return FAIL;
+  return results.length && results.every((r) => r === NOT_APPLICABLE) ? NOT_APPLICABLE : FAIL;
 }
 
 function outcome(i: Indicator, unit: ValueUnit, parts: Partial<IndicatorEvaluation> & Pick<IndicatorEvaluation, 'threshold' | 'result'>): IndicatorEvaluation {
@@ -345,7 +370,7 @@ function evaluateLevel(i: Indicator, env: Env): IndicatorEvaluation {
     });
   }
 
-  const years = i.window === EvaluationWindow.TWO_YEAR_TOTAL ? [y - 2, y - 1] : [y - 1];
+  const years = i.window === EvaluationWindow.THREE_YEAR_TOTAL ? [y - 3, y - 2, y - 1] : i.window === EvaluationWindow.TWO_YEAR_TOTAL ? [y - 2, y - 1] : [y - 1];
   const r = readMetric(env, i.metric!, years);
   if (!r.ok) return unknown(i, unit, threshold, r.why);
   const passed = judge(r.value);
@@ -402,13 +427,14 @@ function evaluateYearsInNiche(i: Indicator, env: Env): IndicatorEvaluation {
   const threshold = `≥ ${i.threshold} years by the end of ${lastYear}`;
   const since = env.facts.enterprise.nicheSinceYear;
   if (since == null) return unknown(i, ValueUnit.YEARS, threshold, ['the year the enterprise entered its niche is not recorded']);
-  // Calendar years from the entry year through the last financial year, both counted.
-  const years = Math.max(0, lastYear - since + 1);
+  // Years run from the entry date to the end of last year. Only the entry year is stored, so the entry is
+  // taken as late as that year allows (its last day): an enterprise is never credited a year it may not have.
+  const years = Math.max(0, lastYear - since);
   return outcome(i, ValueUnit.YEARS, {
     threshold,
     result: years >= Number(i.threshold) ? PASS : FAIL,
     value: String(years),
-    note: `in the niche since ${since}`,
+    note: `in the niche since ${since}: whole years from the end of ${since} to the end of ${lastYear}`,
   });
 }
 
@@ -477,7 +503,7 @@ function evaluateAssessed(i: Indicator, env: Env): IndicatorEvaluation {
 }
 
 function evaluateGroup(i: Indicator, env: Env): IndicatorEvaluation {
-  const details = i.conditions!.map((c) => evaluateIndicator(c, env));
+  const details = evaluateList(i.conditions!, env);
   const any = i.kind === IndicatorKind.ANY_OF;
   return outcome(i, ValueUnit.NONE, {
     threshold: any ? 'at least one of the conditions' : 'all of the conditions',
@@ -486,25 +512,154 @@ function evaluateGroup(i: Indicator, env: Env): IndicatorEvaluation {
   });
 }
 
+function bandText(b: RevenueBand): string {
+  if (b.revenueMin == null) return `up to ¥${grouped(b.revenueMax!)}`;
+  if (b.revenueMax == null) return `¥${grouped(b.revenueMin)} or more`;
+  return `¥${grouped(b.revenueMin)} to ¥${grouped(b.revenueMax)}`;
+}
+
+/**
+ * Both edges of a band are inclusive (以上 and 以下 include the number), so
+ * a revenue on an edge sits in two bands, and passes if either band's
+ * conditions do. Each band the revenue sits in is one detail.
+ */
 function evaluateBanded(i: Indicator, env: Env): IndicatorEvaluation {
   const lastYear = env.asOfYear - 1;
-  const threshold = 'the conditions of the band last year’s revenue falls in';
+  const threshold = 'the conditions of a band last year’s revenue falls in (on an edge, of either band)';
   const revenue = readField(env, lastYear, 'revenue');
   if (!revenue.ok) return unknown(i, ValueUnit.YUAN, threshold, [...revenue.why, 'so the revenue band is unknown']);
-  const band = i.bands!.find(
-    (b) => (b.revenueMin == null || revenue.value.gte(b.revenueMin)) && (b.revenueBelow == null || revenue.value.lt(b.revenueBelow)),
-  )!;
-  const details = band.conditions.map((c) => evaluateIndicator(c, env));
+  const bands = i.bands!.filter(
+    (b) => (b.revenueMin == null || revenue.value.gte(b.revenueMin)) && (b.revenueMax == null || revenue.value.lte(b.revenueMax)),
+  );
+  const details = bands.map((b) => {
+    const parts = evaluateList(b.conditions, env);
+    const band: Indicator = { key: `${i.key}.${b.key}`, description: b.description, kind: IndicatorKind.ALL_OF };
+    return outcome(band, ValueUnit.NONE, { threshold: `revenue ${bandText(b)}: all of the conditions`, result: allOf(parts.map((d) => d.result)), details: parts });
+  });
   return outcome(i, ValueUnit.YUAN, {
-    threshold: band.description,
-    result: allOf(details.map((d) => d.result)),
+    threshold,
+    result: anyOf(details.map((d) => d.result)),
     value: revenue.value.toFixed(2),
-    note: `band "${band.key}" by ${lastYear} revenue`,
+    note: `${bands.length > 1 ? 'bands' : 'band'} ${bands.map((b) => `"${b.key}"`).join(' and ')} by ${lastYear} revenue`,
     details,
   });
 }
 
+function evaluateSmeSize(i: Indicator, env: Env): IndicatorEvaluation {
+  const lastYear = env.asOfYear - 1;
+  const { industry, sizeClass } = env.facts.enterprise;
+  const threshold = `not LARGE by the size lines of 工信部联企业〔2011〕300号, ${lastYear} figures`;
+  // The class on the record is the enterprise's own declaration: a declared LARGE firm is never an SME here.
+  if (sizeClass === SizeClass.LARGE) {
+    return outcome(i, ValueUnit.TEXT, { threshold, result: FAIL, value: SizeClass.LARGE, note: 'recorded as LARGE on the enterprise record' });
+  }
+  const sector = sectorOfIndustry(industry);
+  if (!sector) return unknown(i, ValueUnit.TEXT, threshold, [`the industry "${industry ?? ''}" names no sector of the size lines (a GB/T 4754 code is needed)`]);
+  const lines = sizeLinesOf(sector);
+  const reads = measuresOf(lines).map((m) => [m, readField(env, lastYear, m)] as const);
+  const why = dedupe(reads.flatMap(([, r]) => (r.ok ? [] : r.why)));
+  if (why.length) return unknown(i, ValueUnit.TEXT, threshold, why);
+  const got = Object.fromEntries(reads.map(([m, r]) => [m, (r as { value: Dec }).value]));
+  const cls = sizeClassOf(lines, {
+    employees: got.employees ? got.employees.toNumber() : null,
+    revenue: got.revenue ?? null,
+    totalAssets: got.totalAssets ?? null,
+  });
+  const shownFigures = reads.map(([m, r]) => `${FIELD_LABEL[m]} ${m === 'employees' ? (r as { value: Dec }).value.toString() : `¥${grouped((r as { value: Dec }).value.toFixed(2))}`}`);
+  return outcome(i, ValueUnit.TEXT, {
+    threshold,
+    result: cls === SizeClass.LARGE ? FAIL : PASS,
+    value: cls,
+    note: `${sector} lines (art. ${lines.article}); ${lastYear}: ${shownFigures.join(', ')}`,
+  });
+}
+
+/** The value a points-table row reads, as an exact fraction; growth is (Y−1 − Y−2) / Y−2. */
+function readScoreValue(item: ScoreItem, env: Env): Read<Q> {
+  const y = env.asOfYear;
+  if (item.window !== EvaluationWindow.LAST_YEAR_GROWTH) return readMetric(env, item.metric!, [y - 1]);
+  const field = METRICS[item.metric!].num;
+  const [before, last] = [readField(env, y - 2, field), readField(env, y - 1, field)];
+  if (!before.ok || !last.ok) return { ok: false, why: dedupe([...(before.ok ? [] : before.why), ...(last.ok ? [] : last.why)]) };
+  if (before.value.lte(0)) return { ok: false, why: [`${FIELD_LABEL[field]} in ${y - 2} is zero, so growth from it is undefined`] };
+  return { ok: true, value: new Q(last.value.sub(before.value), before.value) };
+}
+
+const pct = (d: string) => `${new Dec(d).mul(100).toString()}%`;
+
+function levelText(item: ScoreItem): string {
+  return item.levels
+    .map((l) => {
+      if (item.assessed) return `${l.points}: ${l.description}`;
+      const range = l.min == null ? `≤ ${pct(l.max!)}` : l.max == null ? `≥ ${pct(l.min)}` : `${pct(l.min)}–${pct(l.max)}`;
+      return `${l.points} if ${range}`;
+    })
+    .join('; ');
+}
+
+/** One row of a points table: the points it scores, or UNKNOWN with the most it could score. */
+function evaluateScoreItem(item: ScoreItem, env: Env): IndicatorEvaluation & { points: Dec | null; most: Dec } {
+  const row: Indicator = { key: item.key, description: item.description, dimension: item.part, kind: IndicatorKind.SCORE_ITEM };
+  const threshold = levelText(item);
+  const most = Dec.max(...item.levels.map((l) => new Dec(l.points)));
+  const none = (why: string[]) => ({ ...unknown(row, ValueUnit.SCORE, threshold, why), points: null, most });
+  if (item.assessed) {
+    const given = env.facts.assessments;
+    const raw = given && Object.hasOwn(given, item.key) ? given[item.key].trim() : undefined;
+    if (raw == null) return none([`no stored data field: recorded as an assessment of the points (${item.levels.map((l) => l.points).join(', ')})`]);
+    const level = item.levels.find((l) => parse(raw)?.eq(l.points));
+    if (!level) return none([`the assessed points "${raw}" are not one of ${item.levels.map((l) => l.points).join(', ')}`]);
+    return { ...outcome(row, ValueUnit.SCORE, { threshold, result: PASS, value: level.points, note: `${level.description}; supplied as an assessment` }), points: new Dec(level.points), most };
+  }
+  const r = readScoreValue(item, env);
+  if (!r.ok) return none(r.why);
+  const q = r.value;
+  // Levels run from the highest points down, so a value on a shared edge takes the higher score.
+  const level = item.levels.find((l) => (l.min == null || q.cmp(new Q(new Dec(l.min))) >= 0) && (l.max == null || q.cmp(new Q(new Dec(l.max))) <= 0))!;
+  const measured = `${shown(q.approx(), ValueUnit.PERCENT, null, false, null)}% ${windowText(item.window!, env.asOfYear)}`;
+  return { ...outcome(row, ValueUnit.SCORE, { threshold, result: PASS, value: level.points, note: measured }), points: new Dec(level.points), most };
+}
+
+/**
+ * A points table passes when the total and every part's points reach their
+ * minimums. With rows unknown it passes only if it would even were they to
+ * score nothing, fails only if it would even were they to score their most,
+ * and is UNKNOWN in between.
+ */
+function evaluatePointsTable(i: Indicator, env: Env): IndicatorEvaluation {
+  const rows = i.scoreItems!.map((item) => evaluateScoreItem(item, env));
+  const sum = (xs: Dec[]) => xs.reduce((a, b) => a.add(b), new Dec(0));
+  const least = (rs: typeof rows) => sum(rs.map((r) => r.points ?? new Dec(0)));
+  const most = (rs: typeof rows) => sum(rs.map((r) => r.points ?? r.most));
+  const lines = [{ rows, minimum: new Dec(i.threshold!), label: 'total' }].concat(
+    (i.partMinimums ?? []).map((p) => ({ rows: rows.filter((r) => r.dimension === p.part), minimum: new Dec(p.minimum), label: p.part })),
+  );
+  const passed = lines.every((l) => least(l.rows).gte(l.minimum));
+  const failed = lines.some((l) => most(l.rows).lt(l.minimum));
+  const partsText = lines.slice(1).map((l) => `${l.label} ${least(l.rows).toString()}`);
+  const unknownRows = rows.filter((r) => r.points == null).map((r) => r.key);
+  return outcome(i, ValueUnit.SCORE, {
+    threshold: `≥ ${i.threshold} in total${(i.partMinimums ?? []).map((p) => `, ${p.part} ≥ ${p.minimum}`).join('')}`,
+    result: passed ? PASS : failed ? FAIL : UNKNOWN,
+    value: least(rows).toString(),
+    note: [partsText.length ? `parts: ${partsText.join(', ')}` : null, unknownRows.length ? `not scored: ${unknownRows.join(', ')} (at most ${most(rows).toString()} in total)` : null]
+      .filter(Boolean)
+      .join('; '),
+    details: rows.map(({ points: _p, most: _m, ...row }) => row),
+  });
+}
+
+/** Not checked for this purpose: shown, counted for neither side. */
+function notApplicable(i: Indicator): IndicatorEvaluation {
+  return outcome(i, ValueUnit.NONE, { threshold: 'not checked at re-review (复核)', result: NOT_APPLICABLE, note: 'not checked at re-review (复核)' });
+}
+
+function evaluateList(list: Indicator[], env: Env): IndicatorEvaluation[] {
+  return indicatorsFor(list, env.purpose).map((i) => evaluateIndicator(i, env));
+}
+
 function evaluateIndicator(i: Indicator, env: Env): IndicatorEvaluation {
+  if (env.purpose === EvaluationPurpose.RE_REVIEW && i.notCheckedAtReReview) return notApplicable(i);
   switch (i.kind) {
     case IndicatorKind.RATIO_MIN:
     case IndicatorKind.RATIO_MAX:
@@ -523,12 +678,18 @@ function evaluateIndicator(i: Indicator, env: Env): IndicatorEvaluation {
       return evaluateTierHeld(i, env);
     case IndicatorKind.REVENUE_BANDED_RD:
       return evaluateBanded(i, env);
+    case IndicatorKind.SME_SIZE:
+      return evaluateSmeSize(i, env);
+    case IndicatorKind.POINTS_TABLE:
+      return evaluatePointsTable(i, env);
     case IndicatorKind.ALL_OF:
     case IndicatorKind.ANY_OF:
       return evaluateGroup(i, env);
     case IndicatorKind.ASSESSED_SCORE_MIN:
     case IndicatorKind.ASSESSED_FLAG:
       return evaluateAssessed(i, env);
+    case IndicatorKind.SCORE_ITEM:
+      throw new Error(`${i.key}: a score item is judged by its points table, never on its own`);
   }
 }
 
@@ -545,17 +706,24 @@ export function verdictOf(results: IndicatorResult[]): EligibilityVerdict {
   return EligibilityVerdict.ELIGIBLE;
 }
 
+function flatten(list: IndicatorEvaluation[], parentKey: string | null = null, depth = 0): BreakdownRow[] {
+  return list.flatMap(({ details, ...row }) => [{ ...row, parentKey, depth }, ...flatten(details, row.key, depth + 1)]);
+}
+
 export function evaluate(ruleSet: RuleSet, facts: EligibilityFacts): EligibilityEvaluation {
   const asOfYear = facts.asOfYear ?? defaultAsOfYear(facts.reports, facts.today);
   if (!Number.isInteger(asOfYear)) throw new RangeError(`asOfYear must be an integer, not ${asOfYear}`);
-  const env: Env = { asOfYear, reports: new Map(facts.reports.map((r) => [r.year, r])), facts };
-  const indicators = ruleSet.indicators.map((i) => evaluateIndicator(i, env));
+  const purpose = facts.purpose ?? EvaluationPurpose.NEW_APPLICATION;
+  const env: Env = { asOfYear, purpose, reports: new Map(facts.reports.map((r) => [r.year, r])), facts };
+  const indicators = evaluateList(ruleSet.indicators, env);
   return {
     ruleSet,
+    purpose,
     asOfYear,
     lastFinancialYear: asOfYear - 1,
     evaluatedOn: facts.today,
     indicators,
+    breakdown: flatten(indicators),
     verdict: verdictOf(indicators.map((i) => i.result)),
   };
 }
@@ -570,11 +738,16 @@ export function assessmentProblems(ruleSet: RuleSet, assessments: Record<string,
       .filter((i) => i.kind === IndicatorKind.ASSESSED_FLAG || i.kind === IndicatorKind.ASSESSED_SCORE_MIN)
       .map((i) => [i.key, i]),
   );
+  const rows = new Map(allScoreItems(ruleSet).filter((s) => s.assessed).map((s) => [s.key, s]));
   const problems: string[] = [];
   for (const [key, value] of Object.entries(assessments)) {
     const i = assessed.get(key);
-    if (!i) {
-      const known = [...assessed.keys()];
+    const row = rows.get(key);
+    if (row) {
+      const points = row.levels.map((l) => l.points);
+      if (!row.levels.some((l) => parse(value.trim())?.eq(l.points))) problems.push(`"${key}" takes the points of one of its levels (${points.join(', ')}), not "${value}"`);
+    } else if (!i) {
+      const known = [...assessed.keys(), ...rows.keys()];
       problems.push(`"${key}" is not an assessed indicator of ${ruleSet.code}${known.length ? ` (assessed: ${known.join(', ')})` : ' (it has none)'}`);
     } else if (i.kind === IndicatorKind.ASSESSED_SCORE_MIN && !parse(value.trim())) {
       problems.push(`"${key}" takes a decimal score such as "72.5", not "${value}"`);

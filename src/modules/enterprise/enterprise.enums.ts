@@ -10,8 +10,9 @@ export const TIER_ORDER: readonly Tier[] = [Tier.INNOVATIVE_SME, Tier.SRDI_SME, 
 
 /**
  * The product field an enterprise declares: one of the six industrial basics
- * (the 2022/2026 widening of the four basics) or one of the ten key sectors of
- * Made in China 2025, or OTHER for firms outside them.
+ * (the 2022/2026 widening of the four basics), one of the ten key sectors of
+ * Made in China 2025, one of the network-power (网络强国) fields the 2022
+ * little-giant standard names beside them, or OTHER for firms outside them.
  */
 export enum ProductField {
   CORE_BASIC_COMPONENTS = 'CORE_BASIC_COMPONENTS',
@@ -30,6 +31,10 @@ export enum ProductField {
   AGRICULTURAL_MACHINERY = 'AGRICULTURAL_MACHINERY',
   NEW_MATERIALS = 'NEW_MATERIALS',
   BIOMEDICINE_AND_MEDICAL_DEVICES = 'BIOMEDICINE_AND_MEDICAL_DEVICES',
+  INFORMATION_INFRASTRUCTURE = 'INFORMATION_INFRASTRUCTURE',
+  KEY_CORE_TECHNOLOGIES = 'KEY_CORE_TECHNOLOGIES',
+  CYBER_SECURITY = 'CYBER_SECURITY',
+  DATA_SECURITY = 'DATA_SECURITY',
   OTHER = 'OTHER',
 }
 

@@ -15,7 +15,9 @@ registerEnumType(Tier, {
 });
 registerEnumType(ProductField, {
   name: 'ProductField',
-  description: 'The field of an enterprise’s main product: one of the six industrial basics or of the ten key sectors of Made in China 2025.',
+  description:
+    'The field of an enterprise’s main product: one of the six industrial basics, of the ten key sectors of Made in China 2025, ' +
+    'or of the network-power (网络强国) fields: information infrastructure, key core technologies, cyber security, data security.',
   valuesConfig: {
     CORE_BASIC_COMPONENTS: { description: 'Basics: core basic components and parts.' },
     KEY_BASIC_ELECTRONIC_COMPONENTS: { description: 'Basics: key basic electronic components.' },
@@ -33,7 +35,11 @@ registerEnumType(ProductField, {
     AGRICULTURAL_MACHINERY: { description: 'Key sector: agricultural machinery.' },
     NEW_MATERIALS: { description: 'Key sector: new materials.' },
     BIOMEDICINE_AND_MEDICAL_DEVICES: { description: 'Key sector: biomedicine and high-performance medical devices.' },
-    OTHER: { description: 'Outside the basics and the key sectors.' },
+    INFORMATION_INFRASTRUCTURE: { description: 'Network power: information infrastructure.' },
+    KEY_CORE_TECHNOLOGIES: { description: 'Network power: key core technologies.' },
+    CYBER_SECURITY: { description: 'Network power: cyber security.' },
+    DATA_SECURITY: { description: 'Network power: data security.' },
+    OTHER: { description: 'Outside the basics, the key sectors and the network-power fields.' },
   },
 });
 registerEnumType(SizeClass, {

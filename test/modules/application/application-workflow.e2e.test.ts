@@ -188,18 +188,25 @@ describe('createApplication', () => {
     expect(outcome(res)).toBe('NOT_FOUND');
   });
 
-  it('takes only a known rule set for the tier', async () => {
+  it('takes only a rule set in force today for a new application of the tier, the lowest tier included', async () => {
     const enterprise = await createEnterprise(t.db.dataSource, { regionCode: '320102' });
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: enterprise.id });
-    for (const [tier, ruleSet] of [[LG, 'MIIT-2019-1'], [LG, 'SRDI-PROVINCIAL-2022'], ['SRDI_SME', 'MIIT-2022-63'], ['INNOVATIVE_SME', 'MIIT-2022-63']]) {
+    for (const [tier, ruleSet] of [[LG, 'MIIT-2019-1'], [LG, 'SRDI-PROVINCIAL-2026'], ['SRDI_SME', 'MIIT-2026-2'], ['INNOVATIVE_SME', 'MIIT-2026-2']]) {
       const res = await run(t, 'createApplication', CREATE(enterprise.id, tier, ruleSet), token);
       expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
     }
-    const ok = await run(t, 'createApplication', CREATE(enterprise.id, 'SRDI_SME', 'SRDI-PROVINCIAL-2022'), token);
-    expect(outcome(ok)).toBe('OK');
-    const ok2 = await run(t, 'createApplication', CREATE(enterprise.id, LG, 'MIIT-2022-63'), token);
-    expect(outcome(ok2)).toBe('OK');
-    expect(await trailOf(t, enterprise.id)).toHaveLength(2);
+    // Since 2026-04-01 new applications are judged by the 2026 standards: the 2022 ones are refused, naming what is in force.
+    const old = await run(t, 'createApplication', CREATE(enterprise.id, LG, 'MIIT-2022-63'), token);
+    expect(old.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
+    expect(old.errors![0].message).toMatch(/MIIT-2022-63 is not in force for new applications on \d{4}-\d{2}-\d{2}; in force: MIIT-2026-2/);
+    const oldProvincial = await run(t, 'createApplication', CREATE(enterprise.id, 'SRDI_SME', 'SRDI-PROVINCIAL-2022'), token);
+    expect(oldProvincial.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
+    expect(await trailOf(t, enterprise.id)).toHaveLength(0);
+
+    expect(outcome(await run(t, 'createApplication', CREATE(enterprise.id, 'SRDI_SME', 'SRDI-PROVINCIAL-2026'), token))).toBe('OK');
+    expect(outcome(await run(t, 'createApplication', CREATE(enterprise.id, LG, 'MIIT-2026-2'), token))).toBe('OK');
+    expect(outcome(await run(t, 'createApplication', CREATE(enterprise.id, 'INNOVATIVE_SME', 'INNOVATIVE-SME-2022'), token))).toBe('OK');
+    expect(await trailOf(t, enterprise.id)).toHaveLength(3);
   });
 
   it('refuses a second open application for a tier, and a tier already held', async () => {

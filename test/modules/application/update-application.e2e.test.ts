@@ -40,10 +40,23 @@ describe('updateApplication', () => {
     expect(nothing.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(await stored(id)).toMatchObject({ tier: 'LITTLE_GIANT', ruleSetCode: 'MIIT-2026-2' });
 
-    const both = await t.graphql(UPDATE, { input: { applicationId: gid(id), tier: 'SRDI_SME', ruleSet: 'SRDI-PROVINCIAL-2022' } }, await own());
+    const both = await t.graphql(UPDATE, { input: { applicationId: gid(id), tier: 'SRDI_SME', ruleSet: 'SRDI-PROVINCIAL-2026' } }, await own());
     expect(both.errors).toBeUndefined();
-    expect(await stored(id)).toMatchObject({ tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022' });
+    expect(await stored(id)).toMatchObject({ tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2026' });
     await t.db.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [id]);
+  });
+
+  it('refuses a rule set no longer in force for new applications, even the one the draft was opened with', async () => {
+    // Opened under the 2022 standard (the factory's default), before 2026-04-01.
+    const draft = await insertApplication(t.db.dataSource, firm.id, { status: 'DRAFT' });
+    const named = await t.graphql(UPDATE, { input: { applicationId: gid(draft), ruleSet: 'MIIT-2022-63' } }, await own());
+    expect(named.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
+    expect(named.errors![0].message).toMatch(/not in force for new applications .*; in force: MIIT-2026-2/);
+    // Changing the tier alone keeps a rule set that no longer judges a new application: the tier is at fault.
+    const tierOnly = await t.graphql(UPDATE, { input: { applicationId: gid(draft), tier: 'LITTLE_GIANT' } }, await own());
+    expect(tierOnly.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
+    expect(await stored(draft)).toMatchObject({ tier: 'LITTLE_GIANT', ruleSetCode: 'MIIT-2022-63' });
+    await t.db.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [draft]);
   });
 
   it('edits a RETURNED application, and refuses one past it as CONFLICT naming its status', async () => {
@@ -60,7 +73,7 @@ describe('updateApplication', () => {
   it('refuses a tier the enterprise already has an open application for', async () => {
     const draft = await insertApplication(t.db.dataSource, firm.id, { status: 'DRAFT', tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022' });
     await insertApplication(t.db.dataSource, firm.id, { status: 'SUBMITTED' });
-    const res = await t.graphql(UPDATE, { input: { applicationId: gid(draft), tier: 'LITTLE_GIANT', ruleSet: 'MIIT-2022-63' } }, await own());
+    const res = await t.graphql(UPDATE, { input: { applicationId: gid(draft), tier: 'LITTLE_GIANT', ruleSet: 'MIIT-2026-2' } }, await own());
     expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'SUBMITTED' });
     expect((await stored(draft)).tier).toBe('SRDI_SME');
   });

@@ -1,6 +1,6 @@
 import { AssessmentStatus, AssessmentValueKind } from '../../../src/modules/assessment/assessment.enums';
 import { ASSESSED_INDICATORS, assessedIndicators, assessmentFacts, indicatorProblem, RecordedAssessment } from '../../../src/modules/assessment/assessment.rules';
-import { IndicatorKind } from '../../../src/modules/eligibility/eligibility.enums';
+import { EvaluationPurpose, IndicatorKind } from '../../../src/modules/eligibility/eligibility.enums';
 import { RuleSet } from '../../../src/modules/eligibility/rule-sets';
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 
@@ -8,6 +8,7 @@ const ruleSet = (code: string, kind: IndicatorKind, nested = false): RuleSet => 
   const indicator = { key: 'shared', description: 'a shared assessed condition', kind, threshold: kind === IndicatorKind.ASSESSED_SCORE_MIN ? '60' : undefined };
   return {
     code, title: code, documentNumber: code, effectiveFrom: '2026-01-01', tier: Tier.LITTLE_GIANT,
+    appliesTo: [{ purpose: EvaluationPurpose.NEW_APPLICATION, effectiveFrom: '2026-01-01' }],
     indicators: nested ? [{ key: 'group', description: 'a group', kind: IndicatorKind.ANY_OF, conditions: [indicator] }] : [indicator],
   };
 };

@@ -1,5 +1,8 @@
 import { addDays, addYears, validUntilFor } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
+import { ruleSetsInForce } from '../../../src/modules/eligibility/rule-sets';
+import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 import { createAward, createEnterprise, createProgramAndBatch } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
@@ -199,11 +202,17 @@ describe('re-review and renewal', () => {
     expect(outcome(await run(t, 'startReReview', { certificationId: id }, fixed.miit))).toBe('OK');
     const bad = await run(t, 'renewCertification', { certificationId: id, outcome: 'RENEW', ruleSet: 'SRDI-PROVINCIAL-2022' }, fixed.miit);
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
-    const res = await run(t, 'renewCertification', { certificationId: id, outcome: 'RENEW', ruleSet: 'MIIT-2026-2' }, fixed.miit);
+    // A re-review names the little-giant set in force for re-reviews today (the 2022 one through 2026), not the other.
+    const [inForceNow] = ruleSetsInForce(Tier.LITTLE_GIANT, EvaluationPurpose.RE_REVIEW, programmeToday()).map((r) => r.code);
+    const notInForce = inForceNow === 'MIIT-2022-63' ? 'MIIT-2026-2' : 'MIIT-2022-63';
+    const stale = await run(t, 'renewCertification', { certificationId: id, outcome: 'RENEW', ruleSet: notInForce }, fixed.miit);
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
+    expect(stale.errors![0].message).toContain(`not in force for re-reviews`);
+    const res = await run(t, 'renewCertification', { certificationId: id, outcome: 'RENEW', ruleSet: inForceNow }, fixed.miit);
     expect(res.errors).toBeUndefined();
     const newUntil = addDays(addYears(addDays(year3.validUntil!, 1), 3), -1);
-    expect(res.data!.renewCertification.certification).toMatchObject({ status: 'RENEWED', validUntil: newUntil, ruleSetCode: 'MIIT-2026-2', enterprise: { tier: LG } });
-    expect(await stored(certificationId)).toMatchObject({ status: 'RENEWED', valid_until: newUntil, rule_set_code: 'MIIT-2026-2' });
+    expect(res.data!.renewCertification.certification).toMatchObject({ status: 'RENEWED', validUntil: newUntil, ruleSetCode: inForceNow, enterprise: { tier: LG } });
+    expect(await stored(certificationId)).toMatchObject({ status: 'RENEWED', valid_until: newUntil, rule_set_code: inForceNow });
     // The new cycle's third year is three years away.
     const again = await run(t, 'startReReview', { certificationId: id }, fixed.miit);
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'RENEWED' });

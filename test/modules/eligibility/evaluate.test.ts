@@ -1,6 +1,6 @@
 import { CertificationStatus } from '../../../src/modules/certification/certification.enums';
-import { ProductField, Tier } from '../../../src/modules/enterprise/enterprise.enums';
-import { EligibilityVerdict, IndicatorResult } from '../../../src/modules/eligibility/eligibility.enums';
+import { ProductField, SizeClass, Tier } from '../../../src/modules/enterprise/enterprise.enums';
+import { EligibilityVerdict, EvaluationPurpose, IndicatorResult } from '../../../src/modules/eligibility/eligibility.enums';
 import {
   assessmentProblems,
   EligibilityEvaluation,
@@ -9,19 +9,26 @@ import {
   IndicatorEvaluation,
   YearFacts,
 } from '../../../src/modules/eligibility/evaluate';
-import { checkRuleSet, RULE_SETS, ruleSetByCode, RuleSet } from '../../../src/modules/eligibility/rule-sets';
+import { allIndicators, checkRuleSet, inForce, RULE_SETS, ruleSetByCode, RuleSet, ruleSetsInForce } from '../../../src/modules/eligibility/rule-sets';
 
 /**
- * Cases worked out by hand from domain.md §3. The as-of year is 2025
- * throughout, so "last year" is 2024, "2 years" are 2023 and 2024, and
- * growth runs 2022 → 2024.
+ * Cases worked out by hand from the rule-set data (whose notes say which
+ * text each follows). The as-of year is 2025 throughout, so "last year" is
+ * 2024, "2 years" are 2023 and 2024, and growth runs 2022 → 2024. The
+ * enterprise is a manufacturer (GB/T 4754 C34, the industry lines of the
+ * SME standard) and, unless a test says otherwise, meets the general
+ * conditions recorded as assessments.
  */
 
-const { PASS, FAIL, UNKNOWN } = IndicatorResult;
+const { PASS, FAIL, UNKNOWN, NOT_APPLICABLE } = IndicatorResult;
+const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
 const TODAY = '2025-06-01';
 const MIIT_2022 = ruleSetByCode('MIIT-2022-63')!;
 const MIIT_2026 = ruleSetByCode('MIIT-2026-2')!;
 const PROVINCIAL = ruleSetByCode('SRDI-PROVINCIAL-2022')!;
+const INNOVATIVE = ruleSetByCode('INNOVATIVE-SME-2022')!;
+/** The general conditions with no data field, both met. */
+const GENERAL = { notOnAbnormalOrDishonestLists: 'true', noMajorAccidentOrTaxEvasion: 'true' };
 
 /** Finds an indicator result by key at any depth. */
 function find(e: EligibilityEvaluation | IndicatorEvaluation[], key: string): IndicatorEvaluation {
@@ -57,6 +64,8 @@ function facts(base: Years, years: Years = {}, rest: Partial<EligibilityFacts> =
     asOfYear: 2025,
     ...rest,
     enterprise: {
+      industry: 'C34 通用设备制造业',
+      sizeClass: SizeClass.MEDIUM,
       nicheSinceYear: 2018,
       productField: ProductField.CORE_BASIC_COMPONENTS,
       hasQualityCertification: true,
@@ -69,23 +78,83 @@ function facts(base: Years, years: Years = {}, rest: Partial<EligibilityFacts> =
 }
 
 describe('rule sets as data', () => {
-  it('has the three codes, each well-formed', () => {
-    expect(RULE_SETS.map((r) => r.code).sort()).toEqual(['MIIT-2022-63', 'MIIT-2026-2', 'SRDI-PROVINCIAL-2022']);
+  it('has the five codes, each well-formed, one per tier and text', () => {
+    expect(RULE_SETS.map((r) => r.code)).toEqual(['INNOVATIVE-SME-2022', 'SRDI-PROVINCIAL-2022', 'SRDI-PROVINCIAL-2026', 'MIIT-2022-63', 'MIIT-2026-2']);
     for (const r of RULE_SETS) expect(checkRuleSet(r)).toEqual([]);
-    expect(MIIT_2022).toMatchObject({ documentNumber: '工信部企业〔2022〕63号', effectiveFrom: '2022-08-01', tier: Tier.LITTLE_GIANT });
+    expect(MIIT_2022).toMatchObject({ documentNumber: '工信部企业〔2022〕63号', effectiveFrom: '2022-08-01', effectiveUntil: '2026-12-31', tier: Tier.LITTLE_GIANT });
     expect(MIIT_2026).toMatchObject({ documentNumber: '工信部企业〔2026〕2号', effectiveFrom: '2026-04-01', tier: Tier.LITTLE_GIANT });
+    expect(MIIT_2026.effectiveUntil).toBeUndefined();
+    expect(INNOVATIVE).toMatchObject({ tier: Tier.INNOVATIVE_SME, effectiveFrom: '2022-08-01' });
+    expect(INNOVATIVE.effectiveUntil).toBeUndefined();
+  });
+
+  it('marks every figure the official texts could not be checked for; the SME size lines were checked', () => {
+    for (const r of RULE_SETS) {
+      for (const i of allIndicators(r).filter((i) => i.threshold != null || i.bands != null)) {
+        expect([r.code, i.key, i.note]).toEqual([r.code, i.key, expect.stringContaining('reported, not verified against the text')]);
+      }
+      expect(r.indicators[0].note).not.toMatch(/not verified/);
+    }
   });
 
   it('reports malformed data: a ratio threshold in the wrong form, a gap between revenue bands, a duplicate key', () => {
     const bad: RuleSet = JSON.parse(JSON.stringify(MIIT_2022));
-    bad.indicators.find((i) => i.key === 'mainBusinessShare')!.threshold = '70%';
-    bad.indicators.find((i) => i.key === 'rdByRevenueBand')!.bands![1].revenueMin = '60000000';
-    bad.indicators.find((i) => i.key === 'ownBrand')!.key = 'debtRatio';
+    const at = (key: string) => allIndicators(bad).find((i) => i.key === key)!;
+    at('mainBusinessShare').threshold = '70%';
+    at('rdByRevenueBand').bands![1].revenueMin = '60000000';
+    at('ownBrand').key = 'debtRatio';
     expect(checkRuleSet(bad)).toEqual([
-      'MIIT-2022-63.mainBusinessShare: RATIO_MIN needs a decimal threshold',
       'MIIT-2022-63.debtRatio: duplicate key',
-      'MIIT-2022-63.rdByRevenueBand: the revenue bands must cover every revenue exactly once',
+      'MIIT-2022-63.mainBusinessShare: RATIO_MIN needs a decimal threshold',
+      'MIIT-2022-63.rdByRevenueBand: the revenue bands must cover every revenue, adjacent bands sharing their edge',
     ]);
+  });
+
+  it('reports periods that do not add up, and a rule set without the general conditions', () => {
+    const bad: RuleSet = JSON.parse(JSON.stringify(MIIT_2022));
+    bad.effectiveUntil = '2026-03-31'; // the re-review period runs to the end of 2026
+    bad.appliesTo.push({ ...bad.appliesTo[0] });
+    bad.indicators = bad.indicators.filter((i) => i.key !== 'smeSize');
+    expect(checkRuleSet(bad)).toEqual([
+      'MIIT-2022-63: a purpose is listed twice in appliesTo',
+      'MIIT-2022-63: effectiveFrom and effectiveUntil must span the periods of appliesTo',
+      'MIIT-2022-63: lacks the general condition smeSize',
+    ]);
+  });
+
+  it('reports a points-table row whose levels leave a gap or climb', () => {
+    const bad: RuleSet = JSON.parse(JSON.stringify(INNOVATIVE));
+    const table = allIndicators(bad).find((i) => i.key === 'points')!;
+    table.scoreItems![1].levels[1].min = '0.031'; // nothing scores 3%–3.1% of R&D
+    table.scoreItems![3].levels.reverse();
+    expect(checkRuleSet(bad)).toEqual([
+      'INNOVATIVE-SME-2022.points.rdIntensityScore: the levels must take every value',
+      'INNOVATIVE-SME-2022.points.debtRatioScore: levels must go from the highest points down',
+    ]);
+  });
+});
+
+describe('which rule set is in force', () => {
+  const codes = (tier: Tier, purpose: EvaluationPurpose, day: string) => ruleSetsInForce(tier, purpose, day).map((r) => r.code);
+
+  it('new little-giant applications: the 2022 standard through 2026-03-31, the 2026 one from 2026-04-01', () => {
+    expect(codes(Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-03-31')).toEqual(['MIIT-2022-63']);
+    expect(codes(Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-04-01')).toEqual(['MIIT-2026-2']);
+    expect(codes(Tier.LITTLE_GIANT, NEW_APPLICATION, '2022-07-31')).toEqual([]);
+  });
+
+  it('little-giant re-reviews in 2026 still follow the 2022 standard; from 2027 the 2026 one', () => {
+    expect(codes(Tier.LITTLE_GIANT, RE_REVIEW, '2026-12-05')).toEqual(['MIIT-2022-63']);
+    expect(codes(Tier.LITTLE_GIANT, RE_REVIEW, '2026-12-31')).toEqual(['MIIT-2022-63']);
+    expect(codes(Tier.LITTLE_GIANT, RE_REVIEW, '2027-01-01')).toEqual(['MIIT-2026-2']);
+    expect(inForce(MIIT_2026, RE_REVIEW, '2026-12-05')).toBe(false);
+  });
+
+  it('the provincial tier changes standard on 2026-04-01; the innovative-SME standard stays in force', () => {
+    expect(codes(Tier.SRDI_SME, NEW_APPLICATION, '2026-03-31')).toEqual(['SRDI-PROVINCIAL-2022']);
+    expect(codes(Tier.SRDI_SME, NEW_APPLICATION, '2026-12-05')).toEqual(['SRDI-PROVINCIAL-2026']);
+    expect(codes(Tier.INNOVATIVE_SME, NEW_APPLICATION, '2026-12-05')).toEqual(['INNOVATIVE-SME-2022']);
+    expect(codes(Tier.INNOVATIVE_SME, RE_REVIEW, '2023-01-01')).toEqual(['INNOVATIVE-SME-2022']);
   });
 });
 
@@ -113,7 +182,8 @@ const LG2022: Years = {
     nicheMarketShare: '15.00',
   },
 };
-const INFO_SYSTEM = { coreBusinessOnInformationSystem: 'true' };
+/** Declared: one core business on an information system, the general conditions met, and no innovation direct track. */
+const INFO_SYSTEM = { ...GENERAL, coreBusinessOnInformationSystem: 'true', nationalScienceAwardTop3: 'false', makerInChinaTop50: 'false' };
 
 describe('MIIT-2022-63 (little giant, 2022)', () => {
   const run = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
@@ -128,17 +198,19 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     expect(find(e, 'mainBusinessShare')).toMatchObject({ value: '91.67', unit: 'PERCENT', threshold: '≥ 70% in 2024' });
     expect(find(e, 'mainBusinessGrowth').value).toBe('7.63');
     expect(find(e, 'debtRatio').value).toBe('50.00');
-    expect(find(e, 'yearsInNiche').value).toBe('7');
+    expect(find(e, 'yearsInNiche').value).toBe('6');
+    // 200 staff: under the 300 a medium manufacturer needs, whatever its ¥120m of revenue.
+    expect(find(e, 'smeSize')).toMatchObject({ result: PASS, value: 'SMALL' });
     expect(find(e, 'rdByRevenueBand')).toMatchObject({ value: '120000000.00', note: 'band "large" by 2024 revenue' });
     expect(find(e, 'rdIntensityLarge')).toMatchObject({ result: PASS, value: '3.60' });
     expect(find(e, 'rdIntensityLarge.2024')).toMatchObject({ result: PASS, value: '4.00' });
   });
 
   it('the information-system indicator has no data field: without an assessment the verdict is UNDETERMINED, never ELIGIBLE', () => {
-    const e = run({}, { assessments: undefined });
+    const e = run({}, { assessments: { ...INFO_SYSTEM, coreBusinessOnInformationSystem: undefined as never } });
     expect(find(e, 'coreBusinessOnInformationSystem').result).toBe(UNKNOWN);
     expect(e.verdict).toBe(EligibilityVerdict.UNDETERMINED);
-    expect(run({}, { assessments: { coreBusinessOnInformationSystem: 'false' } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    expect(run({}, { assessments: { ...INFO_SYSTEM, coreBusinessOnInformationSystem: 'false' } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
   });
 
   it('main business exactly 70% of revenue passes; 69.99% fails', () => {
@@ -172,17 +244,20 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     expect(low.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
   });
 
-  it('revenue exactly ¥100,000,000.00 takes the ≥ ¥100m band (3%); ¥99,999,999.99 takes the ¥50–100m band (6%)', () => {
+  it('revenue exactly ¥100,000,000.00 sits in both the ≥ ¥100m band (3%) and the ¥50–100m band (6%): 3% passes; ¥99,999,999.99 is in the 6% band only', () => {
     const years = (revenue: string): Years => ({
       2023: { revenue: '100000000.00', rdExpense: '3000000.00', mainBusinessRevenue: '95000000.00' },
       2024: { revenue, rdExpense: '3000000.00', mainBusinessRevenue: '95000000.00' },
     });
-    const large = run(years('100000000.00'));
-    expect(find(large, 'rdByRevenueBand')).toMatchObject({ result: PASS, note: 'band "large" by 2024 revenue' });
-    expect(find(large, 'rdIntensityLarge').value).toBe('3.00');
+    const edge = run(years('100000000.00'));
+    expect(find(edge, 'rdByRevenueBand')).toMatchObject({ result: PASS, note: 'bands "large" and "medium" by 2024 revenue' });
+    expect(find(edge, 'rdByRevenueBand.large').result).toBe(PASS);
+    expect(find(edge, 'rdByRevenueBand.medium').result).toBe(FAIL);
+    expect(find(edge, 'rdIntensityLarge').value).toBe('3.00');
 
     const medium = run(years('99999999.99'));
     expect(find(medium, 'rdByRevenueBand')).toMatchObject({ result: FAIL, value: '99999999.99', note: 'band "medium" by 2024 revenue' });
+    expect(() => find(medium, 'rdIntensityLarge')).toThrow();
     expect(find(medium, 'rdIntensityMedium.2024')).toMatchObject({ result: FAIL, value: '3.00' });
 
     // 6% in each year passes the medium band: ¥6,000,000 / ¥99,999,999.99 is just over 6%, ¥6,000,000 / ¥100m exactly 6%.
@@ -192,6 +267,28 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     });
     expect(find(sixPercent, 'rdByRevenueBand').result).toBe(PASS);
     expect(find(sixPercent, 'rdIntensityMedium.2023')).toMatchObject({ result: PASS, value: '6.00' });
+  });
+
+  /**
+   * Revenue exactly ¥50m sits in the 6% band and in the under-¥50m band. 2023: ¥300m revenue, ¥15m R&D (5%: short of 6%);
+   * 2024: ¥50m, ¥15m (30%): the 6% band fails on 2023; the under-¥50m band passes on ¥80m of equity, ¥30m of R&D and
+   * half the staff in R&D. A fen over ¥50m leaves only the 6% band, which fails.
+   */
+  it('revenue exactly ¥50,000,000.00 passes on the under-¥50m band’s rule when the 6% band’s rule fails; a fen more does not', () => {
+    const edge = (revenue: string): Years => ({
+      2022: { revenue: '280000000.00', mainBusinessRevenue: '280000000.00' },
+      2023: { revenue: '300000000.00', mainBusinessRevenue: '290000000.00', rdExpense: '15000000.00', newEquityFinancing: '40000000.00' },
+      2024: { revenue, mainBusinessRevenue: '48000000.00', rdExpense: '15000000.00', newEquityFinancing: '40000000.00', rdStaff: 100, employees: 200 },
+    });
+    const at = run(edge('50000000.00'));
+    expect(find(at, 'rdByRevenueBand')).toMatchObject({ result: PASS, note: 'bands "medium" and "small" by 2024 revenue' });
+    expect(find(at, 'rdByRevenueBand.medium').result).toBe(FAIL);
+    expect(find(at, 'rdIntensityMedium.2023')).toMatchObject({ result: FAIL, value: '5.00' });
+    expect(find(at, 'rdByRevenueBand.small').result).toBe(PASS);
+    const over = run(edge('50000000.01'));
+    expect(find(over, 'rdByRevenueBand')).toMatchObject({ result: FAIL, note: 'band "medium" by 2024 revenue' });
+    expect(find(over, 'innovation').result).toBe(FAIL);
+    expect(over.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
   });
 
   it('under ¥50m: new equity ≥ ¥80m and R&D ≥ ¥30m over 2 years, and R&D staff ≥ 50%', () => {
@@ -259,7 +356,7 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
   it('no reports at all: every financial indicator is UNKNOWN', () => {
     const e = evaluate(MIIT_2022, { ...facts(LG2022, { 2022: null, 2023: null, 2024: null }), asOfYear: undefined, assessments: INFO_SYSTEM });
     expect(e.asOfYear).toBe(2025); // today's year when there is nothing reported
-    for (const key of ['mainBusinessShare', 'mainBusinessGrowth', 'debtRatio', 'nicheMarketShare', 'rdByRevenueBand', 'class1Ip']) {
+    for (const key of ['smeSize', 'mainBusinessShare', 'mainBusinessGrowth', 'debtRatio', 'nicheMarketShare', 'rdByRevenueBand', 'class1Ip']) {
       expect(find(e, key).result).toBe(UNKNOWN);
     }
     expect(e.verdict).toBe(EligibilityVerdict.UNDETERMINED);
@@ -273,12 +370,38 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     expect(find(later, 'mainBusinessShare').note).toBe('no financial report for 2026');
   });
 
-  it('years in the niche count the entry year through last year; OTHER is outside the product fields', () => {
-    expect(find(run({}, { enterprise: { nicheSinceYear: 2022 } }), 'yearsInNiche')).toMatchObject({ result: PASS, value: '3' });
-    expect(find(run({}, { enterprise: { nicheSinceYear: 2023 } }), 'yearsInNiche')).toMatchObject({ result: FAIL, value: '2' });
+  it('years in the niche run from the entry (taken as the end of the entry year) to the end of last year; OTHER is outside the product fields', () => {
+    // In the niche since 2021: by the end of 2024, 3 whole years even if the firm entered on 31 December 2021.
+    expect(find(run({}, { enterprise: { nicheSinceYear: 2021 } }), 'yearsInNiche')).toMatchObject({ result: PASS, value: '3' });
+    // Since 2022: 2022, 2023 and 2024 are three calendar years, but entered in, say, June 2022 it has 2½ by the end of 2024.
+    expect(find(run({}, { enterprise: { nicheSinceYear: 2022 } }), 'yearsInNiche')).toMatchObject({ result: FAIL, value: '2' });
     expect(find(run({}, { enterprise: { nicheSinceYear: null } }), 'yearsInNiche').result).toBe(UNKNOWN);
     expect(find(run({}, { enterprise: { productField: ProductField.OTHER } }), 'productField')).toMatchObject({ result: FAIL, value: 'OTHER' });
     expect(find(run({}, { enterprise: { productField: ProductField.NEW_MATERIALS } }), 'productField').result).toBe(PASS);
+  });
+
+  it('the network-power fields count as product fields: information infrastructure, key core technologies, cyber and data security', () => {
+    for (const field of [ProductField.INFORMATION_INFRASTRUCTURE, ProductField.KEY_CORE_TECHNOLOGIES, ProductField.CYBER_SECURITY, ProductField.DATA_SECURITY]) {
+      expect(find(run({}, { enterprise: { productField: field } }), 'productField')).toMatchObject({ result: PASS, value: field });
+    }
+  });
+
+  it('the innovation direct track: a national science award among the first three, or the 创客中国 top 50, meets innovation whatever the R&D', () => {
+    // 2 IP rights short and R&D under 3%: the indicators fail.
+    const weak: Years = { 2024: { class1IpCount: 0, rdExpense: '1200000.00' } };
+    const none = run(weak);
+    expect(find(none, 'innovationIndicators').result).toBe(FAIL);
+    expect(find(none, 'innovationDirectTrack').result).toBe(FAIL);
+    expect(none.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    const award = run(weak, { assessments: { ...INFO_SYSTEM, nationalScienceAwardTop3: 'true' } });
+    expect(find(award, 'innovation').result).toBe(PASS);
+    expect(award.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    const maker = run(weak, { assessments: { ...INFO_SYSTEM, makerInChinaTop50: 'true' } });
+    expect(maker.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    // Not declared either way: the track may yet hold, so the verdict waits.
+    const undeclared = run(weak, { assessments: { ...GENERAL, coreBusinessOnInformationSystem: 'true' } });
+    expect(find(undeclared, 'innovation').result).toBe(UNKNOWN);
+    expect(undeclared.verdict).toBe(EligibilityVerdict.UNDETERMINED);
   });
 
   it('zero revenue leaves ratios on it undefined, so UNKNOWN rather than a division error', () => {
@@ -305,23 +428,28 @@ const LG2026: Years = {
     totalLiabilities: '60000000.00',
     class1IpCount: 4,
     nicheMarketShare: '12.00',
+    employees: 400,
   },
 };
+const SCORE_60 = { ...GENERAL, developmentScore: '60' };
 
 describe('MIIT-2026-2 (little giant, 2026)', () => {
   const run = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
-    evaluate(MIIT_2026, facts(LG2026, years, { assessments: { developmentScore: '60' }, ...rest }));
+    evaluate(MIIT_2026, facts(LG2026, years, { assessments: SCORE_60, ...rest }));
 
   it('meeting every indicator with a development score of exactly 60 is ELIGIBLE', () => {
     const e = run();
     expect(results(e)).toEqual({
+      smeSize: PASS,
+      notOnAbnormalOrDishonestLists: PASS,
+      noMajorAccidentOrTaxEvasion: PASS,
       provincialTitleAndNiche: PASS,
       revenue: PASS,
       mainBusinessShare: PASS,
       revenueGrowth: PASS,
       debtRatio: PASS,
       rdInvestment: PASS,
-      class1Ip: PASS,
+      intellectualProperty: PASS,
       nichePosition: PASS,
       productFieldOrChain: PASS,
       developmentScore: PASS,
@@ -333,11 +461,11 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
   });
 
   it('the development score has no data field: without it the indicator is UNKNOWN and the verdict UNDETERMINED', () => {
-    const e = run({}, { assessments: undefined });
+    const e = run({}, { assessments: GENERAL });
     expect(find(e, 'developmentScore')).toMatchObject({ result: UNKNOWN, value: null });
     expect(find(e, 'developmentScore').note).toMatch(/No stored data field/);
     expect(e.verdict).toBe(EligibilityVerdict.UNDETERMINED);
-    expect(run({}, { assessments: { developmentScore: '59.99' } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    expect(run({}, { assessments: { ...GENERAL, developmentScore: '59.99' } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
   });
 
   it('needs a valid provincial SRDI title: a little-giant title counts, an expired or revoked one does not', () => {
@@ -391,8 +519,16 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
     expect(find(thin, 'rdInvestment').result).toBe(FAIL);
   });
 
-  it('at least 4 Class-I IP rights', () => {
-    expect(find(run({ 2024: { class1IpCount: 3 } }), 'class1Ip')).toMatchObject({ result: FAIL, value: '3' });
+  it('at least 4 Class-I IP rights, or the waiver of a national science award among the first three', () => {
+    const three = run({ 2024: { class1IpCount: 3 } }, { assessments: { ...SCORE_60, nationalScienceAwardTop3: 'false' } });
+    expect(find(three, 'class1Ip')).toMatchObject({ result: FAIL, value: '3' });
+    expect(find(three, 'intellectualProperty').result).toBe(FAIL);
+    expect(three.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    const waived = run({ 2024: { class1IpCount: 0 } }, { assessments: { ...SCORE_60, nationalScienceAwardTop3: 'true' } });
+    expect(find(waived, 'intellectualProperty').result).toBe(PASS);
+    expect(waived.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    // The award not declared: the waiver may yet hold.
+    expect(find(run({ 2024: { class1IpCount: 3 } }), 'intellectualProperty').result).toBe(UNKNOWN);
     expect(find(run({ 2024: { class1IpCount: null } }), 'class1Ip').result).toBe(UNKNOWN);
   });
 
@@ -402,9 +538,9 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
     expect(find(small, 'nicheMarketShare')).toMatchObject({ result: FAIL, value: '9.99' });
     expect(find(small, 'nichePosition').result).toBe(UNKNOWN);
     expect(small.verdict).toBe(EligibilityVerdict.UNDETERMINED);
-    const top3 = run({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { developmentScore: '80', nationalTop3: 'true' } });
+    const top3 = run({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { ...GENERAL, developmentScore: '80', nationalTop3: 'true' } });
     expect(find(top3, 'nichePosition').result).toBe(PASS);
-    const notTop3 = run({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { developmentScore: '80', nationalTop3: 'false' } });
+    const notTop3 = run({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { ...GENERAL, developmentScore: '80', nationalTop3: 'false' } });
     expect(find(notTop3, 'nichePosition').result).toBe(FAIL);
   });
 
@@ -418,31 +554,66 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
     const unknownChain = run({}, { enterprise: { productField: ProductField.OTHER, atKeyChainLink: null } });
     expect(find(unknownChain, 'productFieldOrChain').result).toBe(UNKNOWN);
   });
+
+  describe('at re-review (复核)', () => {
+    // Revenue fell 2022 → 2024 (¥150m → ¥135m → ¥150m is flat; here ¥160m → ¥150m): a new application fails on growth.
+    const falling: Years = { 2022: { revenue: '160000000.00' } };
+    const review = (assessments: Record<string, string>, years: Years = falling) => run(years, { assessments: { ...GENERAL, ...assessments }, purpose: RE_REVIEW });
+
+    it('growth is not checked: a firm whose revenue fell stays ELIGIBLE, the indicator shown as NOT_APPLICABLE', () => {
+      expect(find(run(falling), 'revenueGrowth').result).toBe(FAIL);
+      const e = review({ developmentScore: '60' });
+      expect(e.purpose).toBe(RE_REVIEW);
+      expect(find(e, 'revenueGrowth')).toMatchObject({ result: NOT_APPLICABLE, note: 'not checked at re-review (复核)' });
+      expect(e.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    });
+
+    it('a development score of at least 60 in either of the last 2 years suffices', () => {
+      const earlier = review({ developmentScore: '55', developmentScorePreviousYear: '60' });
+      expect(find(earlier, 'developmentScoreEitherOfLast2Years').result).toBe(PASS);
+      expect(earlier.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+      const neither = review({ developmentScore: '59.99', developmentScorePreviousYear: '59' });
+      expect(find(neither, 'developmentScoreEitherOfLast2Years').result).toBe(FAIL);
+      expect(neither.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+      // Only this year's known and under 60: the earlier year may yet carry it.
+      expect(review({ developmentScore: '55' }).verdict).toBe(EligibilityVerdict.UNDETERMINED);
+      // A new application reads this year's score alone.
+      const fresh = run({}, { assessments: { ...GENERAL, developmentScore: '55', developmentScorePreviousYear: '60' } });
+      expect(find(fresh, 'developmentScore').result).toBe(FAIL);
+      expect(fresh.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    });
+
+    it('a new application is the default purpose', () => {
+      expect(run().purpose).toBe(NEW_APPLICATION);
+    });
+  });
 });
 
 // ---------------------------------------------------------------- SRDI-PROVINCIAL-2022
 
-/** Revenue 2024 exactly ¥10m, R&D ¥1m (10%), in the niche since 2023 (2 years by 2024). */
+/** Revenue 2024 exactly ¥10m, R&D ¥1m (10%), 60 staff, in the niche since 2022 (2 whole years by the end of 2024). */
 const PROV: Years = {
   2022: {},
   2023: { revenue: '8000000.00', newEquityFinancing: '0.00' },
-  2024: { revenue: '10000000.00', rdExpense: '1000000.00', newEquityFinancing: '0.00' },
+  2024: { revenue: '10000000.00', rdExpense: '1000000.00', newEquityFinancing: '0.00', employees: 60 },
 };
 
 describe('SRDI-PROVINCIAL-2022 (provincial SRDI SME, hard conditions)', () => {
   const run = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
-    evaluate(PROVINCIAL, facts(PROV, years, { enterprise: { nicheSinceYear: 2023 }, ...rest }));
+    evaluate(PROVINCIAL, facts(PROV, years, { assessments: GENERAL, ...rest, enterprise: { nicheSinceYear: 2022, ...rest.enterprise } }));
 
   it('revenue exactly ¥10m, R&D exactly ¥1m, 2 years in the niche: ELIGIBLE', () => {
     const e = run();
-    expect(results(e)).toEqual({ yearsInNiche: PASS, rdLastYear: PASS, scale: PASS });
+    expect(results(e)).toEqual({ smeSize: PASS, notOnAbnormalOrDishonestLists: PASS, noMajorAccidentOrTaxEvasion: PASS, yearsInNiche: PASS, rdLastYear: PASS, scale: PASS });
+    expect(find(e, 'smeSize').value).toBe('SMALL');
     expect(e.verdict).toBe(EligibilityVerdict.ELIGIBLE);
     expect(find(e, 'yearsInNiche').value).toBe('2');
     expect(find(e, 'rdIntensity').value).toBe('10.00');
   });
 
-  it('1 year in the niche fails', () => {
-    expect(run({}, { enterprise: { nicheSinceYear: 2024 } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+  it('1 whole year in the niche fails', () => {
+    expect(find(run({}, { enterprise: { nicheSinceYear: 2023 } }), 'yearsInNiche')).toMatchObject({ result: FAIL, value: '1' });
+    expect(run({}, { enterprise: { nicheSinceYear: 2023 } }).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
   });
 
   it('R&D under ¥1m fails; R&D exactly 3% of revenue passes, 2.99% fails', () => {
@@ -483,7 +654,145 @@ describe('assessments', () => {
     expect(assessmentProblems(MIIT_2026, { developmentScore: '72.5', nationalTop3: 'true' })).toEqual([]);
     expect(assessmentProblems(MIIT_2026, { developmentScore: 'high' })).toEqual(['"developmentScore" takes a decimal score such as "72.5", not "high"']);
     expect(assessmentProblems(MIIT_2026, { revenue: '1' })[0]).toMatch(/"revenue" is not an assessed indicator of MIIT-2026-2/);
-    expect(assessmentProblems(PROVINCIAL, { developmentScore: '70' })[0]).toMatch(/it has none/);
+    expect(assessmentProblems(PROVINCIAL, { developmentScore: '70' })[0]).toMatch(/"developmentScore" is not an assessed indicator of SRDI-PROVINCIAL-2022 \(assessed: notOnAbnormalOrDishonestLists, noMajorAccidentOrTaxEvasion\)/);
+    expect(assessmentProblems(MIIT_2026, { developmentScorePreviousYear: '61' })).toEqual([]);
+    expect(assessmentProblems(INNOVATIVE, { ipScore: '15', emergingIndustryScore: '10' })).toEqual([]);
+    expect(assessmentProblems(INNOVATIVE, { ipScore: '12' })).toEqual(['"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "12"']);
     expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'maybe' })).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------- general conditions
+
+describe('general conditions (every rule set)', () => {
+  const run = (ruleSet: RuleSet, figures: Partial<YearFacts>, rest: Partial<EligibilityFacts> = {}) =>
+    evaluate(ruleSet, facts(LG2022, { 2024: figures }, { assessments: INFO_SYSTEM, ...rest }));
+
+  it('a manufacturer with 1,000 staff and ¥400m of revenue is LARGE: never ELIGIBLE, under any rule set', () => {
+    for (const ruleSet of RULE_SETS) {
+      const e = run(ruleSet, { employees: 1000, revenue: '400000000.00' });
+      expect(find(e, 'smeSize')).toMatchObject({ result: FAIL, value: 'LARGE' });
+      expect(e.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    }
+  });
+
+  it('under either industry line is an SME: 999 staff with ¥500m, or 1,000 staff with ¥399,999,999.99', () => {
+    expect(find(run(MIIT_2022, { employees: 999, revenue: '500000000.00', mainBusinessRevenue: '400000000.00', rdExpense: '20000000.00' }), 'smeSize'))
+      .toMatchObject({ result: PASS, value: 'MEDIUM' });
+    expect(find(run(MIIT_2022, { employees: 1000, revenue: '399999999.99' }), 'smeSize')).toMatchObject({ result: PASS, value: 'MEDIUM' });
+  });
+
+  it('small and micro by the industry lines: 20 staff and ¥3m is small, 19 staff is micro', () => {
+    expect(find(run(PROVINCIAL, { employees: 20, revenue: '3000000.00' }), 'smeSize').value).toBe('SMALL');
+    expect(find(run(PROVINCIAL, { employees: 19, revenue: '3000000.00' }), 'smeSize').value).toBe('MICRO');
+  });
+
+  it('other sectors read their own lines: software (I65) is large from 300 staff and ¥100m, construction (E) by revenue and assets', () => {
+    const software = { enterprise: { industry: 'I65 软件和信息技术服务业' } } as Partial<EligibilityFacts>;
+    expect(find(run(MIIT_2022, { employees: 300, revenue: '100000000.00' }, software), 'smeSize')).toMatchObject({ result: FAIL, value: 'LARGE' });
+    expect(find(run(MIIT_2022, { employees: 299, revenue: '100000000.00' }, software), 'smeSize')).toMatchObject({ result: PASS, value: 'MEDIUM' });
+    const building = { enterprise: { industry: 'E47 房屋建筑业' } } as Partial<EligibilityFacts>;
+    const big = run(MIIT_2022, { revenue: '800000000.00', totalAssets: '800000000.00', totalLiabilities: '100000000.00' }, building);
+    expect(find(big, 'smeSize')).toMatchObject({ result: FAIL, value: 'LARGE' });
+    expect(find(big, 'smeSize').note).toMatch(/CONSTRUCTION lines \(art\. 4\(3\) 建筑业\)/);
+  });
+
+  it('recorded as LARGE fails whatever the figures; an industry without a GB/T 4754 code leaves the size UNKNOWN', () => {
+    const declared = run(MIIT_2022, {}, { enterprise: { sizeClass: SizeClass.LARGE } });
+    expect(find(declared, 'smeSize')).toMatchObject({ result: FAIL, value: 'LARGE', note: 'recorded as LARGE on the enterprise record' });
+    expect(declared.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    const vague = run(MIIT_2022, {}, { enterprise: { industry: '机械' } });
+    expect(find(vague, 'smeSize').result).toBe(UNKNOWN);
+    expect(vague.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+    expect(find(run(MIIT_2022, { employees: null }), 'smeSize')).toMatchObject({ result: UNKNOWN, note: 'employees missing from the 2024 report' });
+  });
+
+  it('the list and accident conditions are assessed: unrecorded they leave the verdict UNDETERMINED, "false" makes it NOT_ELIGIBLE', () => {
+    const unrecorded = run(MIIT_2022, {}, { assessments: { ...INFO_SYSTEM, notOnAbnormalOrDishonestLists: undefined as never } });
+    expect(find(unrecorded, 'notOnAbnormalOrDishonestLists').result).toBe(UNKNOWN);
+    expect(unrecorded.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+    const listed = run(MIIT_2022, {}, { assessments: { ...INFO_SYSTEM, notOnAbnormalOrDishonestLists: 'false' } });
+    expect(listed.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    const accident = run(MIIT_2026, {}, { assessments: { ...SCORE_60, noMajorAccidentOrTaxEvasion: 'false' } });
+    expect(find(accident, 'noMajorAccidentOrTaxEvasion')).toMatchObject({ result: FAIL, dimension: 'GENERAL' });
+    expect(accident.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+  });
+});
+
+// ---------------------------------------------------------------- INNOVATIVE-SME-2022
+
+/**
+ * An innovative SME scored on the table: 2024 revenue ¥25m, main business ¥20.7m (82.8%: 20 points), up 15%
+ * exactly from ¥18m (20 points); R&D ¥1.25m = 5% exactly (20 points); debt ¥5.5m of ¥10m = 55% exactly
+ * (10 points); 50 staff (small). With IP assessed at 10 and the field at 5: innovation 30, growth 30,
+ * specialization 25, 85 in all. No direct track: no new equity.
+ */
+const INNO: Years = {
+  2022: { newEquityFinancing: '0.00' },
+  2023: { revenue: '20000000.00', mainBusinessRevenue: '18000000.00', newEquityFinancing: '0.00' },
+  2024: {
+    revenue: '25000000.00',
+    mainBusinessRevenue: '20700000.00',
+    rdExpense: '1250000.00',
+    totalAssets: '10000000.00',
+    totalLiabilities: '5500000.00',
+    employees: 50,
+    newEquityFinancing: '0.00',
+  },
+};
+const SCORED = { ...GENERAL, ipScore: '10', emergingIndustryScore: '5', scienceAward: 'false', innovationQualification: 'false', provincialRdInstitution: 'false' };
+
+describe('INNOVATIVE-SME-2022 (innovative SME)', () => {
+  const run = (years: Years = {}, assessments: Record<string, string> = SCORED) =>
+    evaluate(INNOVATIVE, facts(INNO, years, { assessments, certifications: [] }));
+  const points = (e: EligibilityEvaluation, key: string) => find(e, key).value;
+
+  it('scores the table by hand: 20 + 10 innovation, 20 + 10 growth, 20 + 5 specialization = 85, ELIGIBLE', () => {
+    const e = run();
+    expect(points(e, 'rdIntensityScore')).toBe('20');
+    expect(find(e, 'rdIntensityScore').note).toBe('5.00% in 2024');
+    expect(points(e, 'mainBusinessGrowthScore')).toBe('20');
+    expect(points(e, 'debtRatioScore')).toBe('10');
+    expect(points(e, 'mainBusinessShareScore')).toBe('20');
+    expect(points(e, 'ipScore')).toBe('10');
+    expect(find(e, 'points')).toMatchObject({ result: PASS, value: '85', note: 'parts: INNOVATION 30, GROWTH 30, SPECIALIZATION 25' });
+    expect(find(e, 'directTrack').result).toBe(FAIL);
+    expect(e.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+  });
+
+  it('a value on the edge of two levels takes the higher score: R&D exactly 3% scores 15, debt exactly 75% scores 5', () => {
+    const e = run({ 2024: { rdExpense: '750000.00', totalLiabilities: '7500000.00' } });
+    expect(points(e, 'rdIntensityScore')).toBe('15');
+    expect(points(e, 'debtRatioScore')).toBe('5');
+    const below = run({ 2024: { rdExpense: '749999.99', totalLiabilities: '7500000.01' } });
+    expect(points(below, 'rdIntensityScore')).toBe('10');
+    expect(points(below, 'debtRatioScore')).toBe('0');
+  });
+
+  it('80 in all is not enough when a part is short: growth 10 (revenue fell, debt 55%) fails under its 15', () => {
+    const e = run({ 2024: { mainBusinessRevenue: '17999999.99' } }, { ...SCORED, ipScore: '20', emergingIndustryScore: '10' });
+    expect(points(e, 'mainBusinessGrowthScore')).toBe('0');
+    expect(find(e, 'points')).toMatchObject({ result: FAIL, value: '80', note: 'parts: INNOVATION 40, GROWTH 10, SPECIALIZATION 30' });
+    expect(e.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+  });
+
+  it('a row not yet scored: it passes if it would with 0 there, fails if it would not even with the most, and waits in between', () => {
+    const { ipScore: _ip, ...noIp } = SCORED;
+    // 0 for IP still leaves innovation at 20 and 75 in all.
+    expect(find(run({}, noIp), 'points')).toMatchObject({ result: PASS, value: '75' });
+    // R&D under 1% (0 points): innovation needs the IP row's 20 to reach 20.
+    const thin = run({ 2024: { rdExpense: '200000.00' } }, noIp);
+    expect(find(thin, 'points')).toMatchObject({ result: UNKNOWN, value: '55' });
+    expect(find(thin, 'points').note).toMatch(/not scored: ipScore \(at most 75 in total\)/);
+    expect(thin.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+  });
+
+  it('a direct track makes the table unnecessary: ¥5m of new equity over 3 years, or an assessed qualification', () => {
+    const weak: Years = { 2024: { rdExpense: '0.00', mainBusinessRevenue: '10000000.00' } };
+    expect(run(weak).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    const equity = run({ ...weak, 2022: { newEquityFinancing: '2000000.00' }, 2023: { ...INNO[2023], newEquityFinancing: '2000000.00' }, 2024: { ...weak[2024], newEquityFinancing: '1000000.00' } });
+    expect(find(equity, 'newEquity3Years')).toMatchObject({ result: PASS, value: '5000000.00', threshold: '≥ ¥5,000,000 over 2022–2024 in total' });
+    expect(equity.verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    expect(run(weak, { ...SCORED, innovationQualification: 'true' }).verdict).toBe(EligibilityVerdict.ELIGIBLE);
   });
 });
