@@ -24,7 +24,14 @@ beforeAll(async () => {
     const e = await createEnterprise(ds, { name });
     await createPlatform(ds);
     await createCertification(ds, e.id);
-    await insertApplication(ds, e.id);
+    const app = await insertApplication(ds, e.id);
+    // On public notice with one objection from the public, for the objections list.
+    await ds.query(`UPDATE application SET status = 'PUBLIC_NOTICE', public_notice_ends_on = '2099-12-31' WHERE id = $1`, [app]);
+    await ds.query(
+      `INSERT INTO public_objection (id, application_id, grounds, objector_role, objector_subject, objector_name, objector_contact)
+       VALUES (gen_random_uuid(), $1, '数据不实', 'PUBLIC', 'anonymous', '王五', '13900000000')`,
+      [app],
+    );
     await createProposal(ds, batchId, e.id);
     const awardId = await createAward(ds, batchId, { enterpriseId: e.id });
     const award = toGlobalId('Award', awardId);
@@ -62,7 +69,7 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 const decode = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: unknown[] } & Record<string, unknown>;
 
 describe('a forged cursor', () => {
-  const LISTS = ['enterprises', 'platforms', 'certifications', 'applications', 'auditEvents', 'awards', 'disbursements', 'expenditures', 'fundingPrograms', 'fundingBatches', 'keySupportProposals'];
+  const LISTS = ['enterprises', 'platforms', 'certifications', 'applications', 'auditEvents', 'awards', 'disbursements', 'expenditures', 'fundingPrograms', 'fundingBatches', 'keySupportProposals', 'keyLittleGiants', 'publicObjections'];
 
   it('is tried on every connection of the schema', () => {
     expect(connections().map((c) => c.name).sort()).toEqual([...LISTS].sort());

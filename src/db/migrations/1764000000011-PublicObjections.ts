@@ -74,6 +74,8 @@ export class PublicObjections1764000000011 implements MigrationInterface {
     await q.query(`CREATE INDEX public_objection_application_id_idx ON public_objection (application_id, created_at)`);
     await q.query(`CREATE INDEX public_objection_region_code_idx ON public_objection (region_code)`);
     await q.query(`CREATE INDEX public_objection_enterprise_id_idx ON public_objection (enterprise_id)`);
+    // The list's order (raisedAt, then id) in both directions, without a Sort.
+    await q.query(`CREATE INDEX public_objection_created_at_idx ON public_objection (created_at, id)`);
     await q.query(`
       CREATE TRIGGER public_objection_scope BEFORE INSERT OR UPDATE OF application_id ON public_objection
       FOR EACH ROW EXECUTE FUNCTION scope_from_application()`);
