@@ -796,3 +796,62 @@ describe('INNOVATIVE-SME-2022 (innovative SME)', () => {
     expect(run(weak, { ...SCORED, innovationQualification: 'true' }).verdict).toBe(EligibilityVerdict.ELIGIBLE);
   });
 });
+
+/** Wrong verdicts that mutation testing showed no test would have caught (issue 12, item 7). */
+describe('what the evaluator must never get wrong', () => {
+  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
+  const lg2026 = (years: Years = {}) => evaluate(MIIT_2026, facts(LG2026, years, { assessments: { ...GENERAL, developmentScore: '60' } }));
+
+  it('growth from a zero or negative base year is undefined: UNKNOWN with the reason, never PASS', () => {
+    for (const base of ['0.00', '-1000.00']) {
+      const average = lg2022({ 2022: { mainBusinessRevenue: base } });
+      expect(find(average, 'mainBusinessGrowth')).toMatchObject({ result: UNKNOWN, value: null });
+      expect(find(average, 'mainBusinessGrowth').note).toMatch(/in 2022 is zero, so growth from it is undefined/);
+      expect(average.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+      // The middle year is a base of the average too.
+      expect(find(lg2022({ 2023: { mainBusinessRevenue: base } }), 'mainBusinessGrowth')).toMatchObject({ result: UNKNOWN });
+      const cagr = lg2026({ 2022: { revenue: base } });
+      expect(find(cagr, 'revenueGrowth')).toMatchObject({ result: UNKNOWN });
+      expect(find(cagr, 'revenueGrowth').note).toMatch(/in 2022 is zero/);
+    }
+  });
+
+  it('a figure that is not a plain decimal is unreadable: UNKNOWN, never read as some other number and never an exception', () => {
+    for (const bad of ['1e3', '12,5', ' 100.00', '1_000.00', '0x10', '+100.00', '100.', '.5', '']) {
+      const e = lg2022({ 2024: { revenue: bad } });
+      expect(find(e, 'mainBusinessShare')).toMatchObject({ result: UNKNOWN, value: null });
+      expect(e.verdict).not.toBe(EligibilityVerdict.ELIGIBLE);
+    }
+    // Absurdly long figures are refused too, rather than risk an inexact comparison.
+    expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(40)}.00` } }), 'mainBusinessShare').result).toBe(UNKNOWN);
+    // The longest figure NUMERIC(18,2) holds is read exactly.
+    expect(find(lg2022({ 2024: { revenue: '9999999999999999.99', mainBusinessRevenue: '9999999999999999.99' } }), 'mainBusinessShare')).toMatchObject({ result: PASS, value: '100.00' });
+  });
+
+  it('is exact at the sizes NUMERIC(18,2) stores: 70% of the largest revenue passes, a fen less fails', () => {
+    // 7,000,000,000,000,000.00 / 10,000,000,000,000,000.00 — beyond what a double holds to the fen.
+    const at = lg2022({ 2024: { revenue: '9999999999999999.90', mainBusinessRevenue: '6999999999999999.93' } });
+    expect(find(at, 'mainBusinessShare').result).toBe(PASS);
+    const below = lg2022({ 2024: { revenue: '9999999999999999.90', mainBusinessRevenue: '6999999999999999.92' } });
+    expect(find(below, 'mainBusinessShare').result).toBe(FAIL);
+    expect(6999999999999999.92 / 9999999999999999.9 >= 0.7).toBe(true); // what floating point would have said
+  });
+
+  it('says which years it judged, in the threshold text', () => {
+    const e = lg2022();
+    expect(find(e, 'mainBusinessShare').threshold).toBe('≥ 70% in 2024');
+    expect(find(e, 'mainBusinessGrowth').threshold).toMatch(/2022.*2024/);
+    const later = lg2022({}, { asOfYear: 2024 });
+    expect(find(later, 'mainBusinessShare').threshold).toBe('≥ 70% in 2023');
+    expect(find(lg2026(), 'revenueGrowth').threshold).toMatch(/2022.*2024/);
+  });
+
+  it('an assessed yes/no decides the outcome when all else passes: "true" ELIGIBLE, "false" NOT_ELIGIBLE, anything else refused', () => {
+    expect(lg2022().verdict).toBe(EligibilityVerdict.ELIGIBLE);
+    const no = lg2022({}, { assessments: { ...INFO_SYSTEM, coreBusinessOnInformationSystem: 'false' } });
+    expect(find(no, 'coreBusinessOnInformationSystem')).toMatchObject({ result: FAIL, value: 'no' });
+    expect(find(lg2022(), 'coreBusinessOnInformationSystem')).toMatchObject({ result: PASS, value: 'yes' });
+    expect(no.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
+    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'yes' })).toEqual([expect.stringMatching(/coreBusinessOnInformationSystem/)]);
+  });
+});
