@@ -1,6 +1,6 @@
 import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id';
 import { programmeToday } from '../../src/modules/certification/certification-status';
-import { createEnterprise, createSubmittableReports } from '../support/factories';
+import { createCertification, createEnterprise, createSubmittableReports } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
   t = await startTestServer();
   const e = await createEnterprise(t.db.dataSource, { regionCode: '320102', tier: 'SRDI_SME' });
   enterpriseId = e.id;
+  // The little-giant rules in force (MIIT-2026-2) ask for a valid provincial SRDI title: the firm holds one.
+  await createCertification(t.db.dataSource, e.id, { tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022' });
   await createSubmittableReports(t.db.dataSource, e.id);
   tk.enterprise = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
   tk.province = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });

@@ -88,15 +88,18 @@ export async function createPlatform(ds: DataSource, o: Partial<{ regionCode: st
 export async function createCertification(
   ds: DataSource,
   enterpriseId: string,
-  o: Partial<{ tier: string; status: string }> = {},
+  o: Partial<{ tier: string; status: string; ruleSetCode: string }> = {},
 ): Promise<string> {
   const id = randomUUID();
   const status = o.status ?? 'CERTIFIED';
   await ds.query(
     `INSERT INTO certification (id, enterprise_id, tier, batch_number, rule_set_code, status, certified_on, valid_until,
                                 revoked_on, revocation_reason)
-     VALUES ($1, $2, $3, 3, 'MIIT-2022-63', $4, '2024-07-01', '2027-07-01', $5, $6)`,
-    [id, enterpriseId, o.tier ?? 'LITTLE_GIANT', status, status === 'REVOKED' ? '2025-01-01' : null, status === 'REVOKED' ? 'TAX_EVASION' : null],
+     VALUES ($1, $2, $3, 3, $7, $4, '2024-07-01', '2027-07-01', $5, $6)`,
+    [
+      id, enterpriseId, o.tier ?? 'LITTLE_GIANT', status, status === 'REVOKED' ? '2025-01-01' : null, status === 'REVOKED' ? 'TAX_EVASION' : null,
+      o.ruleSetCode ?? 'MIIT-2022-63',
+    ],
   );
   return id;
 }
