@@ -4,15 +4,15 @@ import { CertificationStatus, RevocationReason } from '../modules/certification/
 import { HELD_STATUSES } from '../modules/certification/certification.rules';
 import { ProductField, Tier, TIER_ORDER } from '../modules/enterprise/enterprise.enums';
 import { EvaluationPurpose } from '../modules/eligibility/eligibility.enums';
-import { GENERAL_CONDITION_KEYS, ruleSetByCode } from '../modules/eligibility/rule-sets';
+import { GENERAL_CONDITION_KEYS, ruleSetByCode, RuleSet, ruleSetsInForce } from '../modules/eligibility/rule-sets';
 import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from '../modules/funding/funding.enums';
 import { PlatformKind, PlatformLevel } from '../modules/platform/platform.enums';
 import { BulkWriter } from './bulk-insert';
 import { CertificationTimeline, littleGiantTimeline, provincialTimeline, ruleSetFor } from './certifications';
 import { CreditCodeFactory } from './credit-codes';
 import { addYears, Day, day, isoDate, officeTimestamp, REFERENCE_DAY, yearOf } from './dates';
-import { fenToMoney, Gap, generateFinancials } from './financials';
-import { liftToApplicationBar } from './applicants';
+import { fenToMoney, Gap, generateFinancials, REPORT_YEARS } from './financials';
+import { liftToApplicationBar, nicheYearsRequired } from './applicants';
 import { CompanyNamer, FirmKind, PlatformName, PlatformNamer, pickProductField, tradeName } from './names';
 import { apportion, IdFactory, quotaList, Rng, WeightedPicker } from './random';
 import { PlacePicker, PROVINCE_SHORT_NAMES, RegionCatalog, shortPlaceName } from './regions';
@@ -178,6 +178,11 @@ const ENDED: readonly (readonly [CertificationStatus, number])[] = [
   [CertificationStatus.EXPIRED, 85],
   [CertificationStatus.REVOKED, 15],
 ];
+
+/** The rule sets a new application of the 2026 round names for `tier`: those in force on the reference day. */
+function roundRuleSets(tier: Tier): RuleSet[] {
+  return ruleSetsInForce(tier, EvaluationPurpose.NEW_APPLICATION, isoDate(REFERENCE_DAY));
+}
 
 /** Applications still in the 2026 round, by status. */
 const PENDING_STATUSES: readonly (readonly [ApplicationStatus, number])[] = [
@@ -627,6 +632,9 @@ export class WorldBuilder {
     add(Tier.SRDI_SME, p.srdi);
     add(Tier.LITTLE_GIANT, p.lg);
     const firstTitleYear = Math.min(yearOf(REFERENCE_DAY), ...timelines.map((t) => yearOf(t.certifiedOn ?? t.noticeStart)));
+    // An applicant has been in its niche as long as the rules it applies under ask, by the end of its last reported year.
+    const applyingUnder = p.pending ? roundRuleSets(p.pending.tier) : [];
+    const nicheBy = Math.min(firstTitleYear - 3, REPORT_YEARS[REPORT_YEARS.length - 1] - nicheYearsRequired(applyingUnder));
 
     let foundedYear: number;
     let foundedOn: string;
@@ -636,10 +644,10 @@ export class WorldBuilder {
       foundedYear = yearOf(day(f.foundedOn));
       nicheSince = f.nicheSinceYear;
     } else {
-      const latest = Math.min(lg ? 2016 : 2023, firstTitleYear - 3);
+      const latest = Math.min(lg ? 2016 : 2023, nicheBy);
       foundedYear = rng.int(Math.min(latest, lg ? 1993 : 1995), latest);
       foundedOn = isoDate(day(`${foundedYear}-01-01`) + rng.int(0, 364));
-      nicheSince = Math.max(foundedYear, Math.min(foundedYear + rng.int(0, 4), firstTitleYear - 3));
+      nicheSince = Math.max(foundedYear, Math.min(foundedYear + rng.int(0, 4), nicheBy));
     }
     let name: string;
     let industry: string;
@@ -679,7 +687,9 @@ export class WorldBuilder {
       has_own_brand: flag(flagP),
       at_key_chain_link: flag(flagP * 0.8),
     });
-    const reports = p.pending ? liftToApplicationBar(fin.rows, p.pending.tier) : fin.rows;
+    const reports = p.pending
+      ? liftToApplicationBar(fin.rows, applyingUnder, { industry, sizeClass: fin.sizeClass }, isoDate(REFERENCE_DAY))
+      : fin.rows;
     for (const r of reports) out.reports.push({ id: this.ids.next(), enterprise_id: p.id, ...r });
 
     const firm: FirmRef = { id: p.id, creditCode, regionCode, provinceCode: this.catalog.provinceOf(regionCode).code };
@@ -828,6 +838,8 @@ export class WorldBuilder {
     const reviewed = [S.APPROVED, S.REJECTED, S.PUBLIC_NOTICE].includes(status);
     const approved = status !== S.REJECTED;
     const ruleSet = ruleSetFor(tier, created);
+    // The applicant's figures were lifted to the bar of the sets in force on the reference day: the round's drafts must name one.
+    if (!roundRuleSets(tier).some((r) => r.code === ruleSet)) throw new Error(`seed: a ${tier} application of ${isoDate(created)} names ${ruleSet}, not a rule set of the round`);
     const score = reviewed ? expertScore(rng, approved) : null;
     const appId = this.ids.next();
     const lastDay = inNotice ? noticeStart : reviewed ? reviewedDay : status === S.UNDER_REVIEW ? reviewStart

@@ -4,6 +4,9 @@ import { checkCreditCode, creditCodeProvince } from '../../src/modules/enterpris
 import { ProductField, SizeClass, Tier } from '../../src/modules/enterprise/enterprise.enums';
 import { centsToMoney, compareMoney } from '../../src/graphql/scalars/money';
 import { insertSql } from '../../src/seed/bulk-insert';
+import { liftToApplicationBar, nicheYearsRequired } from '../../src/seed/applicants';
+import { evaluate } from '../../src/modules/eligibility/evaluate';
+import { ruleSetsInForce } from '../../src/modules/eligibility/rule-sets';
 import { littleGiantTimeline, provincialTimeline, ruleSetFor } from '../../src/seed/certifications';
 import { EvaluationPurpose } from '../../src/modules/eligibility/eligibility.enums';
 import { CreditCodeFactory } from '../../src/seed/credit-codes';
@@ -256,5 +259,53 @@ describe('insertSql', () => {
     expect(sql).toContain('SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::numeric[]');
     expect(sql.match(/\$\d+/g)).toHaveLength(Object.keys(FINANCIAL_REPORT.columns).length);
     expect(() => insertSql({ table: 'x; DROP TABLE y', columns: { a: 'text' } })).toThrow(RangeError);
+  });
+});
+
+describe('liftToApplicationBar', () => {
+  const today = isoDate(REFERENCE_DAY);
+  const facts = (rows: ReturnType<typeof generateFinancials>['rows'], industry: string, sizeClass: SizeClass) => ({
+    enterprise: { industry, sizeClass },
+    today,
+    reports: rows.map((r) => ({
+      year: r.year, revenue: r.revenue, mainBusinessRevenue: r.main_business_revenue, rdExpense: r.rd_expense, rdStaff: r.rd_staff,
+      employees: r.employees, totalAssets: r.total_assets, totalLiabilities: r.total_liabilities, newEquityFinancing: r.new_equity_financing,
+      class1IpCount: r.class1_ip_count, nicheMarketShare: r.niche_market_share,
+    })),
+  });
+
+  it.each([Tier.SRDI_SME, Tier.LITTLE_GIANT])('leaves no %s indicator of the sets in force failing on the figures, whatever the firm and sector', (tier) => {
+    const sets = ruleSetsInForce(tier, EvaluationPurpose.NEW_APPLICATION, today);
+    expect(sets.length).toBeGreaterThan(0);
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const firmClass of ['SRDI', 'INNOVATIVE', 'NONE'] as const) {
+        const drawn = generateFinancials(new Rng(seed), { firmClass, gap: seed % 5 === 0 ? 'NO_LIABILITIES' : null });
+        if (drawn.sizeClass === SizeClass.LARGE) continue;
+        for (const industry of ['C34 通用设备制造业', 'I6510 软件开发', 'A0110 谷物种植', 'E4710 房屋建筑业']) {
+          const lifted = liftToApplicationBar(drawn.rows, sets, { industry, sizeClass: drawn.sizeClass }, today);
+          for (const set of sets) {
+            const failing = evaluate(set, facts(lifted, industry, drawn.sizeClass)).indicators.filter((i) => i.result === 'FAIL');
+            expect(failing.map((i) => i.key)).toEqual([]);
+          }
+          // What was not reported stays unreported, and what is stored stays well-formed.
+          lifted.forEach((r, n) => {
+            for (const [k, v] of Object.entries(r)) expect(v === null).toBe((drawn.rows[n] as Record<string, unknown>)[k] === null);
+            for (const m of [r.revenue, r.main_business_revenue, r.rd_expense, r.total_assets, r.total_liabilities]) if (m != null) expect(m).toMatch(MONEY);
+            expect(Number(r.main_business_revenue)).toBeLessThanOrEqual(Number(r.revenue));
+          });
+        }
+      }
+    }
+  });
+
+  it('changes nothing that already meets the bar', () => {
+    const sets = ruleSetsInForce(Tier.SRDI_SME, EvaluationPurpose.NEW_APPLICATION, today);
+    const once = liftToApplicationBar(generateFinancials(new Rng(9), { firmClass: 'SRDI' }).rows, sets, { industry: 'C34 通用设备制造业', sizeClass: SizeClass.SMALL }, today);
+    expect(liftToApplicationBar(once, sets, { industry: 'C34 通用设备制造业', sizeClass: SizeClass.SMALL }, today)).toEqual(once);
+  });
+
+  it('reads the years in the niche the rules ask from the rule-set data', () => {
+    expect(nicheYearsRequired(ruleSetsInForce(Tier.LITTLE_GIANT, EvaluationPurpose.NEW_APPLICATION, today))).toBe(3);
+    expect(nicheYearsRequired([])).toBe(0);
   });
 });
