@@ -1,6 +1,6 @@
 import { CertificationStatus } from '../../../src/modules/certification/certification.enums';
 import { ProductField, SizeClass, Tier } from '../../../src/modules/enterprise/enterprise.enums';
-import { EligibilityVerdict, EvaluationPurpose, IndicatorResult } from '../../../src/modules/eligibility/eligibility.enums';
+import { EligibilityVerdict, EvaluationPurpose, EvaluationWindow, IndicatorKind, IndicatorResult } from '../../../src/modules/eligibility/eligibility.enums';
 import {
   assessmentProblems,
   EligibilityEvaluation,
@@ -853,5 +853,259 @@ describe('what the evaluator must never get wrong', () => {
     expect(find(lg2022(), 'coreBusinessOnInformationSystem')).toMatchObject({ result: PASS, value: 'yes' });
     expect(no.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
     expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'yes' })).toEqual([expect.stringMatching(/coreBusinessOnInformationSystem/)]);
+  });
+});
+
+/**
+ * The threshold texts and notes enterprises and reviewers read beside each result: they must name the
+ * figures, the years and the reason, exactly (issue 12, item 7).
+ */
+describe('what enterprises and reviewers are shown', () => {
+  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
+  const lg2026 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2026, facts(LG2026, years, { assessments: SCORE_60, ...rest }));
+  const innovative = (years: Years = {}, assessments: Record<string, string> = SCORED) => evaluate(INNOVATIVE, facts(INNO, years, { assessments, certifications: [] }));
+  const thresholds = (e: EligibilityEvaluation, keys: string[]) => Object.fromEntries(keys.map((k) => [k, find(e, k).threshold]));
+
+  it('every threshold names the line and the years judged, for each kind of window', () => {
+    expect(
+      thresholds(lg2022(), ['smeSize', 'yearsInNiche', 'mainBusinessShare', 'mainBusinessGrowth', 'debtRatio', 'class1Ip', 'rdIntensityLarge', 'rdIntensityLarge.2023', 'qualityCertification', 'coreBusinessOnInformationSystem', 'innovation', 'innovationIndicators', 'rdByRevenueBand', 'rdByRevenueBand.large']),
+    ).toEqual({
+      smeSize: 'not LARGE by the size lines of 工信部联企业〔2011〕300号, 2024 figures',
+      yearsInNiche: '≥ 3 years by the end of 2024',
+      mainBusinessShare: '≥ 70% in 2024',
+      mainBusinessGrowth: '≥ 5% (average of the 2022→2023 and 2023→2024 growth rates)',
+      debtRatio: '≤ 70% in 2024',
+      class1Ip: '≥ 2 in 2024',
+      rdIntensityLarge: '≥ 3% in each of 2023 and 2024',
+      'rdIntensityLarge.2023': '≥ 3% in 2023',
+      qualityCertification: 'yes',
+      coreBusinessOnInformationSystem: 'yes (assessed)',
+      innovation: 'at least one of the conditions',
+      innovationIndicators: 'all of the conditions',
+      rdByRevenueBand: 'the conditions of a band last year’s revenue falls in (on an edge, of either band)',
+      'rdByRevenueBand.large': 'revenue ¥100,000,000 or more: all of the conditions',
+    });
+    expect(thresholds(lg2026(), ['revenue', 'revenueGrowth', 'rdExpenseTotal', 'provincialTitle', 'developmentScore'])).toEqual({
+      revenue: '≥ ¥50,000,000 in 2024',
+      revenueGrowth: '≥ 5% (compound annual growth 2022→2024)',
+      rdExpenseTotal: '≥ ¥12,000,000 over 2023–2024 in total',
+      provincialTitle: 'a valid SRDI_SME title or a higher one on 2025-06-01',
+      developmentScore: '≥ 60 (assessed)',
+    });
+    // A year later, every window moves with it.
+    expect(thresholds(evaluate(MIIT_2026, facts(LG2026, {}, { assessments: SCORE_60, asOfYear: 2026 })), ['revenueGrowth', 'rdExpenseTotal', 'rdIntensity'])).toEqual({
+      revenueGrowth: '≥ 5% (compound annual growth 2023→2025)',
+      rdExpenseTotal: '≥ ¥12,000,000 over 2024–2025 in total',
+      rdIntensity: '≥ 3% in each of 2024 and 2025',
+    });
+    expect(find(lg2026({}, { enterprise: { productField: ProductField.OTHER } }), 'productField').threshold).toBe(
+      'one of CORE_BASIC_COMPONENTS, KEY_BASIC_ELECTRONIC_COMPONENTS, KEY_BASIC_SOFTWARE, KEY_BASIC_MATERIALS, ADVANCED_BASIC_PROCESSES, INDUSTRIAL_TECHNOLOGY_BASE',
+    );
+  });
+
+  it('the other revenue bands are named by their edges', () => {
+    const medium = lg2022({ 2024: { revenue: '80000000.00' } });
+    expect(find(medium, 'rdByRevenueBand.medium').threshold).toBe('revenue ¥50,000,000 to ¥100,000,000: all of the conditions');
+    const small = lg2022({ 2024: { revenue: '40000000.00' } });
+    expect(find(small, 'rdByRevenueBand.small').threshold).toBe('revenue up to ¥50,000,000: all of the conditions');
+    expect(find(small, 'rdByRevenueBand').note).toBe('band "small" by 2024 revenue');
+  });
+
+  it('growth notes give the yearly figures the rate was worked from', () => {
+    expect(find(lg2022(), 'mainBusinessGrowth').note).toBe('main-business revenue 2022: ¥95,000,000.00, 2023: ¥100,000,000.00, 2024: ¥110,000,000.00');
+    // Compound growth reads the first and the last year only.
+    expect(find(lg2026(), 'revenueGrowth').note).toBe('revenue 2022: ¥120,000,000.00, 2024: ¥150,000,000.00');
+    expect(find(lg2022({ 2022: { mainBusinessRevenue: '95000000.05' } }), 'mainBusinessGrowth').note).toMatch(/^main-business revenue 2022: ¥95,000,000\.05, /);
+  });
+
+  it('the SME size note names the sector’s lines and the figures they were read against', () => {
+    expect(find(lg2022(), 'smeSize').note).toBe('INDUSTRY lines (art. 4(2) 工业); 2024: employees 200, revenue ¥120,000,000.00');
+    const building = lg2022({ 2024: { totalAssets: '300000000.00' } }, { enterprise: { industry: 'E47 房屋建筑业' } });
+    expect(find(building, 'smeSize')).toMatchObject({ value: 'MEDIUM', note: 'CONSTRUCTION lines (art. 4(3) 建筑业); 2024: revenue ¥120,000,000.00, total assets ¥300,000,000.00' });
+    expect(find(lg2022({}, { enterprise: { industry: '机械' } }), 'smeSize').note).toBe('the industry "机械" names no sector of the size lines (a GB/T 4754 code is needed)');
+    expect(find(lg2022({}, { enterprise: { industry: null } }), 'smeSize')).toMatchObject({
+      result: UNKNOWN,
+      note: 'the industry "" names no sector of the size lines (a GB/T 4754 code is needed)',
+    });
+  });
+
+  it('what is not recorded is named: the niche entry year, a flag, the product field, the certifications', () => {
+    expect(find(lg2022({}, { enterprise: { nicheSinceYear: null } }), 'yearsInNiche')).toMatchObject({ result: UNKNOWN, threshold: '≥ 3 years by the end of 2024', note: 'the year the enterprise entered its niche is not recorded' });
+    expect(find(lg2022(), 'yearsInNiche').note).toBe('in the niche since 2018: whole years from the end of 2018 to the end of 2024');
+    expect(find(lg2022({}, { enterprise: { hasOwnBrand: null } }), 'ownBrand')).toMatchObject({ result: UNKNOWN, threshold: 'yes', note: 'not recorded on the enterprise' });
+    expect(find(lg2022({}, { enterprise: { hasOwnBrand: false } }), 'ownBrand')).toMatchObject({ result: FAIL, threshold: 'yes', value: 'no' });
+    expect(find(lg2022(), 'ownBrand')).toMatchObject({ result: PASS, value: 'yes' });
+    const noField = lg2022({}, { enterprise: { productField: null } });
+    expect(find(noField, 'productField')).toMatchObject({ result: UNKNOWN, value: null, note: 'the product field is not recorded' });
+    expect(noField.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+    const noCerts = lg2026({}, { certifications: undefined });
+    expect(find(noCerts, 'provincialTitle')).toMatchObject({ result: UNKNOWN, note: 'the enterprise’s certifications are not known' });
+    expect(noCerts.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+  });
+
+  it('titles held are all listed; a title too low says what was needed', () => {
+    const both = lg2026({}, {
+      certifications: [
+        { tier: Tier.LITTLE_GIANT, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
+        { tier: Tier.SRDI_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
+      ],
+    });
+    expect(find(both, 'provincialTitle')).toMatchObject({ result: PASS, value: 'SRDI_SME, LITTLE_GIANT', note: null });
+    const low = lg2026({}, { certifications: [{ tier: Tier.INNOVATIVE_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' }] });
+    expect(find(low, 'provincialTitle')).toMatchObject({ result: FAIL, value: 'INNOVATIVE_SME', note: 'no valid title of SRDI_SME or higher' });
+  });
+
+  it('an assessment is read with its spaces and case forgiven; one of the wrong form is UNKNOWN, quoting it', () => {
+    expect(find(lg2026({}, { assessments: { ...GENERAL, developmentScore: ' 72.5 ' } }), 'developmentScore')).toMatchObject({ result: PASS, value: '72.5' });
+    const high = lg2026({}, { assessments: { ...GENERAL, developmentScore: 'high' } });
+    expect(find(high, 'developmentScore')).toMatchObject({ result: UNKNOWN, value: null, note: 'the assessed score "high" is not a decimal number' });
+    expect(high.verdict).toBe(EligibilityVerdict.UNDETERMINED);
+    const top3 = (v: string) => find(lg2026({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { ...SCORE_60, nationalTop3: v } }), 'nationalTop3');
+    expect(top3(' TRUE ')).toMatchObject({ result: PASS, value: 'yes' });
+    expect(top3('False')).toMatchObject({ result: FAIL, value: 'no' });
+    expect(top3('maybe')).toMatchObject({ result: UNKNOWN, value: null, note: 'the assessment "maybe" is neither "true" nor "false"' });
+  });
+
+  it('an unreadable figure says which figure of which year', () => {
+    expect(find(lg2022({ 2024: { revenue: '1e3' } }), 'mainBusinessShare').note).toBe('revenue in the 2024 report is not a decimal number');
+    // A count that is not a whole number is unreadable as well.
+    expect(find(lg2022({ 2024: { employees: 1.5 } }), 'smeSize')).toMatchObject({ result: UNKNOWN, note: 'employees in the 2024 report is not a decimal number' });
+  });
+
+  it('figures of up to 40 digits are read exactly; longer ones are refused', () => {
+    // 38 digits before the point and 2 after: 40 in all.
+    const big = `1${'0'.repeat(37)}.00`;
+    expect(find(lg2022({ 2024: { revenue: big, mainBusinessRevenue: `7${'0'.repeat(36)}.00` } }), 'mainBusinessShare')).toMatchObject({ result: PASS, value: '70.00' });
+    expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(38)}.00` } }), 'mainBusinessShare')).toMatchObject({ result: UNKNOWN, note: 'revenue in the 2024 report is not a decimal number' });
+  });
+
+  it('a window of two years names its weakest year and why a year is unknown; on a tie the earlier year', () => {
+    expect(find(lg2022({ 2023: null }), 'rdIntensityLarge')).toMatchObject({ result: UNKNOWN, value: '4.00', note: 'weakest year 2024; no financial report for 2023' });
+    const neither = lg2022({ 2023: { rdExpense: null }, 2024: { rdExpense: null } });
+    expect(find(neither, 'rdIntensityLarge')).toMatchObject({
+      result: UNKNOWN,
+      value: null,
+      note: 'R&D expense missing from the 2023 report; R&D expense missing from the 2024 report',
+    });
+    expect(find(neither, 'rdIntensityLarge.2023').description).toMatch(/: 2023$/);
+    expect(find(lg2022({ 2023: { rdExpense: '3300000.00' }, 2024: { rdExpense: '3600000.00' } }), 'rdIntensityLarge').note).toBe('weakest year 2023');
+  });
+
+  it('without last year’s revenue the band is unknown, and the note says why', () => {
+    const e = lg2022({ 2024: { revenue: null } });
+    expect(find(e, 'rdByRevenueBand')).toMatchObject({ result: UNKNOWN, value: null, note: 'revenue missing from the 2024 report; so the revenue band is unknown' });
+  });
+
+  it('a points table shows each row’s scale, what it measured, and which rows are not scored', () => {
+    const e = innovative();
+    expect(thresholds(e, ['points', 'ipScore', 'rdIntensityScore', 'mainBusinessGrowthScore', 'debtRatioScore', 'emergingIndustryScore'])).toEqual({
+      points: '≥ 60 in total, INNOVATION ≥ 20, GROWTH ≥ 15, SPECIALIZATION ≥ 15',
+      ipScore: '20: At least 1 high-value Class-I right; 15: At least 1 self-developed Class-I right; 10: At least 1 Class-I right; 5: At least 1 Class-II right; 0: None',
+      rdIntensityScore: '20 if ≥ 5%; 15 if 3%–5%; 10 if 2%–3%; 5 if 1%–2%; 0 if ≤ 1%',
+      mainBusinessGrowthScore: '20 if ≥ 15%; 15 if 10%–15%; 10 if 5%–10%; 5 if 0%–5%; 0 if ≤ 0%',
+      debtRatioScore: '10 if ≤ 55%; 5 if 55%–75%; 0 if ≥ 75%',
+      emergingIndustryScore: '10: In the strategic emerging industries classification (战略性新兴产业分类); 5: Any other field',
+    });
+    expect(find(e, 'mainBusinessGrowthScore').note).toBe('15.00% growth 2023→2024');
+    expect(find(e, 'debtRatioScore').note).toBe('55.00% in 2024');
+    expect(find(e, 'ipScore').note).toBe('At least 1 Class-I right; supplied as an assessment');
+
+    const { ipScore: _ip, emergingIndustryScore: _field, ...unscored } = SCORED;
+    const open = innovative({}, unscored);
+    expect(find(open, 'ipScore')).toMatchObject({ result: UNKNOWN, value: null, note: 'no stored data field: recorded as an assessment of the points (20, 15, 10, 5, 0)' });
+    expect(find(open, 'emergingIndustryScore').note).toBe('no stored data field: recorded as an assessment of the points (10, 5)');
+    expect(find(open, 'points')).toMatchObject({
+      result: PASS,
+      value: '70',
+      note: 'parts: INNOVATION 20, GROWTH 30, SPECIALIZATION 20; not scored: ipScore, emergingIndustryScore (at most 100 in total)',
+    });
+  });
+
+  it('assessed points are one of the row’s levels, spaces forgiven; anything else leaves the row unscored, quoting it', () => {
+    expect(find(innovative({}, { ...SCORED, ipScore: ' 15 ' }), 'ipScore')).toMatchObject({ result: PASS, value: '15', note: 'At least 1 self-developed Class-I right; supplied as an assessment' });
+    for (const given of ['12', 'abc']) {
+      const e = innovative({}, { ...SCORED, ipScore: given });
+      expect(find(e, 'ipScore')).toMatchObject({ result: UNKNOWN, value: null, note: `the assessed points "${given}" are not one of 20, 15, 10, 5, 0` });
+      expect(find(e, 'points').note).toBe('parts: INNOVATION 20, GROWTH 30, SPECIALIZATION 25; not scored: ipScore (at most 95 in total)');
+    }
+  });
+
+  it('a growth row without its base year, its last year, or from a zero base is unscored, saying why', () => {
+    const row = (years: Years) => find(innovative(years), 'mainBusinessGrowthScore');
+    expect(row({ 2023: { mainBusinessRevenue: '0.00' } })).toMatchObject({ result: UNKNOWN, value: null, note: 'main-business revenue in 2023 is zero, so growth from it is undefined' });
+    expect(row({ 2023: { mainBusinessRevenue: '-5.00' } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue in 2023 is zero, so growth from it is undefined' });
+    expect(row({ 2023: { mainBusinessRevenue: null } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue missing from the 2023 report' });
+    expect(row({ 2024: { mainBusinessRevenue: null } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue missing from the 2024 report' });
+    expect(row({ 2023: null })).toMatchObject({ result: UNKNOWN, note: 'no financial report for 2023' });
+  });
+
+  it('at re-review a condition not checked says so in its threshold too', () => {
+    const e = evaluate(MIIT_2026, facts(LG2026, {}, { assessments: SCORE_60, purpose: RE_REVIEW }));
+    expect(find(e, 'revenueGrowth')).toMatchObject({ result: NOT_APPLICABLE, threshold: 'not checked at re-review (复核)', value: null });
+  });
+
+  it('the breakdown lists every judged indicator flat, parents first, each with its parent and depth', () => {
+    const e = lg2022();
+    const row = (key: string) => e.breakdown.find((r) => r.key === key);
+    expect(row('smeSize')).toMatchObject({ parentKey: null, depth: 0, result: PASS });
+    expect(row('innovationIndicators')).toMatchObject({ parentKey: 'innovation', depth: 1 });
+    expect(row('rdByRevenueBand.large')).toMatchObject({ parentKey: 'rdByRevenueBand', depth: 3 });
+    expect(row('rdIntensityLarge.2024')).toMatchObject({ parentKey: 'rdIntensityLarge', depth: 5, value: '4.00' });
+    const keys = e.breakdown.map((r) => r.key);
+    expect(keys.indexOf('innovation')).toBeLessThan(keys.indexOf('rdIntensityLarge.2023'));
+    expect(e.breakdown).toHaveLength(25);
+    expect(e.breakdown.every((r) => !('details' in r))).toBe(true);
+  });
+
+  it('a fractional year of assessment is refused, not judged', () => {
+    expect(() => evaluate(MIIT_2022, { ...facts(LG2022), asOfYear: 2024.5 })).toThrow(new RangeError('asOfYear must be an integer, not 2024.5'));
+  });
+});
+
+/**
+ * The evaluator judges whatever the rule-set data combines, not only the combinations the sets in force
+ * happen to use: these rule sets are built from the real indicators to reach the other combinations.
+ */
+describe('combinations the rule-set data may use', () => {
+  const indicator = (set: RuleSet, key: string) => JSON.parse(JSON.stringify(allIndicators(set).find((i) => i.key === key)!));
+  const withIndicators = (base: RuleSet, indicators: RuleSet['indicators']): RuleSet => ({ ...base, code: `${base.code}-TEST`, indicators });
+
+  it('at re-review a condition not checked counts for neither side: alone in a group the group is not checked either', () => {
+    const growth = indicator(MIIT_2026, 'revenueGrowth');
+    const revenue = indicator(MIIT_2026, 'revenue');
+    const group = (kind: IndicatorKind, conditions: RuleSet['indicators'], years: Years = {}) =>
+      find(evaluate(withIndicators(MIIT_2026, [{ key: 'group', description: 'a group', kind, conditions }]), facts(LG2026, years, { purpose: RE_REVIEW })), 'group').result;
+    const poor: Years = { 2024: { revenue: '49999999.99' } };
+    expect(group(IndicatorKind.ALL_OF, [growth])).toBe(NOT_APPLICABLE);
+    expect(group(IndicatorKind.ANY_OF, [growth])).toBe(NOT_APPLICABLE);
+    // Beside a checked condition, the group goes by it.
+    expect(group(IndicatorKind.ALL_OF, [growth, revenue])).toBe(PASS);
+    expect(group(IndicatorKind.ALL_OF, [growth, revenue], poor)).toBe(FAIL);
+    expect(group(IndicatorKind.ANY_OF, [growth, revenue])).toBe(PASS);
+    expect(group(IndicatorKind.ANY_OF, [growth, revenue], poor)).toBe(FAIL);
+  });
+
+  it('a ceiling in each of 2 years: the higher year is the weakest, on a tie the earlier one', () => {
+    const debt = { ...indicator(MIIT_2022, 'debtRatio'), window: EvaluationWindow.EACH_OF_2_YEARS };
+    const run = (liabilities2023: string, liabilities2024: string) =>
+      find(
+        evaluate(withIndicators(MIIT_2022, [debt]), facts(LG2022, { 2023: { totalAssets: '200000000.00', totalLiabilities: liabilities2023 }, 2024: { totalLiabilities: liabilities2024 } })),
+        'debtRatio',
+      );
+    expect(run('120000000.00', '100000000.00')).toMatchObject({ result: PASS, value: '60.00', threshold: '≤ 70% in each of 2023 and 2024', note: 'weakest year 2023' });
+    expect(run('100000000.00', '120000000.00')).toMatchObject({ result: PASS, value: '60.00', note: 'weakest year 2024' });
+    expect(run('100000000.00', '100000000.00').note).toBe('weakest year 2023');
+    const over = run('140000000.02', '100000000.00');
+    expect(over).toMatchObject({ result: FAIL, value: '70.00000001', note: 'weakest year 2023' });
+    expect(find(over.details, 'debtRatio.2023')).toMatchObject({ result: FAIL, threshold: '≤ 70% in 2023' });
+  });
+
+  it('a points table with a total minimum only: the threshold and the note name no parts', () => {
+    const table = indicator(INNOVATIVE, 'points');
+    delete table.partMinimums;
+    const run = (assessments: Record<string, string>) => find(evaluate(withIndicators(INNOVATIVE, [table]), facts(INNO, {}, { assessments })), 'points');
+    expect(run(SCORED)).toMatchObject({ result: PASS, value: '85', threshold: '≥ 60 in total' });
+    const { ipScore: _ip, ...noIp } = SCORED;
+    expect(run(noIp)).toMatchObject({ result: PASS, value: '75', note: 'not scored: ipScore (at most 95 in total)' });
   });
 });

@@ -35,6 +35,23 @@ describe('the sector of a GB/T 4754 industry', () => {
     expect(sectorOfIndustry(industry)).toBe(sector);
   });
 
+  it('reads a section letter alone where the section is not split, and a code after leading spaces', () => {
+    expect(sectorOfIndustry('B 采矿业')).toBe(SizeSector.INDUSTRY);
+    expect(sectorOfIndustry('A 农、林、牧、渔业')).toBe(SizeSector.AGRICULTURE);
+    expect(sectorOfIndustry('L 租赁和商务服务业')).toBe(SizeSector.LEASING_AND_BUSINESS_SERVICES);
+    expect(sectorOfIndustry('  C34 通用设备制造业')).toBe(SizeSector.INDUSTRY);
+  });
+
+  it('a code must open the text: one further on is not read as the industry', () => {
+    expect(sectorOfIndustry('制造业 C34')).toBeNull();
+    expect(sectorOfIndustry('Zhejiang C34')).toBeNull();
+  });
+
+  it('transport and information services are split by division: their section letter alone cannot tell', () => {
+    expect(sectorOfIndustry('G 交通运输、仓储和邮政业')).toBeNull();
+    expect(sectorOfIndustry('I 信息传输、软件和信息技术服务业')).toBeNull();
+  });
+
   it('cannot tell without a code, or where the section is split and the division is not given', () => {
     for (const industry of ['机械制造', '', null, 'F 批发和零售业', 'K70 房地产业', 'H 住宿和餐饮业']) expect(sectorOfIndustry(industry)).toBeNull();
   });
