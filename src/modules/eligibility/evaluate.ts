@@ -245,10 +245,15 @@ const SCALE: Partial<Record<ValueUnit, { factor: number; dp: number }>> = {
   [ValueUnit.SCORE]: { factor: 1, dp: 2 },
 };
 
+/** More than any comparison of figures parse() accepts needs (a growth average's denominator has about 82 digits). */
+const MAX_SHOWN_PLACES = 100;
+
 /**
  * The value as shown in `unit`, rounded half-up to the unit's decimals, with
- * more decimals (up to 10) while the rounded value would compare to the
- * threshold the other way than the exact value does.
+ * more decimals while the rounded value would compare to the threshold the
+ * other way than the exact value does. The figures parse() accepts (40
+ * digits at most) never need more than MAX_SHOWN_PLACES to tell, so the
+ * bound only guards against a loop, never hides a failing value.
  */
 function shown(approx: Dec, unit: ValueUnit, threshold: Q | null, atMost: boolean, passed: boolean | null): string {
   const { factor, dp } = SCALE[unit] ?? { factor: 1, dp: 2 };
@@ -256,7 +261,7 @@ function shown(approx: Dec, unit: ValueUnit, threshold: Q | null, atMost: boolea
   const t = threshold?.approx().mul(factor);
   let places = dp;
   let r = v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-  while (t && passed != null && places < 10 && (atMost ? r.lte(t) : r.gte(t)) !== passed) {
+  while (t && passed != null && places < MAX_SHOWN_PLACES && (atMost ? r.lte(t) : r.gte(t)) !== passed) {
     places += 1;
     r = v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   }
