@@ -662,6 +662,23 @@ describe('assessments', () => {
   });
 });
 
+describe('assessments: what a refused one is told', () => {
+  it('a points row read from stored data is not assessed: naming it lists the rows and indicators that are', () => {
+    expect(assessmentProblems(INNOVATIVE, { rdIntensityScore: '20' })).toEqual([
+      '"rdIntensityScore" is not an assessed indicator of INNOVATIVE-SME-2022 (assessed: notOnAbnormalOrDishonestLists, noMajorAccidentOrTaxEvasion, scienceAward, innovationQualification, provincialRdInstitution, ipScore, emergingIndustryScore)',
+    ]);
+  });
+
+  it('values are read as the evaluator reads them: spaces and the case of true and false forgiven', () => {
+    expect(assessmentProblems(INNOVATIVE, { ipScore: ' 15 ', emergingIndustryScore: '10' })).toEqual([]);
+    expect(assessmentProblems(INNOVATIVE, { ipScore: 'abc' })).toEqual(['"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "abc"']);
+    expect(assessmentProblems(MIIT_2026, { developmentScore: ' 72.5 ' })).toEqual([]);
+    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: ' False ', nationalScienceAwardTop3: 'TRUE', makerInChinaTop50: 'true' })).toEqual([]);
+    expect(assessmentProblems(MIIT_2022, { makerInChinaTop50: 'false' })).toEqual([]);
+    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'maybe' })).toEqual(['"coreBusinessOnInformationSystem" takes "true" or "false", not "maybe"']);
+  });
+});
+
 // ---------------------------------------------------------------- general conditions
 
 describe('general conditions (every rule set)', () => {
@@ -979,6 +996,15 @@ describe('what enterprises and reviewers are shown', () => {
     expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(38)}.00` } }), 'mainBusinessShare')).toMatchObject({ result: UNKNOWN, note: 'revenue in the 2024 report is not a decimal number' });
   });
 
+  it('a failing value is never shown as the threshold, however many decimals that takes', () => {
+    // A fen short of 70% of the largest revenue NUMERIC(18,2) holds: 70 − 10⁻¹⁶ %, which 10 decimals would round to "70.0000000000".
+    const share = find(lg2022({ 2024: { revenue: '9999999999999999.90', mainBusinessRevenue: '6999999999999999.92' } }), 'mainBusinessShare');
+    expect(share).toMatchObject({ result: FAIL, value: '69.9999999999999999' });
+    // A debt ratio a fen over 70% of assets that large.
+    const debt = find(lg2022({ 2024: { totalAssets: '9999999999999999.90', totalLiabilities: '6999999999999999.94' } }), 'debtRatio');
+    expect(debt).toMatchObject({ result: FAIL, value: '70.0000000000000001' });
+  });
+
   it('a window of two years names its weakest year and why a year is unknown; on a tie the earlier year', () => {
     expect(find(lg2022({ 2023: null }), 'rdIntensityLarge')).toMatchObject({ result: UNKNOWN, value: '4.00', note: 'weakest year 2024; no financial report for 2023' });
     const neither = lg2022({ 2023: { rdExpense: null }, 2024: { rdExpense: null } });
@@ -1098,6 +1124,22 @@ describe('combinations the rule-set data may use', () => {
     const over = run('140000000.02', '100000000.00');
     expect(over).toMatchObject({ result: FAIL, value: '70.00000001', note: 'weakest year 2023' });
     expect(find(over.details, 'debtRatio.2023')).toMatchObject({ result: FAIL, threshold: '≤ 70% in 2023' });
+  });
+
+  it('an assessed indicator without a note of its own says it was not assessed', () => {
+    const plain = { ...indicator(MIIT_2022, 'coreBusinessOnInformationSystem'), note: undefined };
+    const e = evaluate(withIndicators(MIIT_2022, [plain]), facts(LG2022, {}, { assessments: {} }));
+    expect(find(e, 'coreBusinessOnInformationSystem')).toMatchObject({ result: UNKNOWN, note: 'no stored data field; not assessed' });
+  });
+
+  it('a rule set with no assessed indicator says so to whoever names one', () => {
+    const figuresOnly = withIndicators(MIIT_2022, [indicator(MIIT_2022, 'mainBusinessShare')]);
+    expect(assessmentProblems(figuresOnly, { developmentScore: '70' })).toEqual(['"developmentScore" is not an assessed indicator of MIIT-2022-63-TEST (it has none)']);
+  });
+
+  it('a points-table row put among the indicators is refused, not judged on its own', () => {
+    const row = { key: 'stray', description: 'a row outside its table', kind: IndicatorKind.SCORE_ITEM };
+    expect(() => evaluate(withIndicators(MIIT_2022, [row]), facts(LG2022))).toThrow('stray: a score item is judged by its points table, never on its own');
   });
 
   it('a points table with a total minimum only: the threshold and the note name no parts', () => {
