@@ -1126,6 +1126,17 @@ describe('combinations the rule-set data may use', () => {
     expect(find(over.details, 'debtRatio.2023')).toMatchObject({ result: FAIL, threshold: '≤ 70% in 2023' });
   });
 
+  it('a ratio over two years in total divides the sums; with no revenue in either year it is undefined, naming both', () => {
+    const intensity = { ...indicator(PROVINCIAL, 'rdIntensity'), window: EvaluationWindow.TWO_YEAR_TOTAL };
+    const run = (years: Years) => find(evaluate(withIndicators(PROVINCIAL, [intensity]), facts(PROV, years)), 'rdIntensity');
+    // (¥0.2m + ¥1m) / (¥8m + ¥10m) = 6.67%.
+    expect(run({ 2023: { rdExpense: '200000.00' } })).toMatchObject({ result: PASS, value: '6.67', threshold: '≥ 3% over 2023–2024 in total' });
+    expect(run({ 2023: { rdExpense: '0.00', revenue: '0.00' }, 2024: { revenue: '0.00' } })).toMatchObject({
+      result: UNKNOWN,
+      note: 'revenue is zero in 2023 + 2024, so the ratio is undefined',
+    });
+  });
+
   it('an assessed indicator without a note of its own says it was not assessed', () => {
     const plain = { ...indicator(MIIT_2022, 'coreBusinessOnInformationSystem'), note: undefined };
     const e = evaluate(withIndicators(MIIT_2022, [plain]), facts(LG2022, {}, { assessments: {} }));
