@@ -260,6 +260,11 @@ export class ApplicationMutations {
    */
   submit(ctx: RequestContext, id: string): Promise<StepResult> {
     return this.step(ctx, 'submitApplication', id, 'submit', async (db, a) => {
+      // A draft opened under a rule set that has since gone out of force is judged by none: the
+      // enterprise names the one in force (updateApplication) and submits again. (Applications from
+      // before rule sets were named carry none, and are judged as before.)
+      const outOfForce = a.ruleSetCode ? ruleSetProblem(a.ruleSetCode, a.tier, EvaluationPurpose.NEW_APPLICATION, programmeToday()) : null;
+      if (outOfForce) throw new BadUserInputError(`${outOfForce}; name it with updateApplication, then submit`, 'ruleSet');
       const now = new Date();
       const year = applicationYear({ submittedAt: now, createdAt: a.createdAt });
       const evaluation = await evaluateInMutation(ctx, db, a.enterpriseId, a.ruleSetCode, year);

@@ -1,6 +1,6 @@
 import { addDays, addYears } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
-import { createEnterprise, createSubmittableReports } from '../../support/factories';
+import { createCertification, createEnterprise, createSubmittableReports } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import { insertCertification } from '../certification/certification-factories';
@@ -39,6 +39,7 @@ afterAll(() => t.close());
 async function fixture(region: string, row: ApplicationRow & { ruleSetCode?: string }) {
   const ds = t.db.dataSource;
   const enterprise = await createEnterprise(ds, { regionCode: region, tier: 'SRDI_SME' });
+  await createCertification(ds, enterprise.id, { tier: 'SRDI_SME' });
   const applicationId = await insertApplication(ds, enterprise.id, row);
   const owner = await tokenFor({ role: 'ENTERPRISE', enterpriseId: enterprise.id });
   return { enterpriseId: enterprise.id, applicationId, owner };
@@ -75,8 +76,12 @@ const noticeRunning = { publicNoticeEndsOn: addDays(today, 7) };
 const noticeEnded = { publicNoticeEndsOn: addDays(today, -1) };
 
 const STEPS: StepCase[] = [
-  { label: 'submit a draft', mutation: 'submitApplication', from: 'DRAFT', to: 'SUBMITTED', allowed: ['owner'] },
-  { label: 'resubmit a returned application', mutation: 'submitApplication', from: 'RETURNED', to: 'SUBMITTED', allowed: ['owner'] },
+  // Submitted under the little-giant set in force, by an enterprise holding the provincial title it asks for.
+  { label: 'submit a draft', mutation: 'submitApplication', from: 'DRAFT', to: 'SUBMITTED', allowed: ['owner'], row: { ruleSetCode: 'MIIT-2026-2' } },
+  {
+    label: 'resubmit a returned application', mutation: 'submitApplication', from: 'RETURNED', to: 'SUBMITTED', allowed: ['owner'],
+    row: { ruleSetCode: 'MIIT-2026-2' },
+  },
   { label: 'withdraw a draft', mutation: 'withdrawApplication', from: 'DRAFT', to: 'WITHDRAWN', allowed: ['owner'] },
   { label: 'withdraw a submitted application', mutation: 'withdrawApplication', from: 'SUBMITTED', to: 'WITHDRAWN', allowed: ['owner'] },
   { label: 'withdraw a returned application', mutation: 'withdrawApplication', from: 'RETURNED', to: 'WITHDRAWN', allowed: ['owner'] },
@@ -289,7 +294,8 @@ describe('a step from the wrong state is CONFLICT naming the state, and leaves n
     const res = await run(t, 'certifyEnterprise', { applicationId: appGid(applicationId), batchNumber: 8 }, fixed.miit);
     expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
     expect(await statusOf(applicationId)).toBe('PUBLIC_NOTICE');
-    expect((await t.db.dataSource.query(`SELECT count(*)::int AS n FROM certification WHERE enterprise_id = $1`, [enterpriseId]))[0].n).toBe(1);
+    // Still only the title under review; the provincial one every fixture holds is another tier.
+    expect((await t.db.dataSource.query(`SELECT count(*)::int AS n FROM certification WHERE enterprise_id = $1 AND tier = $2`, [enterpriseId, LG]))[0].n).toBe(1);
   });
 
   it('records a title that lapsed on its own as EXPIRED when certifying its successor', async () => {

@@ -56,6 +56,15 @@ describe('updateApplication', () => {
     const tierOnly = await t.graphql(UPDATE, { input: { applicationId: gid(draft), tier: 'LITTLE_GIANT' } }, await own());
     expect(tierOnly.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
     expect(await stored(draft)).toMatchObject({ tier: 'LITTLE_GIANT', ruleSetCode: 'MIIT-2022-63' });
+
+    // Nor can it be submitted under that set: the enterprise names the one in force first.
+    const submit = `mutation($input: ApplicationStepInput!) { submitApplication(input: $input) { application { status } } }`;
+    const refused = await t.graphql(submit, { input: { applicationId: gid(draft) } }, await own());
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
+    expect(refused.errors![0].message).toMatch(/rule set MIIT-2022-63 is not in force for new applications .*; in force: MIIT-2026-2; name it with updateApplication, then submit/);
+    expect(await stored(draft)).toMatchObject({ status: 'DRAFT' });
+    const trail = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'submitApplication' AND subject_id = $1`, [draft]);
+    expect(trail[0].n).toBe(0);
     await t.db.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [draft]);
   });
 
