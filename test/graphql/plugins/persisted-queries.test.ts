@@ -91,7 +91,7 @@ describe('PERSISTED_QUERIES=allowlist', () => {
 
   it('runs the mutation examples as they stand to a refusal by the policy: their placeholder IDs name nothing, and the public and MIIT may not make these changes', async () => {
     const mutations = examples.filter((e) => isMutation(e.query));
-    expect(mutations.map((e) => e.name)).toEqual(['ReportFinancials', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection']);
+    expect(mutations.map((e) => e.name)).toEqual(['ReportFinancials', 'DeclareAssessment', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection']);
     for (const example of mutations) {
       for (const body of [{ query: example.query }, { extensions: apq(sha256(example.query)) }]) {
         for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
@@ -131,6 +131,7 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     const jiangsu = { authorization: `Bearer ${await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' })}` };
     const cases: [string, Record<string, string>, Record<string, string>][] = [
       ['ReportFinancials', enterprise, {}],
+      ['DeclareAssessment', enterprise, {}],
       ['UpdateApplication', enterprise, {}],
       ['RegisterPlatform', jiangsu, {}],
       ['RaisePublicObjection', {}, { applicationId: toGlobalId('Application', onNotice) }],
@@ -145,6 +146,8 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     }
     const [report] = await ds.query(`SELECT revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = 2024`, [firm.id]);
     expect(report.revenue).toBe('186000000.00');
+    const [declared] = await ds.query(`SELECT flag, status FROM assessment WHERE enterprise_id = $1 AND indicator_key = 'notOnAbnormalOrDishonestLists' AND year = 2026`, [firm.id]);
+    expect(declared).toEqual({ flag: true, status: 'DECLARED' });
     const [app] = await ds.query(`SELECT rule_set_code FROM application WHERE id = $1`, [draft]);
     expect(app.rule_set_code).toBe('MIIT-2026-2');
     const [objection] = await ds.query(`SELECT objector_name FROM public_objection WHERE application_id = $1`, [onNotice]);
