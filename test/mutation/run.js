@@ -50,11 +50,20 @@ async function main() {
   if (unknown.length) throw new Error(`unknown area ${unknown.join(', ')}; areas: ${AREAS.map((a) => a.key).join(', ')}`);
   const areas = AREAS.filter((a) => !keys.length || keys.includes(a.key));
   let server = null;
+  let dataDir = null;
   const env = { ...process.env };
+  // The run's PostgreSQL and its directory go with the run, also when it is interrupted.
+  const cleanUp = async () => {
+    if (server) await server.stop().catch(() => {});
+    server = null;
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    dataDir = null;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanUp().finally(() => process.exit(130)));
   if (!reportOnly && !env.DATABASE_URL) {
     require('../../scripts/build-if-stale.js');
     const { startEmbeddedPostgres } = require(path.join(ROOT, 'dist', 'src', 'db', 'embedded-postgres.js'));
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-mutation-'));
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-mutation-'));
     server = await startEmbeddedPostgres({ dataDir, durable: false });
     env.DATABASE_URL = server.adminUrl;
   }
@@ -74,7 +83,7 @@ async function main() {
       else if (reportOnly) results.push({ pass: false, text: `---- ${area.name}: no report yet` });
     }
   } finally {
-    if (server) await server.stop();
+    await cleanUp();
   }
   console.log(`\nmutation scores by area (HTML and JSON reports under reports/mutation/)\n${results.map((r) => r.text).join('\n')}`);
   process.exit(results.every((r) => r.pass) ? 0 : 1);
