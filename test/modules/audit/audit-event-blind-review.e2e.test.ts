@@ -1,6 +1,6 @@
 import { UNDISCLOSED_ACTOR_ACTIONS } from '../../../src/authz/policy';
 import { programmeToday } from '../../../src/modules/certification/certification-status';
-import { createEnterprise } from '../../support/factories';
+import { createCertification, createEnterprise } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import { insertApplication } from '../application/application-factories';
@@ -30,7 +30,9 @@ beforeAll(async () => {
   jiangsu = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
   miit = await tokenFor({ role: 'MIIT' });
   mof = await tokenFor({ role: 'MOF' });
-  const app = appGid(await insertApplication(ds, e.id, { status: 'DRAFT' }));
+  // A little-giant draft under the set in force, from an enterprise holding the provincial title it asks for.
+  await createCertification(ds, e.id, { tier: 'SRDI_SME' });
+  const app = appGid(await insertApplication(ds, e.id, { status: 'DRAFT', ruleSetCode: 'MIIT-2026-2' }));
   const endsOn = new Date(Date.parse(`${programmeToday()}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   const steps: [string, Record<string, unknown>, string][] = [
     ['submitApplication', { applicationId: app }, owner],
