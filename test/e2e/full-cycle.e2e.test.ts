@@ -1,8 +1,9 @@
-import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { programmeToday } from '../../src/modules/certification/certification-status';
 import { createCertification, createEnterprise, createSubmittableReports } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
+import { dayAfter, onProgrammeDay } from '../support/clock';
 
 /**
  * The programme end to end through GraphQL with real tokens: an application
@@ -65,12 +66,12 @@ it('runs from application to spending, each step by its own role', async () => {
   expect(reviewed.reviewApplication.review.evaluation).toBeTruthy();
   const noticeEnds = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await step(tk.miit, m('openPublicNotice', 'OpenPublicNoticeInput', 'application { status }'), { applicationId: app, publicNoticeEndsOn: noticeEnds });
-  // The 公示 window passes.
-  await t.db.dataSource.query(`UPDATE application SET public_notice_ends_on = current_date - 1 WHERE id = $1`, [fromGlobalId(app)!.key]);
-  expect(await refused(tk.mof, m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { id }'), { applicationId: app, batchNumber: 8 })).toBe('FORBIDDEN');
-  const certified = await step(tk.miit, m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil }'), {
+  // The 公示 window passes: the programme's clock moves past its last day.
+  const afterNotice = dayAfter(noticeEnds);
+  expect(await onProgrammeDay(afterNotice, () => refused(tk.mof, m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { id }'), { applicationId: app, batchNumber: 8 }))).toBe('FORBIDDEN');
+  const certified = await onProgrammeDay(afterNotice, () => step(tk.miit, m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil }'), {
     applicationId: app, batchNumber: 8,
-  });
+  }));
   expect(certified.certifyEnterprise.application.status).toBe('CERTIFIED');
   expect(certified.certifyEnterprise.certification).toMatchObject({ status: 'CERTIFIED', tier: 'LITTLE_GIANT' });
 

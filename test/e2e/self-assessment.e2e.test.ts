@@ -2,6 +2,7 @@ import { fromGlobalId } from '../../src/graphql/global-id';
 import { makeCreditCode } from '../../src/modules/enterprise/credit-code';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
+import { dayAfter, onProgrammeDay } from '../support/clock';
 
 /**
  * The eligibility step through HTTP only (issue 12, "done when"): a newly
@@ -16,10 +17,9 @@ import { tokenFor } from '../support/tokens';
  * The 2026 little-giant rules ask for a valid provincial SRDI title, which
  * in turn asks for an innovative-SME title: the enterprise earns both through
  * the API first (apply, submit, recommend, review, public notice, certify).
- * The one step no API call can take is the passing of the notice's last day,
- * so, as test/e2e/full-cycle.e2e.test.ts does, the test moves that day back
- * in the database (a single UPDATE of public_notice_ends_on) instead of the
- * clock forward.
+ * The one step no API call can take is the passing of the notice's last day:
+ * the test moves the programme's clock past it (test/support/clock.ts) for
+ * the certification; no row is written behind the API's back.
  */
 
 let t: TestServer;
@@ -99,9 +99,11 @@ async function earnTitle(id: string, token: string, tier: string, ruleSet: strin
   await ok(stepQ('reviewApplication', 'ReviewApplicationInput'), { applicationId: app, decision: 'APPROVE', score: '85', comment: '评审通过' }, miit);
   const noticeEnds = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
   await ok(stepQ('openPublicNotice', 'OpenPublicNoticeInput'), { applicationId: app, publicNoticeEndsOn: noticeEnds }, miit);
-  // The 公示 window passes: no API call can make that happen, so its last day is moved back, as full-cycle.e2e.test.ts does.
-  await t.db.dataSource.query(`UPDATE application SET public_notice_ends_on = current_date - 1 WHERE id = $1`, [fromGlobalId(app)!.key]);
-  const certified = await ok(m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { status tier }'), { applicationId: app, batchNumber: 1 }, miit);
+  const CERTIFY = m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { status tier }');
+  const input = { applicationId: app, batchNumber: 1 };
+  // While the 公示 runs the title cannot be granted; the day after its last day, it can.
+  expect((await onProgrammeDay(noticeEnds, () => t.graphql(CERTIFY, { input }, miit))).errors?.[0].extensions?.code).toBe('CONFLICT');
+  const certified = await onProgrammeDay(dayAfter(noticeEnds), () => ok(CERTIFY, input, miit));
   expect(certified.certifyEnterprise.certification).toEqual({ status: 'CERTIFIED', tier });
 }
 
