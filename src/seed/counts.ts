@@ -18,6 +18,8 @@ export interface SeedCounts {
   clawBacks: number;
   applications: number;
   reviews: number;
+  assessments: number;
+  publicObjections: number;
   auditEvents: number;
 }
 
@@ -39,6 +41,8 @@ export async function countRows(db: Queryable): Promise<SeedCounts> {
            (SELECT count(*) FROM claw_back)::int AS "clawBacks",
            (SELECT count(*) FROM application)::int AS "applications",
            (SELECT count(*) FROM review)::int AS "reviews",
+           (SELECT count(*) FROM assessment)::int AS "assessments",
+           (SELECT count(*) FROM public_objection)::int AS "publicObjections",
            (SELECT count(*) FROM audit_event)::int AS "auditEvents"`)) as SeedCounts[];
   return rows[0];
 }
@@ -51,6 +55,8 @@ export function describeCounts(c: SeedCounts): string {
     `${c.certifications} certifications`,
     `${c.applications} applications`,
     `${c.reviews} reviews`,
+    `${c.assessments} assessments`,
+    `${c.publicObjections} public objections`,
     `${c.platforms} platforms`,
     `${c.fundingBatches} funding batches`,
     `${c.keySupportProposals} key-support proposals`,

@@ -370,6 +370,88 @@ export const REVIEW: TableSpec<ReviewRow> = {
   },
 };
 
+export interface AssessmentRow {
+  id: string;
+  enterprise_id: string;
+  region_code: string;
+  indicator_key: string;
+  year: number;
+  value_kind: 'FLAG' | 'SCORE';
+  flag: boolean | null;
+  score: string | null;
+  evidence: string;
+  status: 'DECLARED' | 'CONFIRMED' | 'REJECTED' | 'SCORED';
+  asserted_by: string;
+  asserted_by_role: string;
+  asserted_at: string;
+  decided_by: string | null;
+  decided_by_region_code: string | null;
+  decided_at: string | null;
+  rejection_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const ASSESSMENT: TableSpec<AssessmentRow> = {
+  table: 'assessment',
+  columns: {
+    id: 'uuid',
+    enterprise_id: 'uuid',
+    region_code: 'text',
+    indicator_key: 'text',
+    year: 'int',
+    value_kind: 'text',
+    flag: 'boolean',
+    score: 'numeric',
+    evidence: 'text',
+    status: 'text',
+    asserted_by: 'text',
+    asserted_by_role: 'text',
+    asserted_at: 'timestamptz',
+    decided_by: 'text',
+    decided_by_region_code: 'text',
+    decided_at: 'timestamptz',
+    rejection_reason: 'text',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
+};
+
+export interface PublicObjectionRow {
+  id: string;
+  application_id: string;
+  enterprise_id: string;
+  region_code: string;
+  grounds: string;
+  objector_role: string;
+  objector_subject: string;
+  objector_tenant: string | null;
+  objector_name: string | null;
+  objector_contact: string | null;
+  status: 'OPEN';
+  created_at: string;
+  updated_at: string;
+}
+
+export const PUBLIC_OBJECTION: TableSpec<PublicObjectionRow> = {
+  table: 'public_objection',
+  columns: {
+    id: 'uuid',
+    application_id: 'uuid',
+    enterprise_id: 'uuid',
+    region_code: 'text',
+    grounds: 'text',
+    objector_role: 'text',
+    objector_subject: 'text',
+    objector_tenant: 'text',
+    objector_name: 'text',
+    objector_contact: 'text',
+    status: 'text',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
+};
+
 /** audit_event.id is GENERATED ALWAYS: rows are inserted in time order so ids follow occurred_at. */
 export interface AuditEventRow {
   occurred_at: string;

@@ -7,6 +7,8 @@ import { EvaluationPurpose } from '../modules/eligibility/eligibility.enums';
 import { GENERAL_CONDITION_KEYS, ruleSetByCode, RuleSet, ruleSetsInForce } from '../modules/eligibility/rule-sets';
 import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from '../modules/funding/funding.enums';
 import { PlatformKind, PlatformLevel } from '../modules/platform/platform.enums';
+import { assessedIndicators } from '../modules/assessment/assessment.rules';
+import { AssessmentValueKind } from '../modules/assessment/assessment.enums';
 import { BulkWriter } from './bulk-insert';
 import { CertificationTimeline, littleGiantTimeline, provincialTimeline, ruleSetFor } from './certifications';
 import { CreditCodeFactory } from './credit-codes';
@@ -19,6 +21,8 @@ import { PlacePicker, PROVINCE_SHORT_NAMES, RegionCatalog, shortPlaceName } from
 import {
   APPLICATION,
   ApplicationRow,
+  ASSESSMENT,
+  AssessmentRow,
   AUDIT_EVENT,
   AuditEventRow,
   AWARD,
@@ -43,6 +47,8 @@ import {
   KeySupportProposalRow,
   PLATFORM,
   PlatformRow,
+  PUBLIC_OBJECTION,
+  PublicObjectionRow,
   REVIEW,
   ReviewRow,
 } from './tables';
@@ -248,7 +254,7 @@ const SPENDING_NOTES: Partial<Record<ExpenditureCategory, string>> = {
 // ---------------------------------------------------------------------------
 
 interface Actor {
-  role: 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
+  role: 'PUBLIC' | 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
   subject: string;
   tenant: string | null;
 }
@@ -286,7 +292,9 @@ interface KeyRecipient {
   revocation: AuditEventRow | null;
 }
 
-const emptyEnterpriseRows = (): EnterpriseRows => ({ enterprises: [], reports: [], certifications: [], applications: [], reviews: [] });
+const emptyEnterpriseRows = (): EnterpriseRows => ({
+  enterprises: [], reports: [], certifications: [], applications: [], reviews: [], assessments: [], objections: [],
+});
 
 /** Lets queued inserts go out: PostgreSQL works on them while the next rows are generated. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -297,6 +305,8 @@ interface EnterpriseRows {
   certifications: CertificationRow[];
   applications: ApplicationRow[];
   reviews: ReviewRow[];
+  assessments: AssessmentRow[];
+  objections: PublicObjectionRow[];
 }
 
 /** Held titles (in force, or in force while re-reviewed): what enterprise.tier is made of (certification.rules.ts). */
@@ -315,6 +325,10 @@ export class WorldBuilder {
   private readonly appRng: Rng;
   private readonly fundRng: Rng;
   private readonly auditRng: Rng;
+  /** Assessments and objections draw from their own streams, so adding them moved no other generated value. */
+  private readonly assessmentIds: IdFactory;
+  private readonly assessmentRng: Rng;
+  private objectionsRaised = 0;
   private readonly places: PlacePicker;
   private readonly companyNamer = new CompanyNamer();
   private readonly platformNamer = new PlatformNamer();
@@ -338,6 +352,8 @@ export class WorldBuilder {
     this.appRng = root.fork('applications');
     this.fundRng = root.fork('funding');
     this.auditRng = root.fork('audit');
+    this.assessmentIds = new IdFactory(root.fork('assessment-ids'));
+    this.assessmentRng = root.fork('assessments');
     this.places = new PlacePicker(catalog, { boost: plan.prefectureBoost });
     this.requestId = `seed:${plan.label}`;
     for (const f of plan.fixedEnterprises) {
@@ -868,6 +884,17 @@ export class WorldBuilder {
         approved ? '专家评审通过' : '主营业务收入占比及研发投入强度未达到认定标准', evaluation(rng, tier, ruleSet, score!, approved));
     }
 
+    this.assess(out, firm, ruleSet, yearOf(submitted ? submittedDay : created), {
+      declaredOn: created,
+      // The recommender confirms the general conditions when it recommends; a returned application had one sent back.
+      decidedOn: recommended || status === S.RETURNED ? recommendedDay : null,
+      decider: gov(recommender),
+      rejected: status === S.RETURNED,
+      scoredOn: reviewed && lg ? reviewedDay : null,
+      score,
+    });
+    if (inNotice) this.objectDuringNotice(out, firm, appId, noticeStart);
+
     const steps: [Day, Actor, string, unknown, unknown][] = [[created, me, 'createApplication', null, { status: S.DRAFT, tier, ruleSetCode: ruleSet }]];
     if (submitted) steps.push([submittedDay, me, 'submitApplication', { status: S.DRAFT }, { status: S.SUBMITTED }]);
     if (status === S.WITHDRAWN) steps.push([lastDay, me, 'withdrawApplication', null, { status: S.WITHDRAWN }]);
@@ -880,6 +907,79 @@ export class WorldBuilder {
     for (const [d, actor, action, before, after] of this.plan.audit === 'full' ? steps : steps.slice(-1)) {
       this.event(d, actor, action, 'Application', appId, firm, before, after);
     }
+  }
+
+  /**
+   * What an applicant records besides its figures: it declares the general
+   * conditions every rule set asks (not on the abnormal or dishonest lists,
+   * no major accident or tax evasion) for the year of assessment; its
+   * recommender confirms them, or rejects one and returns the application;
+   * MIIT's experts score the development score of a reviewed little-giant
+   * application under a set that reads one. Drafts show declarations
+   * waiting for their local government.
+   */
+  private assess(
+    out: EnterpriseRows, firm: FirmRef, ruleSetCode: string, year: number,
+    t: { declaredOn: Day; decidedOn: Day | null; decider: Actor; rejected: boolean; scoredOn: Day | null; score: string | null },
+  ): void {
+    const assessed = assessedIndicators([ruleSetByCode(ruleSetCode)!]);
+    const me = this.enterpriseActor(firm);
+    const at = (d: Day) => officeTimestamp(this.assessmentRng, Math.min(d, REFERENCE_DAY));
+    const general = GENERAL_CONDITION_KEYS.filter((k) => assessed.get(k)?.valueKind === AssessmentValueKind.FLAG);
+    general.forEach((key, i) => {
+      const id = this.assessmentIds.next();
+      const declaredAt = at(t.declaredOn);
+      const row: AssessmentRow = {
+        id, enterprise_id: firm.id, region_code: firm.regionCode, indicator_key: key, year, value_kind: 'FLAG', flag: true, score: null,
+        evidence: GENERAL_CONDITION_EVIDENCE[key] ?? '企业承诺书及有关部门出具的证明材料', status: 'DECLARED',
+        asserted_by: me.subject, asserted_by_role: me.role, asserted_at: declaredAt,
+        decided_by: null, decided_by_region_code: null, decided_at: null, rejection_reason: null, created_at: declaredAt, updated_at: declaredAt,
+      };
+      const declared = { indicatorKey: key, year, flag: true, status: row.status };
+      this.event(t.declaredOn, me, 'declareAssessment', 'Assessment', id, firm, null, declared);
+      if (t.decidedOn !== null) {
+        const reject = t.rejected && i === 0;
+        const decidedAt = at(t.decidedOn);
+        Object.assign(row, {
+          status: reject ? 'REJECTED' : 'CONFIRMED', decided_by: t.decider.subject, decided_by_region_code: t.decider.tenant, decided_at: decidedAt,
+          rejection_reason: reject ? '信用中国查询截图未覆盖近三年，请补充完整查询记录' : null, updated_at: decidedAt,
+        });
+        this.event(t.decidedOn, t.decider, reject ? 'rejectAssessment' : 'confirmAssessment', 'Assessment', id, firm, declared, { ...declared, status: row.status });
+      }
+      out.assessments.push(row);
+    });
+    if (t.scoredOn !== null && t.score !== null && assessed.get('developmentScore')?.valueKind === AssessmentValueKind.SCORE) {
+      const id = this.assessmentIds.next();
+      const scoredAt = at(t.scoredOn);
+      out.assessments.push({
+        id, enterprise_id: firm.id, region_code: firm.regionCode, indicator_key: 'developmentScore', year, value_kind: 'SCORE', flag: null, score: t.score,
+        evidence: '专家组依据企业发展水平评分细则评定', status: 'SCORED', asserted_by: MIIT.subject, asserted_by_role: MIIT.role, asserted_at: scoredAt,
+        decided_by: null, decided_by_region_code: null, decided_at: null, rejection_reason: null, created_at: scoredAt, updated_at: scoredAt,
+      });
+      this.event(t.scoredOn, MIIT, 'scoreAssessment', 'Assessment', id, firm, null, { indicatorKey: 'developmentScore', year, score: t.score, status: 'SCORED' });
+    }
+  }
+
+  /**
+   * Now and then (and at least once) a member of the public objects to a
+   * firm on notice, as the notices invite; the objection waits for MIIT.
+   */
+  private objectDuringNotice(out: EnterpriseRows, firm: FirmRef, applicationId: string, noticeStart: Day): void {
+    if (this.objectionsRaised > 0 && !this.assessmentRng.chance(0.4)) return;
+    this.objectionsRaised++;
+    const id = this.assessmentIds.next();
+    const on = Math.min(noticeStart + 1, REFERENCE_DAY);
+    const raisedAt = officeTimestamp(this.assessmentRng, on);
+    const grounds = this.assessmentRng.pick(OBJECTION_GROUNDS);
+    out.objections.push({
+      id, application_id: applicationId, enterprise_id: firm.id, region_code: firm.regionCode, grounds,
+      objector_role: 'PUBLIC', objector_subject: 'anonymous', objector_tenant: null,
+      objector_name: this.assessmentRng.pick(['王先生', '李女士', '张先生', '陈女士']), objector_contact: `1${this.assessmentRng.int(3, 9)}${String(this.assessmentRng.int(0, 999_999_999)).padStart(9, '0')}`,
+      status: 'OPEN', created_at: raisedAt, updated_at: raisedAt,
+    });
+    // As the service records it: not on the enterprise's trail, and nothing of who objected.
+    this.event(on, { role: 'PUBLIC', subject: 'anonymous', tenant: null }, 'raisePublicObjection', 'PublicObjection', id, null,
+      null, { id, applicationId, grounds, status: 'OPEN', enterpriseId: firm.id }, null, firm.regionCode);
   }
 
   private review(
@@ -1131,6 +1231,18 @@ export class WorldBuilder {
   }
 }
 
+/** What the applicant shows for each general condition it declares. */
+const GENERAL_CONDITION_EVIDENCE: Record<string, string> = {
+  notOnAbnormalOrDishonestLists: '国家企业信用信息公示系统、信用中国查询截图（均未列入）',
+  noMajorAccidentOrTaxEvasion: '应急管理、市场监管、生态环境、税务部门出具的无违法记录证明',
+};
+
+const OBJECTION_GROUNDS = [
+  '该企业申报材料中的主导产品市场占有率数据与行业协会公布数据不符，请予核实。',
+  '据了解，该企业近三年曾发生环保处罚，与申报承诺不符。',
+  '该企业研发人员数量疑似包含外包人员，请核查社保缴纳记录。',
+];
+
 interface FirmRef {
   id: string;
   creditCode: string;
@@ -1234,6 +1346,8 @@ export async function writeWorld(
         w.enqueue(CERTIFICATION, rows[i].certifications);
         w.enqueue(APPLICATION, rows[i].applications);
         w.enqueue(REVIEW, rows[i].reviews);
+        w.enqueue(ASSESSMENT, rows[i].assessments);
+        w.enqueue(PUBLIC_OBJECTION, rows[i].objections);
       });
       await Promise.all(writers.map((w) => w.ready()));
       onProgress?.(`${Math.min(start + chunk, profiles.length)} / ${profiles.length} enterprises generated`);

@@ -91,6 +91,15 @@ describe('seedDemoData', () => {
     expect(js.counties).toBe(js.n);
   });
 
+  it('records assessments in every state and a public objection to a firm on notice', async () => {
+    expect(await values(`SELECT DISTINCT status AS v FROM assessment`)).toEqual(['CONFIRMED', 'DECLARED', 'REJECTED', 'SCORED']);
+    // Declarations wait for the Jiangsu local government too, so the confirm step can be shown there.
+    expect(await values(`SELECT DISTINCT status AS v FROM assessment WHERE region_code LIKE '32%' AND status = 'DECLARED'`)).toEqual(['DECLARED']);
+    const [o] = await db.dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE objector_role = 'PUBLIC' AND status = 'OPEN')::int AS open FROM public_objection`);
+    expect(o.n).toBeGreaterThan(0);
+    expect(o.open).toBe(o.n);
+  });
+
   it('keeps the programme, budget, tranche, spending, review and audit invariants', async () => {
     const violations = await invariantViolations(db.dataSource);
     expect(Object.entries(violations).filter(([, n]) => n !== 0)).toEqual([]);
@@ -108,10 +117,14 @@ describe('seedDemoData', () => {
         `INSERT INTO expenditure (award_id, category, amount, spent_on) SELECT id, 'EQUIPMENT', amount, granted_on + 400 FROM award WHERE enterprise_id = $1`,
         [t.enterprise.id],
       );
+      await runner.query(`UPDATE assessment SET region_code = '110000' WHERE id = (SELECT min(id::text)::uuid FROM assessment WHERE region_code LIKE '32%')`);
+      await runner.query(`UPDATE public_objection SET created_at = created_at + interval '1 year' WHERE id = (SELECT min(id::text)::uuid FROM public_objection)`);
       const v = await invariantViolations(runner);
       expect(v['enterprise.tier is the highest held title (certified, under re-review or renewed)']).toBe(1);
       expect(v['awards stay within their batch budget']).toBe(1);
       expect(v['spent plus clawed back never exceeds disbursed']).toBe(1);
+      expect(v['assessments carry the region of their enterprise, are decided after they were declared, and each has its audit events']).toBe(1);
+      expect(v['public objections are raised during the notice of their application, with their audit event']).toBe(1);
     } finally {
       await runner.rollbackTransaction();
       await runner.release();

@@ -143,6 +143,21 @@ export const INVARIANTS: Readonly<Record<string, string>> = {
               SELECT 1 FROM audit_event ev WHERE ev.action = 'grantAward' AND ev.subject_type = 'Award' AND ev.subject_id = a.id::text))
          + (SELECT count(*) FROM disbursement d WHERE NOT EXISTS (
               SELECT 1 FROM audit_event ev WHERE ev.action = 'disburseAward' AND ev.subject_id = d.id::text))`,
+  'assessments carry the region of their enterprise, are decided after they were declared, and each has its audit events': `
+    SELECT (SELECT count(*) FROM assessment a JOIN enterprise e ON e.id = a.enterprise_id
+            WHERE a.region_code <> e.region_code OR a.decided_at < a.asserted_at)
+         + (SELECT count(*) FROM assessment a WHERE NOT EXISTS (
+              SELECT 1 FROM audit_event ev WHERE ev.subject_type = 'Assessment' AND ev.subject_id = a.id::text
+                AND ev.action IN ('declareAssessment', 'scoreAssessment')))
+         + (SELECT count(*) FROM assessment a WHERE a.status IN ('CONFIRMED', 'REJECTED') AND NOT EXISTS (
+              SELECT 1 FROM audit_event ev WHERE ev.subject_type = 'Assessment' AND ev.subject_id = a.id::text
+                AND ev.action = CASE a.status WHEN 'CONFIRMED' THEN 'confirmAssessment' ELSE 'rejectAssessment' END))`,
+  'public objections are raised during the notice of their application, with their audit event': `
+    SELECT (SELECT count(*) FROM public_objection o JOIN application a ON a.id = o.application_id
+            WHERE a.status <> 'PUBLIC_NOTICE' OR (o.created_at AT TIME ZONE 'Asia/Shanghai')::date > a.public_notice_ends_on
+               OR o.enterprise_id <> a.enterprise_id)
+         + (SELECT count(*) FROM public_objection o WHERE NOT EXISTS (
+              SELECT 1 FROM audit_event ev WHERE ev.action = 'raisePublicObjection' AND ev.subject_id = o.id::text AND ev.enterprise_id IS NULL))`,
   'audit events carry their enterprise and its region, and ids follow time': `
     SELECT (SELECT count(*) FROM audit_event ev JOIN enterprise e ON e.id = ev.enterprise_id WHERE ev.region_code IS DISTINCT FROM e.region_code)
          + (SELECT count(*) FROM audit_event WHERE subject_type IN ('Application', 'Certification') AND (enterprise_id IS NULL OR region_code IS NULL))
