@@ -13,7 +13,8 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${process.env.SRDI_MUTATION_AREA ?? 'mutation'}.json` },
   htmlReporter: { fileName: `reports/mutation/${process.env.SRDI_MUTATION_AREA ?? 'mutation'}.html` },
   checkers: [],
-  concurrency: 2,
+  // SRDI_MUTATION_CONCURRENCY=1 leaves a core to other work.
+  concurrency: Number(process.env.SRDI_MUTATION_CONCURRENCY ?? 2),
   // A mutant's run includes starting jest (seconds on a busy machine); only a real hang should time out.
   timeoutMS: 30000,
   reporters: ['progress', 'json', 'html'],
