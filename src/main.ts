@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const readyMs = process.uptime() * 1000;
   await announce({ config, logger, server, dataSource: db.dataSource, demo, readyMs });
 
-  const stopUpkeep = scheduleTierUpkeep(db.owner, logger);
+  const stopUpkeep = scheduleTierUpkeep(db.owner, logger, config.upkeepIntervalSeconds * 1000);
   const shutdown = createShutdown({ server, database: db, logger, exit: (code) => process.exit(code) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -50,6 +50,15 @@ export interface Config {
   trustProxy: false | number | string;
   /** When set, GET /metrics wants `Authorization: Bearer <this>`. */
   metricsToken: string | null;
+  /**
+   * Where rate-limit counts live. `postgres` (the default) and `redis` (the
+   * default when REDIS_URL is set) are shared by every API process on the
+   * database or Redis; `memory` counts per process.
+   */
+  rateLimitStore: 'postgres' | 'redis' | 'memory';
+  redisUrl: string | null;
+  /** How often background upkeep (the tiers of lapsed titles) runs, once across all replicas. */
+  upkeepIntervalSeconds: number;
 }
 
 export interface QueryLimits {
@@ -124,6 +133,7 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 }
 
 const PERSISTED_QUERY_MODES = ['apq', 'allowlist', 'off'] as const;
+const RATE_LIMIT_STORES = ['postgres', 'redis', 'memory'] as const;
 const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/[0-9]{1,3})?)$/;
 
 /** Express's `trust proxy`, limited to forms that cannot trust everyone by accident. */
@@ -185,6 +195,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (persistedQueriesFile !== null && persistedQueries !== 'allowlist') {
     throw new ConfigError('PERSISTED_QUERIES_FILE', 'is only read with PERSISTED_QUERIES=allowlist');
   }
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const rateLimitStore = (text(env, 'RATE_LIMIT_STORE') ?? (redisUrl ? 'redis' : 'postgres')).toLowerCase() as Config['rateLimitStore'];
+  if (!RATE_LIMIT_STORES.includes(rateLimitStore)) {
+    throw new ConfigError('RATE_LIMIT_STORE', `must be one of ${RATE_LIMIT_STORES.join(', ')}, got "${text(env, 'RATE_LIMIT_STORE')}"`);
+  }
+  if (rateLimitStore === 'redis' && !redisUrl) throw new ConfigError('RATE_LIMIT_STORE', 'redis needs REDIS_URL');
   const metricsToken = text(env, 'METRICS_TOKEN');
   if (metricsToken !== null && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 printable characters without spaces');
@@ -222,5 +238,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     persistedQueriesFile: persistedQueriesFile === null ? path.join(PROJECT_ROOT, 'docs', 'examples.graphql') : path.resolve(cwd, persistedQueriesFile),
     trustProxy: trustProxy(env),
     metricsToken,
+    rateLimitStore,
+    redisUrl,
+    upkeepIntervalSeconds: integer(env, 'UPKEEP_INTERVAL_SECONDS', 3_600, 1, 7 * 86_400),
   };
 }

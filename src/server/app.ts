@@ -31,7 +31,8 @@ import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
 import { Metrics, metricsRouter } from './metrics';
 import { queryShapeGuard } from './query-guard';
-import { RateLimiter, RateLimitStore } from './rate-limit';
+import { MemoryRateLimitStore, RateLimiter, RateLimitStore } from './rate-limit';
+import { PostgresRateLimitStore, RedisRateLimitStore } from './rate-limit-stores';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
 
 export interface AppServer {
@@ -61,10 +62,17 @@ export interface AppServerOptions {
    * what that transaction costs. Not reachable from config.
    */
   unsafeSkipRequestTransaction?: boolean;
-  /** Where rate-limit counts live; this process's memory when absent. */
+  /** Where rate-limit counts live; the store config names (RATE_LIMIT_STORE) when absent. */
   rateLimitStore?: RateLimitStore;
   /** Test-only: more Apollo plugins, run after ours (e.g. to hold a request in flight). */
   extraPlugins?: ApolloServerPlugin<RequestContext>[];
+}
+
+/** Shared by every replica unless config says memory (see Config.rateLimitStore). */
+function rateLimitStoreFor(config: Config, dataSource: DataSource): RateLimitStore {
+  if (config.rateLimitStore === 'redis') return new RedisRateLimitStore(config.redisUrl!);
+  if (config.rateLimitStore === 'postgres') return new PostgresRateLimitStore(dataSource);
+  return new MemoryRateLimitStore();
 }
 
 export async function createAppServer(
@@ -136,9 +144,11 @@ export async function createAppServer(
   await regionService.preload(dataSource);
   const verifier = createTokenVerifier(config, config.jwksUrl ? undefined : await resolveJwtSecret(config));
   const tenants = databaseTenantDirectory(dataSource);
-  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, options.rateLimitStore) : null;
+  const rateLimitStore = options.rateLimitStore ?? rateLimitStoreFor(config, dataSource);
+  httpServer.once('close', () => void rateLimitStore.close?.());
+  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, rateLimitStore) : null;
   const objectionLimiter =
-    config.publicObjectionsPerHour > 0 ? new RateLimiter(config.publicObjectionsPerHour, options.rateLimitStore, Date.now, 3_600_000) : null;
+    config.publicObjectionsPerHour > 0 ? new RateLimiter(config.publicObjectionsPerHour, rateLimitStore, Date.now, 3_600_000) : null;
   /** Actions limited on their own, for the public only (signed-in callers answer for what they raise). */
   const throttleFor = (req: Request, viewer: Viewer) => async (action: ThrottledAction) => {
     if (!objectionLimiter || viewer.role !== 'PUBLIC') return;

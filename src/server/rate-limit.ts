@@ -1,8 +1,8 @@
 /**
- * Requests per caller per minute, in fixed one-minute windows. The counts
- * live behind RateLimitStore: in this process's memory by default; several
- * API processes behind one load balancer would share a store instead, e.g.
- * Redis, where `hit` is `INCR key:window` plus `PEXPIRE key:window ms NX`.
+ * Requests per caller per minute. The counts live behind RateLimitStore:
+ * shared by every API process in PostgreSQL or Redis (rate-limit-stores.ts,
+ * windows that start with a key's first request), or in this process's
+ * memory (fixed one-minute windows).
  */
 export interface RateLimitWindow {
   /** Requests counted in this window, this one included. */
@@ -14,6 +14,8 @@ export interface RateLimitWindow {
 export interface RateLimitStore {
   /** Counts one request for `key` in the window of `windowMs` that contains `now`. */
   hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow>;
+  /** Lets go of connections the store holds of its own. */
+  close?(): Promise<void>;
 }
 
 /** One process's counts; expired windows are swept at most once a window, so memory follows the callers of the last minute. */

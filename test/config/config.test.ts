@@ -16,6 +16,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('shares rate-limit counts through PostgreSQL by default, Redis when REDIS_URL is set, and refuses what cannot work', () => {
+    expect(loadConfig({}, '/srv/app')).toMatchObject({ rateLimitStore: 'postgres', redisUrl: null, upkeepIntervalSeconds: 3600 });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379/0' }, '/srv/app')).toMatchObject({ rateLimitStore: 'redis', redisUrl: 'redis://cache:6379/0' });
+    expect(loadConfig({ RATE_LIMIT_STORE: 'memory', UPKEEP_INTERVAL_SECONDS: '60' }, '/srv/app')).toMatchObject({ rateLimitStore: 'memory', upkeepIntervalSeconds: 60 });
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' }, '/srv/app')).toThrow(/RATE_LIMIT_STORE: redis needs REDIS_URL/);
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'file' }, '/srv/app')).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' }, '/srv/app')).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ UPKEEP_INTERVAL_SECONDS: '0' }, '/srv/app')).toThrow(/UPKEEP_INTERVAL_SECONDS/);
+  });
+
   it('reads every variable of the contract', () => {
     const c = loadConfig({
       NODE_ENV: 'production',

@@ -1,14 +1,12 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { RequestContext } from '../../src/graphql/context';
 import { createLogger } from '../../src/server/logger';
 import { createShutdown } from '../../src/server/shutdown';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
-import { TEST_JWT_SECRET } from '../support/tokens';
-import { send } from './support';
+import { send, spawnMain } from './support';
 
 jest.setTimeout(60_000);
 
@@ -96,42 +94,16 @@ describe('the process (src/main.ts)', () => {
   });
 
   it('starts, answers, and on SIGTERM stops cleanly and exits 0', async () => {
-    child = spawn(process.execPath, [path.join(__dirname, 'main-child.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        JWT_SECRET: TEST_JWT_SECRET,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        DEMO_DATA: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const m = /GraphQL +(http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearInterval(timer);
-          resolve(m[1]);
-        }
-        if (child!.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`main exited early:\n${out}`));
-        }
-      }, 50);
-    });
+    const main = await spawnMain(db.url);
+    child = main.child;
+    const { url, exited } = main;
     const res = await send(url, { json: { query: '{ regions(level: PROVINCE) { code } }' } });
     expect(res.body.data.regions).toHaveLength(31);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const logs = out
+    const logs = main
+      .output()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { msg: string });

@@ -1,4 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/config';
@@ -120,4 +122,51 @@ export async function send(
     body = undefined;
   }
   return { status: res.status, headers: res.headers, body, text };
+}
+
+export interface MainProcess {
+  /** The /graphql address it printed. */
+  url: string;
+  child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * src/main.ts in a process of its own (test/server/main-child.js), as
+ * `npm start` runs it, on `databaseUrl`; resolves once it prints its address.
+ */
+export function spawnMain(databaseUrl: string, env: Record<string, string> = {}): Promise<MainProcess> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'main-child.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DEMO_DATA: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /GraphQL +(http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearInterval(timer);
+        resolve({ url: m[1], child, output: () => out, exited });
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`main exited early:\n${out}`));
+      }
+    }, 50);
+  });
 }

@@ -11,6 +11,7 @@ import { QueueIndexes1764000000009 } from './1764000000009-QueueIndexes';
 import { Assessments1764000000010 } from './1764000000010-Assessments';
 import { PublicObjections1764000000011 } from './1764000000011-PublicObjections';
 import { NetworkPowerProductFields1764000000012 } from './1764000000012-NetworkPowerProductFields';
+import { SharedAcrossReplicas1764000000013 } from './1764000000013-SharedAcrossReplicas';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Assessments1764000000010,
   PublicObjections1764000000011,
   NetworkPowerProductFields1764000000012,
+  SharedAcrossReplicas1764000000013,
 ];

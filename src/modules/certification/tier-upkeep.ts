@@ -38,17 +38,62 @@ export async function refreshLapsedTiers(owner: DataSource, today: string = prog
   return changed;
 }
 
-/** Runs the upkeep now (without delaying start-up) and then every `everyMs`; returns a stop function. */
+/** The advisory lock key of the tier upkeep ("tierupkp" read as ASCII). */
+const TIER_UPKEEP_LOCK = 0x7469657275706b70n;
+const UPKEEP_NAME = 'tier-upkeep';
+
+/**
+ * Runs the upkeep unless another process is running it or ran it less than
+ * `minGapMs` ago: with several API replicas on one database it runs once per
+ * interval, whichever wakes first. A session advisory lock (held on one
+ * connection while the upkeep's own transactions run on others) keeps two
+ * runs from overlapping; upkeep_run says when the last one started. Returns
+ * the tiers changed, or null when this process left it to another.
+ */
+export async function runTierUpkeepOnce(owner: DataSource, minGapMs: number, by: string, today?: string): Promise<number | null> {
+  const lockHolder = owner.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    const [{ locked }] = (await lockHolder.query(`SELECT pg_try_advisory_lock($1) AS locked`, [TIER_UPKEEP_LOCK.toString()])) as { locked: boolean }[];
+    if (!locked) return null;
+    try {
+      const claimed = (await lockHolder.query(
+        `INSERT INTO upkeep_run (name, started_at, started_by) VALUES ($1, now(), $3)
+         ON CONFLICT (name) DO UPDATE SET started_at = now(), started_by = $3, finished_at = NULL, changed = NULL, runs = upkeep_run.runs + 1
+           WHERE upkeep_run.started_at <= now() - $2 * interval '1 millisecond'
+         RETURNING name`,
+        [UPKEEP_NAME, minGapMs, by],
+      )) as unknown[];
+      if (claimed.length === 0) return null;
+      const changed = await refreshLapsedTiers(owner, today);
+      await lockHolder.query(`UPDATE upkeep_run SET finished_at = now(), changed = $2 WHERE name = $1`, [UPKEEP_NAME, changed]);
+      return changed;
+    } finally {
+      await lockHolder.query(`SELECT pg_advisory_unlock($1)`, [TIER_UPKEEP_LOCK.toString()]);
+    }
+  } finally {
+    await lockHolder.release();
+  }
+}
+
+/**
+ * Tries the upkeep now (without delaying start-up) and then every
+ * `everyMs`; returns a stop function. A replica whose turn another took
+ * does nothing until its next tick.
+ */
 export function scheduleTierUpkeep(
   owner: DataSource,
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void },
   everyMs = 3_600_000,
+  by = `pid:${process.pid}`,
 ): () => void {
   let running = false;
+  // Timers of different replicas drift apart: a run is due a little before a whole interval has passed.
+  const minGapMs = Math.floor(everyMs * 0.9);
   const run = () => {
     if (running || !owner.isInitialized) return;
     running = true;
-    refreshLapsedTiers(owner)
+    runTierUpkeepOnce(owner, minGapMs, by)
       .then((changed) => changed && log.info({ changed }, 'tiers of lapsed titles refreshed'))
       .catch((err: unknown) => log.warn({ err }, 'tier upkeep failed; it runs again later'))
       .finally(() => (running = false));

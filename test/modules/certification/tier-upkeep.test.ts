@@ -1,4 +1,4 @@
-import { refreshLapsedTiers } from '../../../src/modules/certification/tier-upkeep';
+import { refreshLapsedTiers, runTierUpkeepOnce } from '../../../src/modules/certification/tier-upkeep';
 import { createCertification, createEnterprise } from '../../support/factories';
 import { createTestDatabase, TestDatabase } from '../../support/database';
 
@@ -39,5 +39,38 @@ describe('refreshLapsedTiers', () => {
     );
     // Nothing left to do: a second run changes nothing.
     expect(await refreshLapsedTiers(ds, '2027-07-02')).toBe(0);
+  });
+});
+
+describe('runTierUpkeepOnce: once per interval across processes', () => {
+  const runs = async () => (await db.dataSource.query(`SELECT started_by, changed FROM upkeep_run WHERE name = 'tier-upkeep'`)) as { started_by: string; changed: number | null }[];
+
+  it('runs in one of two processes that wake together, and in neither again within the interval', async () => {
+    const ds = db.dataSource;
+    await ds.query(`DELETE FROM upkeep_run`);
+    const lapsed = await createEnterprise(ds, { tier: 'LITTLE_GIANT' });
+    await createCertification(ds, lapsed.id, { tier: 'LITTLE_GIANT' });
+    await ds.query(`UPDATE certification SET valid_until = '2027-07-01' WHERE enterprise_id = $1`, [lapsed.id]);
+
+    // Two replicas wake at the same moment: the advisory lock lets one in, the other leaves it.
+    const both = await Promise.all([runTierUpkeepOnce(ds, 60_000, 'replica-a', '2027-07-02'), runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02')]);
+    expect(both.filter((r) => r !== null)).toEqual([1]);
+    const [run] = await runs();
+    expect(['replica-a', 'replica-b']).toContain(run.started_by);
+    expect(run.changed).toBe(1);
+    // Within the interval neither runs again, one after the other either.
+    expect(await runTierUpkeepOnce(ds, 60_000, 'replica-a', '2027-07-02')).toBeNull();
+    expect(await runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02')).toBeNull();
+    expect(await tierOf(lapsed.id)).toBeNull();
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'lapseTier' AND subject_id = $1`, [lapsed.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('runs again once the interval has passed, and leaves no lock behind', async () => {
+    const ds = db.dataSource;
+    await ds.query(`UPDATE upkeep_run SET started_at = now() - interval '2 minutes'`);
+    expect(await runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02')).toBe(0);
+    expect((await runs())[0]).toEqual({ started_by: 'replica-b', changed: 0 });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+    expect(n).toBe(0);
   });
 });
