@@ -33,7 +33,7 @@ export const TEXT_LIMITS = {
   comment: 2000,
   /** A client's idempotency key. */
   idempotencyKey: 200,
-  /** An opaque page cursor (`after`). */
+  /** An opaque page cursor (`after`, `before`). */
   cursor: 2048,
 } as const;
 

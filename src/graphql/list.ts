@@ -5,12 +5,14 @@ import { readCompiled } from '../data/compiled-read';
 import { Selection, selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
-import { ConnectionValue, OrderDirection, OrderInput, paginate, SortKey } from './connection';
+import { canonicalFilter, ConnectionValue, OrderDirection, OrderInput, PageExtras, paginate, SortKey } from './connection';
 import { RequestContext } from './context';
 
 export interface ListArgs<F, O extends string> {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   filter?: F | null;
   orderBy?: OrderInput<O>[] | null;
 }
@@ -53,19 +55,24 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   }
   // What the request selects of the connection, walked once.
   const selected = info ? selectionOf(info) : null;
-  const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, count: SelectQueryBuilder<ObjectLiteral> | null) => {
+  const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, extra: PageExtras) => {
     const shape = {
       subject: spec.subject,
       selection: selected ? ((selected.get('edges')?.get('node') as Selection | null | undefined) ?? new Map()) : null,
       // A cursor is made of the sort keys' values.
       alsoRead: order.map((o) => o.key.property),
     };
-    // The total in the page's own statement: PostgreSQL runs the uncorrelated sub-select once.
-    const extra = count ? { total: `(${count.clone().select('count(*)').orderBy().getQuery()})` } : undefined;
-    const read = await readCompiled(ctx, info?.schema ?? null, page, shape, extra);
-    // An empty page has no row to carry the total: paginate counts on its own then.
-    return { rows: read.rows, total: count && read.extra ? Number(read.extra.total) : null };
+    // The total and the flags beyond the cursors in the page's own statement: PostgreSQL runs each uncorrelated sub-select once.
+    return readCompiled(ctx, info?.schema ?? null, page, shape, extra as Record<string, string>);
   };
-  const withTotal = selected?.has('totalCount') ?? false;
-  return paginate(qb, { first: args.first, after: args.after, order, metadata: repository.metadata, fetch, withTotal });
+  const pageInfo = selected?.get('pageInfo');
+  const selects = {
+    totalCount: selected?.has('totalCount') ?? false,
+    hasPreviousPage: pageInfo?.has('hasPreviousPage') ?? false,
+    hasNextPage: pageInfo?.has('hasNextPage') ?? false,
+  };
+  // A cursor is bound to this list and this filter as well as to the order (see paginate).
+  const binding = `${spec.subject}|${canonicalFilter(args.filter)}`;
+  const { first, after, last, before } = args;
+  return paginate(qb, { first, after, last, before, order, metadata: repository.metadata, binding, fetch, selects });
 }

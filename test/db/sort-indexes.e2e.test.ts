@@ -1,4 +1,5 @@
 import { getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
+import { createCertification, createEnterprise, createPlatform, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { SentStatement, statementsOf } from '../support/statements';
 import { tokenFor } from '../support/tokens';
@@ -16,6 +17,14 @@ let miit: string;
 beforeAll(async () => {
   t = await startTestServer();
   miit = await tokenFor({ role: 'MIIT' });
+  // A few rows, so that some lists issue cursors to read on from, both ways.
+  const ds = t.db.dataSource;
+  for (let i = 0; i < 3; i++) {
+    const e = await createEnterprise(ds);
+    await createCertification(ds, e.id);
+    await createPlatform(ds);
+    await createProgramAndBatch(ds);
+  }
 });
 afterAll(() => t.close());
 
@@ -50,6 +59,19 @@ function connections(): { list: string; fields: string[] }[] {
     });
 }
 
+/** The default order (null) and each sort key in both directions. */
+const ordersOf = (fields: string[]): (string | null)[] => [null, ...fields.flatMap((f) => [`{ field: ${f}, direction: ASC }`, `{ field: ${f}, direction: DESC }`])];
+
+/** The plan of the page statement the API sends for `query`, which must answer without errors. */
+async function pagePlan(list: string, query: string): Promise<string[]> {
+  let res: { errors?: unknown } = {};
+  const sent = await statementsOf(async () => (res = await t.graphql(query, {}, miit)));
+  expect(res.errors).toBeUndefined();
+  const page = sent.find((x) => /\bORDER BY\b/.test(x.statement) && /\bLIMIT\b/.test(x.statement));
+  expect([list, query, page !== undefined]).toEqual([list, query, true]);
+  return planOf(page!);
+}
+
 describe('the order of every list', () => {
   it('finds the lists by walking the schema', () => {
     expect(connections().map((c) => c.list)).toEqual(expect.arrayContaining(['enterprises', 'platforms', 'applications', 'auditEvents', 'awards']));
@@ -59,19 +81,35 @@ describe('the order of every list', () => {
     const sorted: Record<string, string[]> = {};
     let pages = 0;
     for (const { list, fields } of connections()) {
-      const orders: (string | null)[] = [null, ...fields.flatMap((f) => [`{ field: ${f}, direction: ASC }`, `{ field: ${f}, direction: DESC }`])];
-      for (const order of orders) {
+      for (const order of ordersOf(fields)) {
         const args = order ? `first: 5, orderBy: [${order}]` : 'first: 5';
-        let res: { errors?: unknown } = {};
-        const sent = await statementsOf(async () => (res = await t.graphql(`{ ${list}(${args}) { edges { cursor } } }`, {}, miit)));
-        expect(res.errors).toBeUndefined();
-        const page = sent.find((x) => /\bORDER BY\b/.test(x.statement) && /\bLIMIT\b/.test(x.statement));
-        expect([list, order, page !== undefined]).toEqual([list, order, true]);
-        const plan = await planOf(page!);
+        const plan = await pagePlan(list, `{ ${list}(${args}) { edges { cursor } } }`);
         pages += 1;
         if (plan.some((n) => /Sort/.test(n))) sorted[`${list} ${order ?? 'default'}`] = plan;
       }
     }
+    expect(pages).toBeGreaterThan(30);
+    expect(sorted).toEqual({});
+  });
+
+  it('reads every order backwards (last, before) from the same index, with no Sort, flags beyond the cursors included', async () => {
+    const sorted: Record<string, string[]> = {};
+    let pages = 0;
+    const withCursor = new Set<string>();
+    for (const { list, fields } of connections()) {
+      for (const order of ordersOf(fields)) {
+        const orderBy = order ? `, orderBy: [${order}]` : '';
+        const head = await t.graphql(`{ ${list}(first: 1${orderBy}) { pageInfo { endCursor } } }`, {}, miit);
+        const cursor = head.data?.[list].pageInfo.endCursor as string | null;
+        if (cursor) withCursor.add(list);
+        for (const args of [`last: 5${orderBy}`, ...(cursor ? [`last: 5, before: "${cursor}"${orderBy}`, `first: 5, after: "${cursor}"${orderBy}`] : [])]) {
+          const plan = await pagePlan(list, `{ ${list}(${args}) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } } }`);
+          pages += 1;
+          if (plan.some((n) => /Sort/.test(n))) sorted[`${list} ${args}`] = plan;
+        }
+      }
+    }
+    expect([...withCursor]).toEqual(expect.arrayContaining(['enterprises', 'platforms', 'certifications', 'fundingPrograms', 'fundingBatches']));
     expect(pages).toBeGreaterThan(30);
     expect(sorted).toEqual({});
   });

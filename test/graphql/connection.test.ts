@@ -1,4 +1,4 @@
-import { isCursorValueOf } from '../../src/graphql/connection';
+import { canonicalFilter, isCursorValueOf } from '../../src/graphql/connection';
 
 /** The cursor values paginate() accepts per column type, before they reach PostgreSQL (issue 10, finding 8). */
 describe('isCursorValueOf', () => {
@@ -18,5 +18,41 @@ describe('isCursorValueOf', () => {
 
   it('refuses every value of a column type it does not know', () => {
     expect(isCursorValueOf('jsonb', '{}')).toBe(false);
+  });
+});
+
+/** What a cursor is bound to of the filter (issue 13): the conditions, not how the client spelt them. */
+describe('canonicalFilter', () => {
+  class EnterpriseFilter {
+    regionCode?: string | null;
+    tier?: string | null;
+  }
+  const typed = (values: Partial<EnterpriseFilter>) => Object.assign(new EnterpriseFilter(), values);
+
+  it('gives one text for the same conditions, whatever their order, nulls or class', () => {
+    const one = canonicalFilter({ regionCode: '320000', tier: 'SRDI_SME' });
+    expect(canonicalFilter({ tier: 'SRDI_SME', regionCode: '320000' })).toBe(one);
+    expect(canonicalFilter(typed({ tier: 'SRDI_SME', regionCode: '320000', search: null } as Partial<EnterpriseFilter>))).toBe(one);
+    expect(canonicalFilter({ regionCode: '320000', tier: 'SRDI_SME', nested: { a: null } })).toBe(one);
+    // No filter, however spelt.
+    const none = canonicalFilter(null);
+    for (const same of [undefined, {}, { tier: null }, typed({}), { range: { from: null } }]) expect([same, canonicalFilter(same)]).toEqual([same, none]);
+  });
+
+  it('gives another text for any other condition', () => {
+    const texts = [
+      null,
+      { regionCode: '320000' },
+      { regionCode: '330000' },
+      { tier: '320000' },
+      { regionCode: '320000', tier: 'SRDI_SME' },
+      { regionCode: 320000 },
+      { regionCode: '' },
+      { ids: ['a', 'b'] },
+      { ids: ['b', 'a'] },
+      { range: { from: '2024-01-01' } },
+      { range: { to: '2024-01-01' } },
+    ].map(canonicalFilter);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 });

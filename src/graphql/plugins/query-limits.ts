@@ -149,7 +149,7 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
 /**
  * The cost of a field: 1 (or the number a module set with type-graphql's
  * `complexity` option), plus its selection times the items it returns. A
- * connection returns `first` items (20 when absent); its `edges` add no
+ * connection returns `first` or `last` items (20 when absent); its `edges` add no
  * factor of their own. Any other list returns at most the bound it declared
  * with @ListBound (all regions: 3,348; a region's children: 26), so a
  * query's cost is an upper bound on the items it can put in its response.
@@ -164,8 +164,9 @@ export const listAwareEstimator: ComplexityEstimator = ({ field, args, childComp
   const base = typeof own === 'number' ? own : 1;
   let rows = 1;
   if (field.args.some((a) => a.name === 'first')) {
-    const first = args.first;
-    rows = typeof first === 'number' ? Math.max(0, first) : DEFAULT_PAGE_SIZE;
+    // A connection: `first` or `last` items (paginate refuses both together; the larger counts if both are sent).
+    const sizes = [args.first, args.last].filter((n): n is number => typeof n === 'number');
+    rows = sizes.length ? Math.max(0, ...sizes) : DEFAULT_PAGE_SIZE;
   } else if (isListField(field)) {
     rows = listRows(field, args);
   }
@@ -291,9 +292,9 @@ export function cachedQueryLimits(limits: QueryLimits, explain: boolean): (check
   };
 }
 
-/** Names of the arguments listAwareEstimator reads: `first`, and every argument of a list whose bound is a function of them. */
+/** Names of the arguments listAwareEstimator reads: `first`, `last`, and every argument of a list whose bound is a function of them. */
 function argumentsTheCostReads(schema: GraphQLSchema): Set<string> {
-  const names = new Set(['first']);
+  const names = new Set(['first', 'last']);
   for (const { field } of listFields(schema)) {
     if (typeof listBoundOf(field) === 'function') for (const a of field.args) names.add(a.name);
   }

@@ -1,6 +1,6 @@
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
+import { ConnectionArgs } from '../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -44,14 +44,7 @@ registerNode('Review', ReviewEntity, (ctx, key) => applicationService.reviewById
 const appId = (id: string) => uuidFromGlobalId(id, 'Application', 'input.applicationId');
 
 @ArgsType()
-class ApplicationsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class ApplicationsArgs extends ConnectionArgs {
   @Field(() => ApplicationFilter, { nullable: true, description: 'Conditions the applications must meet.' })
   filter?: ApplicationFilter | null;
 

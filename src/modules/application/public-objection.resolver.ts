@@ -1,9 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
 import { registerNode } from '../../graphql/node';
 import { ApplicationEntity } from './application.entity';
 import { applicationService } from './application.service';
@@ -22,14 +22,7 @@ import { PublicObjection, PublicObjectionConnection, PublicObjectionPayload, Pub
 registerNode('PublicObjection', PublicObjectionEntity, (ctx, key) => publicObjectionService.byId(ctx, key));
 
 @ArgsType()
-class PublicObjectionsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class PublicObjectionsArgs extends ConnectionArgs {
   @Field(() => PublicObjectionFilter, { nullable: true, description: 'Conditions the objections must meet.' })
   filter?: PublicObjectionFilter | null;
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId } from '../../graphql/global-id';
@@ -13,14 +13,7 @@ import { AuditEvent, AuditEventConnection } from './audit-event.type';
 registerNode('AuditEvent', AuditEventEntity, (ctx, key) => auditEventService.byId(ctx, key));
 
 @ArgsType()
-class AuditEventsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class AuditEventsArgs extends ConnectionArgs {
   @Field(() => AuditEventFilter, { nullable: true, description: 'Conditions the events must meet.' })
   filter?: AuditEventFilter | null;
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -28,14 +28,7 @@ const certId = (id: string) => uuidFromGlobalId(id, 'Certification', 'input.cert
 registerNode('Certification', CertificationEntity, (ctx, key) => certificationService.byId(ctx, key));
 
 @ArgsType()
-class CertificationsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class CertificationsArgs extends ConnectionArgs {
   @Field(() => CertificationFilter, { nullable: true, description: 'Conditions the certifications must meet.' })
   filter?: CertificationFilter | null;
 

@@ -1,6 +1,7 @@
-import { ArgLimits, Limit, TEXT_LIMITS } from '../../graphql/input-limits';
+import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
+import { ConnectionArgs } from '../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../graphql/context';
@@ -26,14 +27,7 @@ registerNode('Enterprise', EnterpriseEntity, (ctx, key) => enterpriseService.byI
 registerNode('FinancialReport', FinancialReportEntity, (ctx, key) => visibleById<FinancialReportEntity>(ctx, 'FinancialReport').load(key));
 
 @ArgsType()
-class EnterprisesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class EnterprisesArgs extends ConnectionArgs {
   @Field(() => EnterpriseFilter, { nullable: true, description: 'Conditions the enterprises must meet.' })
   filter?: EnterpriseFilter | null;
 

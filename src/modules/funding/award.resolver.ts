@@ -1,6 +1,6 @@
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
+import { ConnectionArgs } from '../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
@@ -48,14 +48,7 @@ registerNode('Expenditure', ExpenditureEntity, (ctx, key) => awardService.expend
 registerNode('ClawBack', ClawBackEntity, (ctx, key) => awardService.clawBackById(ctx, key));
 
 @ArgsType()
-class AwardsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class AwardsArgs extends ConnectionArgs {
   @Field(() => AwardFilter, { nullable: true, description: 'Conditions the awards must meet.' })
   filter?: AwardFilter | null;
 
@@ -64,14 +57,7 @@ class AwardsArgs {
 }
 
 @ArgsType()
-class DisbursementsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class DisbursementsArgs extends ConnectionArgs {
   @Field(() => DisbursementFilter, { nullable: true, description: 'Conditions the disbursements must meet.' })
   filter?: DisbursementFilter | null;
 
@@ -80,14 +66,7 @@ class DisbursementsArgs {
 }
 
 @ArgsType()
-class ExpendituresArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class ExpendituresArgs extends ConnectionArgs {
   @Field(() => ExpenditureFilter, { nullable: true, description: 'Conditions the expenditures must meet.' })
   filter?: ExpenditureFilter | null;
 

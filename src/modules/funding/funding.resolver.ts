@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -30,14 +30,7 @@ registerNode('FundingProgram', FundingProgramEntity, (ctx, key) => fundingServic
 registerNode('FundingBatch', FundingBatchEntity, (ctx, key) => fundingService.batchById(ctx, key));
 
 @ArgsType()
-class FundingProgramsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class FundingProgramsArgs extends ConnectionArgs {
   @Field(() => FundingProgramFilter, { nullable: true, description: 'Conditions the programmes must meet.' })
   filter?: FundingProgramFilter | null;
 
@@ -46,14 +39,7 @@ class FundingProgramsArgs {
 }
 
 @ArgsType()
-class FundingBatchesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class FundingBatchesArgs extends ConnectionArgs {
   @Field(() => FundingBatchFilter, { nullable: true, description: 'Conditions the batches must meet.' })
   filter?: FundingBatchFilter | null;
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -33,14 +33,7 @@ registerNode('KeySupportProposal', KeySupportProposalEntity, (ctx, key) => keySu
 registerNode('KeyLittleGiant', KeyLittleGiantEntity, (ctx, key) => keySupportService.keyLittleGiantById(ctx, key));
 
 @ArgsType()
-class KeySupportProposalsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class KeySupportProposalsArgs extends ConnectionArgs {
   @Field(() => KeySupportProposalFilter, { nullable: true, description: 'Conditions the proposals must meet.' })
   filter?: KeySupportProposalFilter | null;
 
@@ -49,14 +42,7 @@ class KeySupportProposalsArgs {
 }
 
 @ArgsType()
-class KeyLittleGiantsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class KeyLittleGiantsArgs extends ConnectionArgs {
   @Field(() => KeyLittleGiantFilter, { nullable: true, description: 'Conditions the key little giants must meet.' })
   filter?: KeyLittleGiantFilter | null;
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection-args';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../graphql/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
@@ -15,14 +15,7 @@ import { Platform, PlatformConnection, PlatformPayload } from './platform.type';
 registerNode('Platform', PlatformEntity, (ctx, key) => platformService.byId(ctx, key));
 
 @ArgsType()
-class PlatformsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Limit({ maxLength: TEXT_LIMITS.cursor })
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
-  after?: string | null;
-
+class PlatformsArgs extends ConnectionArgs {
   @Field(() => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' })
   filter?: PlatformFilter | null;
 

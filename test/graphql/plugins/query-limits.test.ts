@@ -74,6 +74,15 @@ describe('cost', () => {
     expect(cost(`{ enterprises(first: 100) { edges { node { name region { name } } } } }`)).toBe(501); // the README's example
   });
 
+  it('multiplies a connection’s selection by last as by first, from a variable too', () => {
+    const q = `query($n: Int) { enterprises(last: $n) { edges { node { id name } } } }`;
+    expect(cost(q, { n: 100 })).toBe(1 + 100 * 4);
+    expect(cost(q, { n: 3 })).toBe(1 + 3 * 4);
+    expect(cost(q, {})).toBe(1 + 20 * 4);
+    // Refused by paginate, but never cheaper than the larger of the two.
+    expect(cost(`{ enterprises(first: 1, last: 100) { edges { node { id name } } } }`)).toBe(1 + 100 * 4);
+  });
+
   it('counts a list without first as the most items it can return, from its arguments; nested lists multiply', () => {
     expect(cost(`{ regions { code } }`)).toBe(1 + 3348 * 1);
     expect(cost(`{ regions(level: PROVINCE) { code } }`)).toBe(1 + 31 * 1);
@@ -305,6 +314,15 @@ describe('the limits remembered per operation', () => {
     expect(run({ n: 100, all: false })).toBe('COST');
     expect(run({ n: 20, all: true, level: 'PROVINCE' })).toBeNull();
     expect(run({ n: 20, all: true })).toBe('COST'); // all 3,348 regions on top of the page
+  });
+
+  it('recomputes the cost when last changes', async () => {
+    const schema = await buildAppSchema();
+    const check = cachedQueryLimits(limits, true);
+    const { document, operation } = op(`query($n: Int) { enterprises(last: $n) { edges { node { name awards { amount disbursements { amount } } } } } }`);
+    const run = (variables: Record<string, unknown>) => refusedWith(() => check({ schema, document, operation, variables }));
+    expect(run({ n: 10 })).toBeNull();
+    expect(run({ n: 100 })).toBe('COST');
   });
 
   it('still refuses a document over a shape limit every time', async () => {
