@@ -57,6 +57,17 @@ export interface Config {
    */
   rateLimitStore: 'postgres' | 'redis' | 'memory';
   redisUrl: string | null;
+  /** The application pool's connections: statement_timeout and idle_in_transaction_session_timeout (ms, 0: none). */
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** How long a request waits for a pooled connection before it fails with UNAVAILABLE (ms). */
+  dbAcquireTimeoutMs: number;
+  /**
+   * Requests of one caller (token subject, or client address for the public)
+   * running at once; more wait their turn, so one caller's flood cannot take
+   * every pooled connection from the others.
+   */
+  maxConcurrentPerCaller: number;
   /** How often background upkeep (the tiers of lapsed titles) runs, once across all replicas. */
   upkeepIntervalSeconds: number;
 }
@@ -202,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   if (rateLimitStore === 'redis' && !redisUrl) throw new ConfigError('RATE_LIMIT_STORE', 'redis needs REDIS_URL');
   const metricsToken = text(env, 'METRICS_TOKEN');
+  const dbPoolSize = integer(env, 'DB_POOL_SIZE', 10, 2, 200);
   if (metricsToken !== null && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 printable characters without spaces');
   }
@@ -220,7 +232,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphiql: flag(env, 'GRAPHIQL', !production),
     seedDemoData,
     logLevel,
-    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 2, 200),
+    dbPoolSize,
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
       maxCost: integer(env, 'MAX_QUERY_COST', 10_000, 1, 10_000_000),
@@ -241,5 +253,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimitStore,
     redisUrl,
     upkeepIntervalSeconds: integer(env, 'UPKEEP_INTERVAL_SECONDS', 3_600, 1, 7 * 86_400),
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 10, 600_000),
+    maxConcurrentPerCaller: integer(env, 'MAX_CONCURRENT_PER_CALLER', Math.max(1, Math.floor(dbPoolSize / 2)), 1, 10_000),
   };
 }

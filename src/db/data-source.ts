@@ -14,6 +14,22 @@ export interface DataSourceSettings {
    * the login user, the schema's owner.
    */
   role?: string;
+  /** statement_timeout of every connection (ms; 0 or absent: none). */
+  statementTimeoutMs?: number;
+  /** idle_in_transaction_session_timeout of every connection (ms; 0 or absent: none). */
+  idleInTransactionTimeoutMs?: number;
+  /** How long a query waits for a free connection of the pool before it fails (ms; absent: for ever). */
+  acquireTimeoutMs?: number;
+}
+
+/** Settings every connection of the pool starts with: PostgreSQL's `-c name=value` startup options. */
+function startupOptions(settings: DataSourceSettings): string | null {
+  const options = [
+    settings.role ? `-c role=${settings.role}` : null,
+    settings.statementTimeoutMs ? `-c statement_timeout=${settings.statementTimeoutMs}` : null,
+    settings.idleInTransactionTimeoutMs ? `-c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs}` : null,
+  ].filter((o): o is string => o !== null);
+  return options.length ? options.join(' ') : null;
 }
 
 /**
@@ -34,7 +50,9 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     extra: {
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'srdi-api',
-      ...(settings.role ? { options: `-c role=${settings.role}` } : {}),
+      ...(startupOptions(settings) ? { options: startupOptions(settings) } : {}),
+      // node-postgres applies it to waiting for a pooled connection too.
+      ...(settings.acquireTimeoutMs ? { connectionTimeoutMillis: settings.acquireTimeoutMs } : {}),
     },
   };
 }

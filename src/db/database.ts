@@ -4,10 +4,20 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
 import { Logger } from '../server/logger';
-import { createDataSource } from './data-source';
+import { createDataSource, DataSourceSettings } from './data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { migrate } from './migrate';
 import { APP_DB_ROLE } from './request-transaction';
+
+/** The application pool's size and limits, from config: the server's and the test server's pools are made alike. */
+export function appPoolSettings(config: Config): Omit<DataSourceSettings, 'url'> {
+  return {
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+  };
+}
 
 export interface Database {
   /** The application's pool: every connection is srdi_app, which owns nothing and is bound by row-level security. */
@@ -34,7 +44,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
   const owner = createDataSource({ url, poolSize: 2, applicationName: 'srdi-api-owner' });
-  let dataSource = createDataSource({ url, poolSize: config.dbPoolSize, role: APP_DB_ROLE });
+  let dataSource = createDataSource({ url, ...appPoolSettings(config), role: APP_DB_ROLE });
   const close = async () => {
     for (const ds of [dataSource, owner]) if (ds.isInitialized) await ds.destroy();
     await embedded?.stop();
@@ -45,7 +55,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     // Log in as the role that owns nothing, not as the owner, wherever we can.
     const appUrl = config.appDatabaseUrl ?? (embedded ? await embeddedAppLogin(owner, config.dataDir, embedded.url) : null);
-    if (appUrl) dataSource = createDataSource({ url: appUrl, poolSize: config.dbPoolSize });
+    if (appUrl) dataSource = createDataSource({ url: appUrl, ...appPoolSettings(config) });
     await dataSource.initialize();
   } catch (err) {
     await close().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { DataSource, QueryRunner } from 'typeorm';
 import { regionRange } from '../authz/ability';
 import { Viewer } from '../auth/viewer';
@@ -28,10 +28,20 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
       let runner: QueryRunner | null = null;
       let session: Session | null = null;
       return {
-        async executionDidStart({ contextValue: ctx, operation }) {
-          runner = serialized(dataSource.createQueryRunner());
-          session = await attachSettings(runner, ctx.viewer, operation?.operation === 'query' ? 'statement' : 'transaction');
-          ctx.db = runner.manager;
+        // The last hook before execution whose failure Apollo answers as a response of ours: a pool with no
+        // connection free within DB_ACQUIRE_TIMEOUT_MS is UNAVAILABLE (503), not an internal error.
+        async responseForOperation({ contextValue: ctx, operation }) {
+          const r = serialized(dataSource.createQueryRunner());
+          try {
+            session = await attachSettings(r, ctx.viewer, operation?.operation === 'query' ? 'statement' : 'transaction');
+          } catch (err) {
+            await r.release();
+            if (!isPoolTimeout(err)) throw err;
+            return busyResponse();
+          }
+          runner = r;
+          ctx.db = r.manager;
+          return null;
         },
         async willSendResponse({ contextValue: ctx, response }) {
           if (!runner) return;
@@ -54,6 +64,18 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
 }
 
 type TransactionState = { isTransactionActive: boolean; transactionDepth: number };
+
+/** node-postgres's pool gave up waiting for a free connection (its connectionTimeoutMillis). */
+export function isPoolTimeout(err: unknown): boolean {
+  return (err as Error | null)?.message === 'timeout exceeded when trying to connect';
+}
+
+function busyResponse(): GraphQLResponse {
+  return {
+    http: { status: 503, headers: new HeaderMap([['retry-after', '1']]) },
+    body: { kind: 'single', singleResult: { errors: [{ message: 'The server is busy; try again shortly.', extensions: { code: 'UNAVAILABLE' } }] } },
+  };
+}
 
 interface Session {
   /** Whether a mutation's transaction has been opened (with its first statement). */

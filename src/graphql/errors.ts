@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  /** A statement ran past STATEMENT_TIMEOUT_MS and was cancelled; nothing of the operation was written. */
+  | 'TIMEOUT'
+  /** No database connection came free within DB_ACQUIRE_TIMEOUT_MS (HTTP 503 when nothing ran); retry shortly. */
+  | 'UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   /** PERSISTED_QUERIES=allowlist: the operation is not on the server's list. */
   | 'PERSISTED_QUERY_NOT_IN_LIST';
@@ -74,6 +78,20 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/**
+ * Outages a client can act on (retry later, or ask for less), told apart
+ * from bugs by the error underneath: PostgreSQL's "canceling statement due
+ * to statement timeout" (57014) and node-postgres's pool giving up.
+ */
+function outageCode(error: unknown): 'TIMEOUT' | 'UNAVAILABLE' | null {
+  for (let e = error as { originalError?: unknown; driverError?: unknown; code?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === '57014' && typeof e.message === 'string' && e.message.includes('statement timeout')) return 'TIMEOUT';
+    if (e.message === 'timeout exceeded when trying to connect') return 'UNAVAILABLE';
+    e = (e.originalError ?? e.driverError) as typeof e;
+  }
+  return null;
+}
+
 /** Codes Apollo and graphql-js attach to errors that are the client's fault. */
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
@@ -130,6 +148,8 @@ export function publicErrorCode(error: ErrorLike): string {
   const code = error.extensions?.code;
   if (foreignLimit(error)) return 'QUERY_TOO_COMPLEX';
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
+  const outage = outageCode(error);
+  if (outage) return outage;
   // Apollo refuses some malformed requests with a bare error and a 4xx status ("provided sha does not match query").
   const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
   if (code === undefined && typeof status === 'number' && status >= 400 && status < 500) return 'BAD_REQUEST';
@@ -151,12 +171,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
   if (limit) {
     return { message: production ? limit.production : limit.development, extensions: { code, limit: limit.limit } };
   }
-  if (code !== 'INTERNAL_SERVER_ERROR') {
+  if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'TIMEOUT' && code !== 'UNAVAILABLE') {
     // A client's error keeps its code (Apollo's parse and validation codes
     // included); only its "Did you mean…" hints go in production.
     const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
     const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? variableFieldAtFault(formatted.message) : null;
     return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), ...(field ? { field } : {}), code } };
+  }
+  if (code === 'TIMEOUT' || code === 'UNAVAILABLE') {
+    const message = code === 'TIMEOUT' ? 'The operation took too long and was stopped; ask for less, or try again later.' : 'The server is busy; try again shortly.';
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   if (exposeDetails) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };

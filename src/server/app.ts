@@ -31,6 +31,7 @@ import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
 import { Metrics, metricsRouter } from './metrics';
 import { queryShapeGuard } from './query-guard';
+import { CallerGate } from './caller-gate';
 import { MemoryRateLimitStore, RateLimiter, RateLimitStore } from './rate-limit';
 import { PostgresRateLimitStore, RedisRateLimitStore } from './rate-limit-stores';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
@@ -149,6 +150,7 @@ export async function createAppServer(
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute, rateLimitStore) : null;
   const objectionLimiter =
     config.publicObjectionsPerHour > 0 ? new RateLimiter(config.publicObjectionsPerHour, rateLimitStore, Date.now, 3_600_000) : null;
+  const gate = new CallerGate(config.maxConcurrentPerCaller, config.dbAcquireTimeoutMs);
   /** Actions limited on their own, for the public only (signed-in callers answer for what they raise). */
   const throttleFor = (req: Request, viewer: Viewer) => async (action: ThrottledAction) => {
     if (!objectionLimiter || viewer.role !== 'PUBLIC') return;
@@ -189,6 +191,8 @@ export async function createAppServer(
             if (!decision.allowed) throw new RateLimitedError(decision.resetSeconds);
           }
           if (authError) throw authError;
+          // Its turn among the caller's own requests; the slot goes back when the response is done.
+          res.once('close', await gate.enter(rateLimitKey(req, viewer)));
         } catch (err) {
           // Apollo answers a failed context without its request hooks; the report records it here.
           reportError(report, err instanceof GraphQLError ? err : new GraphQLError(String((err as Error)?.message ?? err), { originalError: err as Error }));

@@ -45,6 +45,37 @@ describe('formatError', () => {
   });
 });
 
+describe('outages a client can act on', () => {
+  /** As TypeORM surfaces a PostgreSQL error: a QueryFailedError around the driver's error, inside a resolver's GraphQLError. */
+  const fromResolver = (driverError: Error & { code?: string }) => {
+    const queryFailed = Object.assign(new Error(driverError.message), { driverError, code: driverError.code });
+    return new GraphQLError(driverError.message, { originalError: queryFailed, path: ['enterprises'] });
+  };
+
+  it('answers a statement cancelled by statement_timeout as TIMEOUT, with no SQL in the message, even in development', () => {
+    const error = fromResolver(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    expect(publicErrorCode(error)).toBe('TIMEOUT');
+    for (const details of [false, true]) {
+      const out = format(error, details);
+      expect(out.extensions).toEqual({ code: 'TIMEOUT' });
+      expect(out.message).not.toMatch(/statement|cancel/);
+      expect(out.path).toEqual(['enterprises']);
+    }
+  });
+
+  it('answers a pool that gave up waiting as UNAVAILABLE', () => {
+    const error = new GraphQLError('x', { originalError: new Error('timeout exceeded when trying to connect') });
+    expect(publicErrorCode(error)).toBe('UNAVAILABLE');
+    expect(format(error).extensions).toEqual({ code: 'UNAVAILABLE' });
+  });
+
+  it('keeps other cancellations and database errors internal', () => {
+    const cancelled = fromResolver(Object.assign(new Error('canceling statement due to user request'), { code: '57014' }));
+    expect(publicErrorCode(cancelled)).toBe('INTERNAL_SERVER_ERROR');
+    expect(format(fromResolver(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
 describe('variableFieldAtFault', () => {
   it('names the last input field of a variable that a scalar refused, the list for an item, and nothing for a whole variable', () => {
     expect(variableFieldAtFault('Variable "$input" got invalid value "-1.00" at "input.revenue"; Money: A negative amount is not allowed here.')).toBe('revenue');
