@@ -101,8 +101,12 @@ async function politeWait(what) {
   log(`still busy after 10 min; going on with ${what}`);
 }
 
+/**
+ * A scenario's connections share one token but stand for as many people (officials of one province), each
+ * of whom the server would let run requests side by side: no rate limit, no per-caller gate.
+ */
 function apiEnv(extra) {
-  return { NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', JWT_SECRET, HOST: '127.0.0.1', DB_POOL_SIZE: '10', ...extra };
+  return { NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', MAX_CONCURRENT_PER_CALLER: '1000', LOG_LEVEL: 'warn', JWT_SECRET, HOST: '127.0.0.1', DB_POOL_SIZE: '10', ...extra };
 }
 
 /** Seeds DATA_DIR once; a directory seeded before is reused (the seed refuses a non-empty database). */
