@@ -5,17 +5,19 @@ import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
 import { createShutdown } from './server/shutdown';
 import { scheduleTierUpkeep } from './modules/certification/tier-upkeep';
-import { announce, loadDemoDataIfEmpty } from './server/startup';
+import { announce, loadDemoDataIfEmpty, startupProgress } from './server/startup';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const db = await openDatabase(config, logger);
+  const step = startupProgress(config);
+  const db = await openDatabase(config, logger, step);
   let server: Awaited<ReturnType<typeof createAppServer>>;
   let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
   try {
-    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger);
+    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger, step);
+    step('building the GraphQL schema and starting the HTTP server…');
     server = await createAppServer(config, db.dataSource, logger);
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);

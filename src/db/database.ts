@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -24,10 +25,12 @@ export interface Database {
  * DATABASE_URL set: use that server and never start one. Unset: start the
  * embedded PostgreSQL under DATA_DIR. Either way, apply pending migrations.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger, step: (what: string) => void = () => undefined): Promise<Database> {
   let embedded: EmbeddedPostgres | null = null;
   let url = config.databaseUrl;
   if (url === null) {
+    const fresh = !existsSync(path.join(config.dataDir, 'pg', 'PG_VERSION'));
+    step(`starting embedded PostgreSQL in ${config.dataDir}${fresh ? ' (first start: creating the cluster)' : ''}…`);
     const pgLog = logger.child({ component: 'embedded-postgres' });
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => line && pgLog.debug(line) });
     url = embedded.url;
@@ -41,6 +44,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   };
   try {
     await owner.initialize();
+    step('applying migrations…');
     const applied = await migrate(owner);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     // Log in as the role that owns nothing, not as the owner, wherever we can.
