@@ -46,6 +46,7 @@ function startOnce(dataDir, port, cwd = root) {
 /** A clone of HEAD with this checkout's node_modules, as after `git clone && npm ci`. */
 function freshClone() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-clone-'));
+  fs.chmodSync(dir, 0o755); // as a clone's folder is; run as root, postgres (another user) must reach DATA_DIR inside
   execFileSync('git', ['clone', '--quiet', root, dir], { stdio: 'inherit' });
   fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), path.join(dir, 'node_modules'));
   return dir;
