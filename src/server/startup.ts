@@ -6,16 +6,6 @@ import { DemoTenants, findDemoTenants, hasData, seedDemoData } from '../seed/dem
 import { AppServer } from './app';
 import { Logger } from './logger';
 
-/**
- * What start-up is doing, one line each on stderr, so that a person running `npm start` sees it move
- * from the first second (the JSON log lines on stdout say the same for machines). Not in production,
- * where those log lines are all there is.
- */
-export function startupProgress(config: Pick<Config, 'env'>, write: (line: string) => void = (l) => process.stderr.write(l)): (what: string) => void {
-  if (config.env === 'production') return () => undefined;
-  return (what) => write(`srdi-api: ${what}\n`);
-}
-
 /** On the first start of an empty database, load the demo data; afterwards, find its tenants. */
 export async function loadDemoDataIfEmpty(dataSource: DataSource, logger: Logger, step: (what: string) => void = () => undefined): Promise<DemoTenants | null> {
   if (!(await hasData(dataSource.manager))) {

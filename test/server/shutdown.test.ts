@@ -110,8 +110,12 @@ describe('the process (src/main.ts)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let progress = '';
     child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => {
+      out += d;
+      progress += d;
+    });
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {
@@ -126,6 +130,8 @@ describe('the process (src/main.ts)', () => {
         }
       }, 50);
     });
+    // What it was doing, for the person who ran it (DATABASE_URL and no demo data: two steps).
+    expect(progress).toBe('srdi-api: applying migrations…\nsrdi-api: building the GraphQL schema and starting the HTTP server…\n');
     const res = await send(url, { json: { query: '{ regions(level: PROVINCE) { code } }' } });
     expect(res.body.data.regions).toHaveLength(31);
 
