@@ -18,11 +18,13 @@ function newest(p) {
 
 const inputs = ['src', 'ormconfig.ts', 'scripts/build.js', 'package-lock.json'].map((p) => path.join(root, p));
 const built = fs.existsSync(stamp) && fs.existsSync(path.join(root, 'dist', 'src', 'main.js')) ? fs.statSync(stamp).mtimeMs : 0;
+/** Settles when dist/ is up to date; a script that requires this file awaits it before it loads dist/. */
+let ready = Promise.resolve();
 if (inputs.some((p) => fs.existsSync(p) && newest(p) > built)) {
   // stderr, so that `npm run --silent token` still prints nothing but the token on stdout.
   process.stderr.write('srdi-api: building dist/ with swc…\n');
   const began = Date.now();
-  build().then(
+  ready = build().then(
     (n) => {
       fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
       process.stderr.write(`srdi-api: built ${n} files in ${Date.now() - began} ms\n`);
@@ -33,3 +35,4 @@ if (inputs.some((p) => fs.existsSync(p) && newest(p) > built)) {
     },
   );
 }
+module.exports = { ready };
