@@ -1,21 +1,31 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
-import { openDatabase } from './db/database';
-import { createAppServer } from './server/app';
+import type { EmbeddedPostgres } from './db/embedded-postgres';
+import { startServerPostgres } from './db/server-postgres';
 import { createLogger } from './server/logger';
-import { createShutdown } from './server/shutdown';
-import { scheduleTierUpkeep } from './modules/certification/tier-upkeep';
-import { announce, loadDemoDataIfEmpty } from './server/startup';
+import { startupProgress } from './server/progress';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const db = await openDatabase(config, logger);
+  const step = startupProgress(config);
+  const postgres = config.databaseUrl === null ? (await startPostgresFirst(config, logger, step)).started : null;
+  let code: ReturnType<typeof loadServerCode>;
+  try {
+    code = loadServerCode();
+  } catch (err) {
+    await postgres?.then((pg) => pg.stop()).catch(() => undefined);
+    throw err;
+  }
+  const { openDatabase, createAppServer, createShutdown, scheduleTierUpkeep, announce, loadDemoDataIfEmpty } = code;
+
+  const db = await openDatabase(config, logger, step, postgres);
   let server: Awaited<ReturnType<typeof createAppServer>>;
   let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
   try {
-    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger);
+    if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger, step);
+    step('building the GraphQL schema and starting the HTTP server…');
     server = await createAppServer(config, db.dataSource, logger);
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);
@@ -38,6 +48,40 @@ async function main(): Promise<void> {
       void shutdown(signal);
     });
   }
+}
+
+/**
+ * The embedded PostgreSQL takes seconds to start (initdb on the first start),
+ * and so does loading the rest of the code (TypeORM's entities, the schema,
+ * Apollo), which blocks this process. So PostgreSQL is started first, and the
+ * code is loaded once its processes run by themselves (their first output);
+ * the promise of its start is handed on (in an object: an async function's
+ * returned promise would be awaited), for openDatabase to await.
+ */
+async function startPostgresFirst(
+  config: ReturnType<typeof loadConfig>,
+  logger: ReturnType<typeof createLogger>,
+  step: (what: string) => void,
+): Promise<{ started: Promise<EmbeddedPostgres> }> {
+  let running!: () => void;
+  const spawned = new Promise<void>((resolve) => (running = resolve));
+  const postgres = startServerPostgres(config, logger, step, running);
+  // A failure is reported where openDatabase awaits it, not as an unhandled rejection meanwhile.
+  postgres.catch(() => undefined);
+  await Promise.race([spawned, postgres.then(() => undefined, () => undefined)]);
+  return { started: postgres };
+}
+
+/** Everything after the start of PostgreSQL (see startPostgresFirst), loaded only now. */
+function loadServerCode() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('./db/database') as typeof import('./db/database')),
+    ...(require('./server/app') as typeof import('./server/app')),
+    ...(require('./server/shutdown') as typeof import('./server/shutdown')),
+    ...(require('./modules/certification/tier-upkeep') as typeof import('./modules/certification/tier-upkeep')),
+    ...(require('./server/startup') as typeof import('./server/startup')),
+  };
 }
 
 main().catch((err: unknown) => {

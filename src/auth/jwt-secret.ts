@@ -9,9 +9,21 @@ export const JWT_SECRET_FILE = 'jwt-secret';
 const MIN_SECRET_BYTES = 32;
 
 /**
+ * The key the server uses or will use, without creating one: JWT_SECRET when
+ * set, else the secret already kept in `<dataDir>/jwt-secret`, else null. For
+ * the `token` CLI, which must never sign with a key of its own making: the
+ * server, started with another DATA_DIR, would refuse every such token.
+ */
+export async function existingJwtSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): Promise<Uint8Array | null> {
+  if (config.jwtSecret !== null) return new TextEncoder().encode(config.jwtSecret);
+  return readSecretFile(path.join(config.dataDir, JWT_SECRET_FILE));
+}
+
+/**
  * The HS256 key: JWT_SECRET when set; otherwise (development and test only)
- * the one kept in `<dataDir>/jwt-secret`, generated on first use. The server
- * and the `token` CLI call this with the same DATA_DIR, so their tokens agree.
+ * the one kept in `<dataDir>/jwt-secret`, generated on the server's first start.
+ * The `token` CLI reads the same file (existingJwtSecret) and refuses when there
+ * is none, so its tokens are always ones the server accepts.
  *
  * The file holds base64url text and the key is that text's bytes, exactly as
  * JWT_SECRET is used: copying the file's content into JWT_SECRET gives the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { databaseTenantDirectory, tenantIdToUuid } from '../auth/authenticate';
-import { resolveJwtSecret } from '../auth/jwt-secret';
+import { existingJwtSecret, JWT_SECRET_FILE } from '../auth/jwt-secret';
 import { parseTtl, signToken, SignTokenClaims } from '../auth/tokens';
 import { Role } from '../auth/viewer';
 import { Config, loadConfig } from '../config/config';
@@ -17,7 +17,9 @@ import { normalizeCreditCode } from '../modules/enterprise/credit-code';
  *
  * Prints one signed JWT and nothing else on stdout, so `TOKEN=$(npm run --silent token -- --role MIIT)`
  * works; any error is one line on stderr and exit status 2. The token is
- * valid for the server that uses the same DATA_DIR / JWT_SECRET.
+ * valid for the server that uses the same DATA_DIR / JWT_SECRET; without
+ * JWT_SECRET it signs only with the secret the server already keeps in
+ * DATA_DIR, and never creates one.
  */
 export const USAGE = [
   'usage: npm run --silent token -- --role ROLE [--enterprise ID] [--platform ID] [--region CODE] [--ttl 1h] [--sub NAME]',
@@ -26,7 +28,8 @@ export const USAGE = [
   '  CODE        a six-digit region code, e.g. 350200',
   '  --ttl       lifetime: a whole number and s, m, h or d (default 1h)',
   '  --sub       the token subject (default cli:<ROLE>)',
-  'Prints one JWT on stdout. DATABASE_URL, DATA_DIR and JWT_SECRET as for the server.',
+  'Prints one JWT on stdout. DATABASE_URL, DATA_DIR and JWT_SECRET as for the server; without JWT_SECRET,',
+  'DATA_DIR must be the server\'s (its first start keeps the signing secret there).',
 ].join('\n');
 
 export interface TokenCliResult {
@@ -79,7 +82,15 @@ export async function runTokenCli(
     if (request.tenant.kind !== 'none') {
       Object.assign(claims, await withDatabase(config, (ds) => resolveTenant(ds, request.tenant)));
     }
-    const secret = await resolveJwtSecret(config);
+    const secret = await existingJwtSecret(config);
+    if (secret === null) {
+      // Making one up here would print a token that the server, which keeps its own secret, refuses.
+      throw new CliError(
+        `no signing secret: JWT_SECRET is not set and DATA_DIR ${config.dataDir} has no ${JWT_SECRET_FILE} file, so this ` +
+          'token would not be one the server accepts. Run it with the DATA_DIR of the server (its first npm start creates ' +
+          'the file), or set JWT_SECRET to the server\'s',
+      );
+    }
     const token = await signToken(secret, claims, request.ttl, { issuer: config.jwtIssuer, audience: config.jwtAudience });
     return { stdout: `${token}\n`, stderr: '', code: 0 };
   } catch (err) {

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
 import { Logger } from '../server/logger';
 import { createDataSource, DataSourceSettings } from './data-source';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres } from './embedded-postgres';
+import { startServerPostgres } from './server-postgres';
 import { migrate } from './migrate';
 import { APP_DB_ROLE } from './request-transaction';
 
@@ -34,14 +35,18 @@ export interface Database {
  * DATABASE_URL set: use that server and never start one. Unset: start the
  * embedded PostgreSQL under DATA_DIR. Either way, apply pending migrations.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  step: (what: string) => void = () => undefined,
+  /** The embedded PostgreSQL when main.ts has already started it (startServerPostgres). */
+  started: Promise<EmbeddedPostgres> | null = null,
+): Promise<Database> {
   let embedded: EmbeddedPostgres | null = null;
   let url = config.databaseUrl;
   if (url === null) {
-    const pgLog = logger.child({ component: 'embedded-postgres' });
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => line && pgLog.debug(line) });
+    embedded = await (started ?? startServerPostgres(config, logger, step));
     url = embedded.url;
-    logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
   const owner = createDataSource({ url, poolSize: 2, applicationName: 'srdi-api-owner' });
   let dataSource = createDataSource({ url, ...appPoolSettings(config), role: APP_DB_ROLE });
@@ -51,6 +56,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   };
   try {
     await owner.initialize();
+    step('applying migrations…');
     const applied = await migrate(owner);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     // Log in as the role that owns nothing, not as the owner, wherever we can.

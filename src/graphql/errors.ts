@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ASTNode, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { inputErrorField } from './input-error-field';
 
 /**
  * The stable error codes of the contract. Services throw these domain errors;
@@ -105,22 +106,24 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tok
 /** graphql-js's "Did you mean …?" hints, which spell out the schema to whoever guesses a field name. */
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
-/**
- * The input field a variable's value fails at, as graphql-js names it
- * ('Variable "$input" got invalid value "-1" at "input.revenue"; …'): its
- * last named step ("revenue"), so that a value a scalar refuses (a negative
- * Money) names its field like the services' BAD_USER_INPUT does; an item
- * of a list names the list. Null when a whole variable is at fault.
- */
-export function variableFieldAtFault(message: string): string | null {
-  const at = /^Variable "\$[^"]+" got invalid value .*? at "([^"]+)"; /s.exec(message);
-  const last = at?.[1].split('.').pop()?.replace(/(\[\d+\])+$/, '');
-  return last || null;
-}
-
 interface ErrorLike {
   message: string;
   extensions?: Record<string, unknown>;
+  /** A GraphQLError's: where a refused input value is in the document. */
+  nodes?: readonly ASTNode[];
+}
+
+/** Codes under which graphql-js and Apollo report a refused input value (a literal's is a validation error). */
+const INPUT_VALUE_CODES = new Set([undefined, 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+/**
+ * For an error about an input value (a variable's that did not coerce, a
+ * literal that failed validation, a required argument left out): the
+ * argument path it names (input-error-field.ts). Null for anything else.
+ */
+function inputValueField(error: ErrorLike): string | null {
+  if (!INPUT_VALUE_CODES.has(error.extensions?.code as string | undefined)) return null;
+  return inputErrorField(error);
 }
 
 /** Whether a parse error is graphql-js's parser stopping at `maxTokens`. */
@@ -147,6 +150,8 @@ function foreignLimit(error: ErrorLike): { limit: QueryLimitName; production: st
 export function publicErrorCode(error: ErrorLike): string {
   const code = error.extensions?.code;
   if (foreignLimit(error)) return 'QUERY_TOO_COMPLEX';
+  // A wrong value is the client's input, whether it came as a variable or written into the query.
+  if (code !== 'BAD_USER_INPUT' && inputValueField(error) !== null) return 'BAD_USER_INPUT';
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
   const outage = outageCode(error);
   if (outage) return outage;
@@ -175,7 +180,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
     // A client's error keeps its code (Apollo's parse and validation codes
     // included); only its "Did you mean…" hints go in production.
     const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
-    const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? variableFieldAtFault(formatted.message) : null;
+    const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? inputValueField(source) : null;
     return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), ...(field ? { field } : {}), code } };
   }
   if (code === 'TIMEOUT' || code === 'UNAVAILABLE') {

@@ -7,8 +7,9 @@ import { AppServer } from './app';
 import { Logger } from './logger';
 
 /** On the first start of an empty database, load the demo data; afterwards, find its tenants. */
-export async function loadDemoDataIfEmpty(dataSource: DataSource, logger: Logger): Promise<DemoTenants | null> {
+export async function loadDemoDataIfEmpty(dataSource: DataSource, logger: Logger, step: (what: string) => void = () => undefined): Promise<DemoTenants | null> {
   if (!(await hasData(dataSource.manager))) {
+    step('loading the demo data (first start)…');
     const t = Date.now();
     const summary = await seedDemoData(dataSource);
     logger.info({ ms: Date.now() - t }, 'demo data loaded');

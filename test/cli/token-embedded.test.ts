@@ -87,6 +87,8 @@ const cluster = testClusterDir();
     mkdirSync(path.join(dataDir, 'pg'));
     copyFileSync(path.join(cluster!, 'pg', 'postmaster.pid'), path.join(dataDir, 'pg', 'postmaster.pid'));
     copyFileSync(path.join(cluster!, 'pg-password'), path.join(dataDir, 'pg-password'));
+    // The server's first start keeps its signing secret here; the CLI signs with nothing else.
+    await resolveJwtSecret(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
     admin = new pg.Client({ connectionString: process.env.SRDI_TEST_ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS srdi WITH (FORCE)`);

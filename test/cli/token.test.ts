@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { authenticate, databaseTenantDirectory } from '../../src/auth/authenticate';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   );
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'srdi-token-cli-'));
   env = { NODE_ENV: 'test', DATABASE_URL: db.url, DATA_DIR: dataDir };
+  // What the server's first start does: keep a signing secret in DATA_DIR.
+  await resolveJwtSecret(loadConfig(env));
 });
 
 afterAll(async () => {
@@ -59,7 +61,47 @@ describe('token CLI', () => {
     const claims = await verifyPrinted(result.stdout);
     expect(claims).toMatchObject({ sub: 'cli:MIIT', role: 'MIIT' });
     expect(claims.exp - claims.iat!).toBe(3600);
-    expect(existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
+  });
+
+  it('signs with the secret the server keeps in DATA_DIR, and leaves it as it was', async () => {
+    const before = readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8');
+    const result = await runTokenCli(['--role', 'MOF'], env);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8')).toBe(before);
+    await expect(verifyPrinted(result.stdout)).resolves.toMatchObject({ role: 'MOF' });
+  });
+
+  it('refuses, naming DATA_DIR and JWT_SECRET, when neither gives it the server’s secret, and creates none', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'srdi-token-no-secret-'));
+    try {
+      // e.g. run from another folder, where the default DATA_DIR (.data) is not the server's
+      const result = await runTokenCli(['--role', 'MIIT'], { NODE_ENV: 'test', DATABASE_URL: db.url }, elsewhere);
+      expectUsageError(result, /DATA_DIR/);
+      expect(result.stderr).toMatch(/JWT_SECRET/);
+      expect(result.stderr).toContain(path.join(elsewhere, '.data'));
+      expect(readdirSync(elsewhere)).toEqual([]);
+      // …and with DATA_DIR set to a folder without the secret.
+      const named = await runTokenCli(['--role', 'MIIT'], { ...env, DATA_DIR: elsewhere });
+      expectUsageError(named, /no signing secret: JWT_SECRET is not set and DATA_DIR .* has no jwt-secret file/);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('signs with JWT_SECRET when set, whatever DATA_DIR holds, and writes nothing there', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'srdi-token-env-secret-'));
+    try {
+      const withSecret = { ...env, DATA_DIR: elsewhere, JWT_SECRET: 'a-configured-secret-of-at-least-32-bytes' };
+      const result = await runTokenCli(['--role', 'MIIT'], withSecret);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      await expect(verifyPrinted(result.stdout, withSecret)).resolves.toMatchObject({ role: 'MIIT' });
+      // Not the DATA_DIR secret: a server without JWT_SECRET refuses it.
+      await expect(verifyPrinted(result.stdout)).rejects.toThrow();
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('resolves an enterprise credit code to its uuid', async () => {

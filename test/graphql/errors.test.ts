@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { ConflictError, formatError, publicErrorCode, QueryTooComplexError, variableFieldAtFault } from '../../src/graphql/errors';
+import { buildSchema, GraphQLError, parse, validate } from 'graphql';
+import { ConflictError, formatError, publicErrorCode, QueryTooComplexError } from '../../src/graphql/errors';
 
 /** As Apollo calls it: the formatted error (a code always set, `http` taken out) and the original. */
 const format = (error: GraphQLError, exposeDetails = false, production = false) => {
@@ -76,11 +76,24 @@ describe('outages a client can act on', () => {
   });
 });
 
-describe('variableFieldAtFault', () => {
-  it('names the last input field of a variable that a scalar refused, the list for an item, and nothing for a whole variable', () => {
-    expect(variableFieldAtFault('Variable "$input" got invalid value "-1.00" at "input.revenue"; Money: A negative amount is not allowed here.')).toBe('revenue');
-    expect(variableFieldAtFault('Variable "$input" got invalid value 1.5 at "input.figures.rdExpense"; Money: An amount must be sent as a string.')).toBe('rdExpense');
-    expect(variableFieldAtFault('Variable "$ids" got invalid value "x" at "input.ids[0]"; ID cannot represent "x".')).toBe('ids');
-    expect(variableFieldAtFault('Variable "$input" of required type "ReportFinancialsInput!" was not provided.')).toBeNull();
+describe('a refused input value (input-error-field.test.ts has every kind)', () => {
+  const schema = buildSchema('enum Level { PROVINCE CITY } type Query { regions(level: Level, first: Int): Int }');
+  const [refused] = validate(schema, parse('{ regions(first: 1, level: PLANET) }'));
+  // As Apollo hands it over: a validation error, keeping graphql-js's nodes.
+  const asApollo = new GraphQLError(refused.message, { nodes: refused.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+
+  it('is BAD_USER_INPUT with the argument it belongs to, for the client and for logs and metrics', () => {
+    expect(format(asApollo)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
+    expect(publicErrorCode(asApollo)).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps a field its raiser set', () => {
+    const withField = new GraphQLError(refused.message, { nodes: refused.nodes, extensions: { code: 'BAD_USER_INPUT', field: 'region' } });
+    expect(format(withField).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'region' });
+  });
+
+  it('is left alone without its place in the document', () => {
+    const placeless = new GraphQLError(refused.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(format(placeless).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 });

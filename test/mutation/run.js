@@ -61,7 +61,7 @@ async function main() {
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanUp().finally(() => process.exit(130)));
   if (!reportOnly && !env.DATABASE_URL) {
-    require('../../scripts/build-if-stale.js');
+    await require('../../scripts/build-if-stale.js').ready; // the build is asynchronous (swc)
     const { startEmbeddedPostgres } = require(path.join(ROOT, 'dist', 'src', 'db', 'embedded-postgres.js'));
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-mutation-'));
     server = await startEmbeddedPostgres({ dataDir, durable: false });

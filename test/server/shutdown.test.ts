@@ -97,6 +97,8 @@ describe('the process (src/main.ts)', () => {
     const main = await spawnMain(db.url);
     child = main.child;
     const { url, exited } = main;
+    // What it was doing, for the person who ran it (DATABASE_URL and no demo data: two steps).
+    expect(main.stderr()).toBe('srdi-api: applying migrations…\nsrdi-api: building the GraphQL schema and starting the HTTP server…\n');
     const res = await send(url, { json: { query: '{ regions(level: PROVINCE) { code } }' } });
     expect(res.body.data.regions).toHaveLength(31);
 

@@ -130,6 +130,8 @@ export interface MainProcess {
   child: ChildProcess;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /** What it wrote to stderr alone: its progress lines while it starts. */
+  stderr(): string;
   exited: Promise<number | null>;
 }
 
@@ -153,15 +155,19 @@ export function spawnMain(databaseUrl: string, env: Record<string, string> = {})
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => {
+    out += d;
+    err += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
       const m = /GraphQL +(http:\/\/\S+)/.exec(out);
       if (m) {
         clearInterval(timer);
-        resolve({ url: m[1], child, output: () => out, exited });
+        resolve({ url: m[1], child, output: () => out, stderr: () => err, exited });
       }
       if (child.exitCode !== null) {
         clearInterval(timer);

@@ -13,7 +13,7 @@ import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { QueryLimits } from '../../config/config';
 import { DEFAULT_PAGE_SIZE } from '../connection';
 import { isListField, listBoundOf, listFields, listRows } from '../list-bound';
-import { DomainError, QueryLimitName, QueryTooComplexError } from '../errors';
+import { QueryLimitName, QueryTooComplexError } from '../errors';
 
 /**
  * How big one operation is, measured on the document before anything runs.
@@ -254,8 +254,11 @@ export function checkQueryLimits({ schema, document, operation, variables, limit
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
       return refuse('COST', 'The query is too expensive', `more than ${MAX_COST_NODES} selections once fragments are expanded`);
     }
-    // Variables that do not fit their types: the same error execution would give, before anything runs.
-    if (error instanceof GraphQLError) throw new DomainError('BAD_USER_INPUT', error.message, { http: { status: 400 } });
+    // Variables that do not fit their types: the same error execution would give, before anything runs,
+    // keeping its node (the variable's definition), from which formatError names the field at fault.
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
     throw error;
   }
   if (cost > limits.maxCost) {
