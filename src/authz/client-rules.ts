@@ -39,14 +39,14 @@ const BY_ENTERPRISE = ownerOf('', ['enterprise']);
  * Per subject, the entity properties the policy's conditions test that a
  * client reads under another name or as a global ID. A property not listed
  * is read as the GraphQL field of the same name (tier, status, level,
- * valueKind, action). The scope columns (enterpriseId, platformId,
- * regionCode) are copies of the owner's, kept by triggers, so the owner's
- * fields say the same.
+ * valueKind, action), and `id` as the row's global ID. The scope columns
+ * (enterpriseId, platformId, regionCode) are copies of the owner's, kept by
+ * triggers, so the owner's fields say the same.
  */
 const CLIENT_PATHS: Record<SubjectName, Record<string, ClientPaths>> = {
   Region: {},
-  Enterprise: { id: at('id', 'Enterprise'), regionCode: at('region.code') },
-  Platform: { id: at('id', 'Platform'), regionCode: at('region.code') },
+  Enterprise: { regionCode: at('region.code') },
+  Platform: { regionCode: at('region.code') },
   FinancialReport: BY_ENTERPRISE,
   Assessment: BY_ENTERPRISE,
   Certification: BY_ENTERPRISE,
@@ -98,7 +98,8 @@ function translateConditions(schema: GraphQLSchema, subject: SubjectName, condit
   let alternatives: Record<string, unknown>[] = [{}];
   for (const [property, value] of Object.entries(conditions)) {
     if (property.startsWith('$')) throw new Unexpressible(`${subject}: top-level ${property}`);
-    const paths = CLIENT_PATHS[subject][property] ?? at(property);
+    // A row's own key is its global ID, on every type.
+    const paths = CLIENT_PATHS[subject][property] ?? (property === 'id' ? at('id', subject) : at(property));
     for (const p of paths) if (!isApiPath(schema, subject, p.path)) throw new Unexpressible(`${subject}.${property}: ${p.path} is not in the schema`);
     alternatives = alternatives.flatMap((a) => paths.map((p) => ({ ...a, [p.path]: globalIds(value, p.idOf) })));
   }
@@ -137,6 +138,11 @@ function translateRule(schema: GraphQLSchema, rule: AppRule): AppRule[] {
   return out;
 }
 
+/** Server rules (entity properties, uuids) as the rules a client gets, in the same order. */
+export function translateRules(schema: GraphQLSchema, rules: AppRule[]): AppRule[] {
+  return rules.flatMap((r) => translateRule(schema, r));
+}
+
 /** Client rules by schema and policy scope: the same for every caller of one scope. */
 const cache = new WeakMap<GraphQLSchema, Map<string, AppRule[]>>();
 const KEPT = 1000;
@@ -148,7 +154,7 @@ export function clientRulesFor(viewer: Viewer, schema: GraphQLSchema): AppRule[]
   const key = policyScopeOf(viewer);
   let rules = byScope.get(key);
   if (!rules) {
-    rules = rulesFor(viewer).flatMap((r) => translateRule(schema, r));
+    rules = translateRules(schema, rulesFor(viewer));
     if (byScope.size >= KEPT) byScope.delete(byScope.keys().next().value!);
     byScope.set(key, rules);
   }

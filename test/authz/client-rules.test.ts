@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLSchema, isObjectType } from 'graphql';
 import { Viewer } from '../../src/auth/viewer';
 import { abilityFor, regionRange, subjectOf } from '../../src/authz/ability';
-import { clientRulesFor, isApiPath } from '../../src/authz/client-rules';
+import { AppRule } from '../../src/authz/ability';
+import { clientRulesFor, isApiPath, translateRules } from '../../src/authz/client-rules';
 import { hasOperation } from '../../src/authz/operations';
 import { Action, POLICY, SubjectName } from '../../src/authz/policy';
-import { fromGlobalId, isUuid } from '../../src/graphql/global-id';
+import { fromGlobalId, isUuid, toGlobalId } from '../../src/graphql/global-id';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { mayRecommend } from '../../src/modules/application/application.rules';
 import { Tier } from '../../src/modules/enterprise/enterprise.enums';
@@ -91,6 +92,48 @@ describe('the rules a client gets speak the API’s language (issue 13, item 2)'
         }
       }
     }
+  });
+});
+
+describe('the translation never widens a rule', () => {
+  const uuid = '5f0c1a2e-6a44-4f43-9f1e-0a4b8e0a9c11';
+  const translate = (rules: AppRule[]) => translateRules(schema, rules);
+
+  it('drops actions no mutation exercises, and fields the GraphQL type does not have', () => {
+    expect(translate([{ action: ['read', 'update', 'certify'], subject: 'Enterprise', fields: ['name', 'regionCode', 'noSuchField'] } as AppRule])).toEqual([
+      { action: ['read', 'update'], subject: 'Enterprise', fields: ['name'] },
+    ]);
+    expect(translate([{ action: 'update', subject: 'Enterprise', fields: ['noSuchField'] } as AppRule])).toEqual([]);
+  });
+
+  it('turns uuids into global IDs of the type the path holds, and the owner’s columns into the owner’s fields', () => {
+    expect(translate([{ action: 'read', subject: ['Review', 'Award', 'AuditEvent'], conditions: { id: uuid, enterpriseId: uuid } } as AppRule])).toEqual([
+      { action: 'read', subject: 'Review', conditions: { id: toGlobalId('Review', uuid), 'application.enterprise.id': toGlobalId('Enterprise', uuid) } },
+      { action: 'read', subject: 'Award', conditions: { id: toGlobalId('Award', uuid), 'enterprise.id': toGlobalId('Enterprise', uuid) } },
+      { action: 'read', subject: 'AuditEvent', conditions: { id: toGlobalId('AuditEvent', uuid), enterpriseId: toGlobalId('Enterprise', uuid) } },
+    ]);
+    expect(translate([{ action: 'update', subject: 'Platform', conditions: { id: uuid } } as AppRule])).toEqual([
+      { action: 'update', subject: 'Platform', conditions: { id: toGlobalId('Platform', uuid) } },
+    ]);
+  });
+
+  it('reads a region through either owner as two rules, and keeps the rest of the condition in both', () => {
+    const range = { $gte: '320000', $lte: '329999' };
+    expect(translate([{ action: 'disburse', subject: 'Award', conditions: { regionCode: range, status: 'GRANTED' } } as AppRule])).toEqual([
+      { action: 'disburse', subject: 'Award', conditions: { 'enterprise.region.code': range, status: 'GRANTED' } },
+      { action: 'disburse', subject: 'Award', conditions: { 'platform.region.code': range, status: 'GRANTED' } },
+    ]);
+  });
+
+  it('leaves out an allowing rule it cannot express, and refuses to leave out an inverted one', () => {
+    expect(translate([{ action: 'read', subject: 'Application', conditions: { recommendedByRegionCode: '320000' } } as AppRule])).toEqual([]);
+    expect(() => translate([{ action: 'read', subject: 'Application', inverted: true, conditions: { recommendedByRegionCode: '320000' } } as AppRule])).toThrow(
+      /inverted rule on Application/,
+    );
+    // An inverted rule it can express stays inverted.
+    expect(translate([{ action: 'update', subject: 'Enterprise', inverted: true, conditions: { tier: 'LITTLE_GIANT' } } as AppRule])).toEqual([
+      { action: 'update', subject: 'Enterprise', inverted: true, conditions: { tier: 'LITTLE_GIANT' } },
+    ]);
   });
 });
 
