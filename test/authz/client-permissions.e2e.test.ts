@@ -46,6 +46,7 @@ const SAMPLE_TYPES: Record<string, SubjectName> = {
   'own award': 'Award', 'platform award': 'Award', 'Ningbo award': 'Award',
   'own disbursement': 'Disbursement', 'own expenditure': 'Expenditure', 'own claw-back': 'ClawBack',
   'platform disbursement': 'Disbursement', 'platform expenditure': 'Expenditure', 'platform claw-back': 'ClawBack',
+  'own confirmed assessment': 'Assessment', 'Ningbo scored assessment': 'Assessment', 'objection to the own application': 'PublicObjection',
   'own audit event (review step)': 'AuditEvent', 'own audit event (update)': 'AuditEvent', 'platform audit event': 'AuditEvent', 'Ningbo audit event': 'AuditEvent',
 };
 const sample: Record<string, [SubjectName, string]> = {};
@@ -89,7 +90,29 @@ async function fixtures(ds: DataSource): Promise<void> {
        VALUES ('gov-1', 'LOCAL_GOV', '320000', $1, 'Application', '1', $2, $3, $4)`,
       [action, enterpriseId, platformId, region],
     );
+  const assessment = (e: { id: string; regionCode: string }, kind: 'FLAG' | 'SCORE') =>
+    insertId(
+      ds,
+      `INSERT INTO assessment (enterprise_id, region_code, indicator_key, year, value_kind, flag, score, evidence, status, asserted_by, asserted_by_role,
+                               decided_by, decided_by_region_code, decided_at)
+       VALUES ($1, $2, 'topThreeRank', 2025, $3, CASE WHEN $3 = 'FLAG' THEN true END, CASE WHEN $3 = 'SCORE' THEN 86.5 END, '排名证明',
+               CASE WHEN $3 = 'FLAG' THEN 'CONFIRMED' ELSE 'SCORED' END, 'someone', 'ENTERPRISE',
+               CASE WHEN $3 = 'FLAG' THEN 'gov' END, CASE WHEN $3 = 'FLAG' THEN '320000' END, CASE WHEN $3 = 'FLAG' THEN now() END)`,
+      [e.id, e.regionCode, kind],
+    );
   Object.assign(sample, {
+    'own confirmed assessment': ['Assessment', await assessment(own, 'FLAG')],
+    'Ningbo scored assessment': ['Assessment', await assessment(ningbo, 'SCORE')],
+    'objection to the own application': [
+      'PublicObjection',
+      await insertId(
+        ds,
+        `INSERT INTO public_objection (id, application_id, enterprise_id, region_code, grounds, objector_role, objector_subject, objector_name, objector_contact,
+                                       status, resolution_reason, resolved_by, resolved_at)
+         VALUES ($1, $2, $3, '320102', '数据不实', 'PUBLIC', 'anonymous', '张三', '13800000000', 'DISMISSED', '查无实据', 'miit', now())`,
+        [randomUUID(), ownApp, own.id],
+      ),
+    ],
     'own enterprise': ['Enterprise', own.id],
     'Wuxi enterprise': ['Enterprise', wuxi.id],
     'Ningbo enterprise': ['Enterprise', ningbo.id],
@@ -229,6 +252,9 @@ const TRIES: Partial<Record<SubjectName, Record<string, (row: Obj) => [string, O
     revoke: (r) => (r.status === 'EXPIRED' ? ['revokeCertification(input: $i) { certification { id } }', { certificationId: r.id, reason: 'TAX_EVASION' }] : null),
     renew: (r) => (r.status === 'EXPIRED' ? ['startReReview(input: $i) { certification { id } }', { certificationId: r.id }] : null),
   },
+  // Both already decided: confirming again, or ruling again, is a CONFLICT where the policy allows it.
+  Assessment: { confirm: (r) => ['confirmAssessment(input: $i) { assessment { id } }', { assessmentId: r.id }] },
+  PublicObjection: { resolve: (r) => ['resolvePublicObjection(input: $i) { publicObjection { id } }', { objectionId: r.id, ruling: 'DISMISSED', reason: '查无实据' }] },
   Award: {
     disburse: (r) => ['disburseAward(input: $i) { award { id } }', { awardId: r.id, amount: '99999999999.00', idempotencyKey: randomUUID() }],
     clawBack: (r) => ['clawBackAward(input: $i) { award { id } }', { awardId: r.id, amount: '99999999999.00', reason: '测试' }],
