@@ -315,6 +315,17 @@ describe('a list of mixed rows, drawn without error noise (issue 13, item 3)', (
     expect(sent[0].statement).not.toContain(`'creditCode'`);
   });
 
+  it('judges viewerCan in a list on the columns the policy tests, selected or not (an application’s tier decides who recommends it)', async () => {
+    const page = async (role: RoleName) => {
+      const res = await t.graphql(`{ applications(first: 100) { edges { node { id viewerCan { recommend return } } } } }`, {}, tokens[role]);
+      expect(res.errors).toBeUndefined();
+      return res.data!.applications.edges.find((e: Obj) => e.node.id === toGlobalId('Application', sample['own rejected application'][1])).node.viewerCan;
+    };
+    // A little giant in Nanjing: Jiangsu recommends it, Nanjing only returns it.
+    expect(await page('LOCAL_GOV province')).toEqual({ recommend: true, return: true });
+    expect(await page('LOCAL_GOV city')).toEqual({ recommend: false, return: true });
+  });
+
   it('tells a city government which published rows are its own, and the client draws them without a FORBIDDEN', async () => {
     const res = await t.graphql(LIST, {}, tokens['LOCAL_GOV city']);
     expect(res.errors).toBeUndefined();
