@@ -1,6 +1,8 @@
 import { packRules } from '@casl/ability/extra';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { clientRulesFor } from '../authz/client-rules';
 import { RequestContext } from '../graphql/context';
 import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { enterpriseService } from '../modules/enterprise/enterprise.service';
@@ -36,7 +38,7 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => GraphQLJSON)
-  permissions(@Ctx() ctx: RequestContext): unknown {
-    return packRules(ctx.authz.rules());
+  permissions(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): unknown {
+    return packRules(clientRulesFor(ctx.viewer, info.schema));
   }
 }

@@ -44,7 +44,7 @@ export class ViewerType {
 
   @Field(() => GraphQLJSON, {
     description:
-      'The caller’s CASL rules, packed with @casl/ability’s packRules: unpack them with unpackRules and build an ability with createMongoAbility to hide what the user can’t do. Subjects and fields are GraphQL type and field names; conditions use entity properties (enterpriseId, platformId, regionCode).',
+      'The caller’s CASL rules, packed with @casl/ability’s packRules: unpack them with unpackRules and build an ability with createMongoAbility, and ask it about objects as the API returns them (subject type from `__typename`). Subjects are GraphQL type names, fields GraphQL field names, conditions test the API’s own fields in dot notation with global IDs (`enterprise.id`, `region.code`), and the actions are those some mutation exercises. For a row in a list, its `viewerCan` gives the same answers without fetching what the conditions test (docs/frontend-permissions.md).',
   })
   permissions: unknown;
 }

@@ -1,5 +1,6 @@
 import { createMongoAbility, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
 import { Viewer } from '../auth/viewer';
+import { PLAN_LISTED_CITIES } from '../modules/application/application.rules';
 import { isRegionCode, regionLevelOfCode } from '../modules/region/region-code';
 import { Action, POLICY, RuleTemplate, SubjectName } from './policy';
 import { detectSubjectType } from './subjects';
@@ -20,13 +21,39 @@ export function regionRange(code: string): { lo: string; hi: string } {
   return { lo: prefix.padEnd(6, '0'), hi: prefix.padEnd(6, '9') };
 }
 
+/** A range no code lies in: the placeholder of a range a caller does not have. */
+const NO_RANGE = { lo: '999999', hi: '000000' };
+
+const codeRange = (lo: number, hi: number) => ({ lo: String(lo).padStart(6, '0'), hi: String(hi).padStart(6, '0') });
+
+/**
+ * The code ranges of the enterprises whose little-giant applications the
+ * local government of `code` recommends: a plan-listed city (计划单列市) its
+ * own; a province the whole province but its plan-listed city (the codes on
+ * either side of it); any other level none. Always two, NO_RANGE for none.
+ */
+export function littleGiantRanges(code: string): [{ lo: string; hi: string }, { lo: string; hi: string }] {
+  if (PLAN_LISTED_CITIES.includes(code)) return [regionRange(code), NO_RANGE];
+  if (regionLevelOfCode(code) !== 'PROVINCE') return [NO_RANGE, NO_RANGE];
+  const province = regionRange(code);
+  const city = PLAN_LISTED_CITIES.find((c) => c.startsWith(code.slice(0, 2)));
+  if (!city) return [province, NO_RANGE];
+  const { lo, hi } = regionRange(city);
+  return [codeRange(Number(province.lo), Number(lo) - 1), codeRange(Number(hi) + 1, Number(province.hi))];
+}
+
 function placeholders(viewer: Viewer): Record<string, string | undefined> {
   const range = viewer.regionCode ? regionRange(viewer.regionCode) : undefined;
+  const littleGiants = viewer.regionCode ? littleGiantRanges(viewer.regionCode) : undefined;
   return {
     enterpriseId: viewer.enterpriseId,
     platformId: viewer.platformId,
     regionLo: range?.lo,
     regionHi: range?.hi,
+    littleGiantLo1: littleGiants?.[0].lo,
+    littleGiantHi1: littleGiants?.[0].hi,
+    littleGiantLo2: littleGiants?.[1].lo,
+    littleGiantHi2: littleGiants?.[1].hi,
   };
 }
 
@@ -61,8 +88,7 @@ export function rulesFor(viewer: Viewer, templates: RuleTemplate[] = POLICY[view
  * templates are filled with. Viewers with the same key have the same rules.
  */
 export function policyScopeOf(viewer: Viewer): string {
-  const vars = placeholders(viewer);
-  return `${viewer.role}:${vars.enterpriseId ?? ''}:${vars.platformId ?? ''}:${vars.regionLo ?? ''}:${vars.regionHi ?? ''}`;
+  return `${viewer.role}:${Object.values(placeholders(viewer)).map((v) => v ?? '').join(':')}`;
 }
 
 /** Abilities by policy scope: building one costs more than the request that asks for it. */

@@ -2,6 +2,7 @@ import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql'
 import { ForbiddenError } from '../graphql/errors';
 import { RequestContext } from '../graphql/context';
 import { POLICY, RuleTemplate, SubjectName, SUBJECTS } from './policy';
+import { VIEWER_CAN } from './viewer-can';
 
 /** Marks a resolver wrapped by the guard (tests look for it). */
 export const GUARDED = Symbol('srdi.fieldGuard');
@@ -35,7 +36,8 @@ export function guardSubjectFields(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(name);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`policy subject ${name} has no GraphQL object type`);
     for (const field of Object.values(type.getFields())) {
-      if (neverMasked(name, field.name)) continue;
+      // viewerCan speaks of the caller, not of the row: it answers on every row the caller sees.
+      if (field.name === VIEWER_CAN || neverMasked(name, field.name)) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const fieldName = field.name;
       const guarded = (root: unknown, args: Record<string, unknown>, context: RequestContext, info: Parameters<typeof resolve>[3]) => {

@@ -11,6 +11,7 @@ function scopeOf(rule: RuleTemplate): string {
   if (c.includes('${enterpriseId}')) return 'own';
   if (c.includes('${platformId}')) return 'own';
   if (c.includes('${regionLo}')) return 'region↓';
+  if (c.includes('${littleGiantLo')) return 'recommending authority';
   return 'published';
 }
 
@@ -26,7 +27,8 @@ export function renderPermissionsDoc(): string {
     '',
     'Who may do what, per role. **all**: every row; **own**: the caller’s own enterprise or platform;',
     '**region↓**: rows of the caller’s region and every region below it; **published**: the public lists',
-    '(certified enterprises, certifications in notice or in force). A `*` marks rules limited to some fields.',
+    '(certified enterprises, certifications in notice or in force); **recommending authority**: the little giants',
+    'of the enterprises a province or plan-listed city recommends. A `*` marks rules limited to some fields.',
     'A row a caller may not read is indistinguishable from a missing one; a field it may not read is `null`',
     'with a `FORBIDDEN` error at its path. The same rules filter SQL, and row-level security in PostgreSQL',
     'mirrors them.',

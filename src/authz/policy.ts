@@ -8,7 +8,9 @@ import { Role } from '../auth/viewer';
  * `${...}` placeholders are filled from the caller's token: enterpriseId,
  * platformId, and regionLo/regionHi, the code range of the caller's region
  * and everything below it (GB/T 2260 codes nest by prefix, so a subtree is a
- * contiguous range: 320000..329999 is Jiangsu).
+ * contiguous range: 320000..329999 is Jiangsu); littleGiantLo1/Hi1 and
+ * littleGiantLo2/Hi2, the (at most two) ranges whose little giants the
+ * caller recommends (an empty range, matching nothing, where it has none).
  *
  * The same rules drive the SQL WHERE clauses (casl-to-sql.ts), single
  * lookups, nested fields, field masking and mutation checks; the row-level
@@ -109,8 +111,9 @@ export const UNDISCLOSED_ACTOR_ACTIONS = [
 ];
 /** Who acted: the actor's token subject and tenant. */
 const AUDIT_EVENT_ACTOR_FIELDS = ['actorSubject', 'tenant'];
+/** enterpriseId: what the client's form of the rules below tests (client-rules.ts). */
 const AUDIT_EVENT_FIELDS_WITHOUT_ACTOR = [
-  'id', 'occurredAt', 'actorRole', 'action', 'subjectType', 'subjectId', 'before', 'after', 'requestId',
+  'id', 'occurredAt', 'actorRole', 'action', 'subjectType', 'subjectId', 'before', 'after', 'requestId', 'enterpriseId',
 ];
 
 const OWN_ENTERPRISE = { enterpriseId: '${enterpriseId}' };
@@ -330,10 +333,28 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       because: 'the local government of the enterprise’s region (or above) confirms or rejects what the enterprise declared, as it checks the application (初核)',
     },
     {
-      action: ['recommend', 'return'],
+      action: 'return',
       subject: 'Application',
       conditions: IN_REGION,
-      because: 'the local government recommends its enterprises’ applications or returns them for changes (workflow rules add which level may recommend which tier)',
+      because: 'the local government returns its enterprises’ applications for changes',
+    },
+    {
+      action: 'recommend',
+      subject: 'Application',
+      conditions: { ...IN_REGION, tier: { $ne: 'LITTLE_GIANT' } },
+      because: 'the local government recommends its enterprises’ applications for the lower tiers, at any level in whose region the enterprise is (city and county review)',
+    },
+    {
+      action: 'recommend',
+      subject: 'Application',
+      conditions: { tier: 'LITTLE_GIANT', regionCode: { $gte: '${littleGiantLo1}', $lte: '${littleGiantHi1}' } },
+      because: 'a little giant is recommended by its recommending authority only: its plan-listed city (计划单列市) if it lies in one, else its province',
+    },
+    {
+      action: 'recommend',
+      subject: 'Application',
+      conditions: { tier: 'LITTLE_GIANT', regionCode: { $gte: '${littleGiantLo2}', $lte: '${littleGiantHi2}' } },
+      because: 'and a province with a plan-listed city recommends the little giants of the rest of the province, on both sides of the city’s codes',
     },
     {
       action: 'object',

@@ -4,6 +4,7 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Authorizer, ROW_ACCESS, RowAccess } from '../authz/authorizer';
 import { SubjectName } from '../authz/policy';
 import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { VIEWER_CAN } from '../authz/viewer-can';
 import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../graphql/context';
 import { scopedQuery } from './scoped-reader';
@@ -36,12 +37,17 @@ export interface ReadShape {
 /** Turns one row's JSON into its entity. */
 type Hydrate = (json: ObjectLiteral) => ObjectLiteral;
 
-/** Field names the policy's read conditions test: a row must carry them for the field guard's `can()`. */
-const conditionFieldsCache = new WeakMap<object, Map<SubjectName, string[]>>();
-function conditionFields(authz: Authorizer, subject: SubjectName): string[] {
+/**
+ * Field names the policy's conditions test: a row must carry them for the
+ * field guard's `can()` (read rules), and for `viewerCan` (the rules of every
+ * action, `allActions`).
+ */
+const conditionFieldsCache = new WeakMap<object, Map<string, string[]>>();
+function conditionFields(authz: Authorizer, subject: SubjectName, allActions = false): string[] {
   let bySubject = conditionFieldsCache.get(authz.ability);
   if (!bySubject) conditionFieldsCache.set(authz.ability, (bySubject = new Map()));
-  let fields = bySubject.get(subject);
+  const key = `${allActions ? '*' : 'read'}:${subject}`;
+  let fields = bySubject.get(key);
   if (!fields) {
     const found = new Set<string>();
     const walk = (c: unknown) => {
@@ -53,9 +59,10 @@ function conditionFields(authz: Authorizer, subject: SubjectName): string[] {
         }
       }
     };
-    for (const rule of authz.ability.rulesFor('read', subject)) walk(rule.conditions);
+    const rules = allActions ? authz.ability.rules.filter((r) => [r.subject].flat().includes(subject)) : authz.ability.rulesFor('read', subject);
+    for (const rule of rules) walk(rule.conditions);
     fields = [...found];
-    bySubject.set(subject, fields);
+    bySubject.set(key, fields);
   }
   return fields;
 }
@@ -82,6 +89,9 @@ class Compiler {
       const relation = relations[field];
       if (relation) {
         if (relation.kind === 'one') wanted.add(relation.key);
+      } else if (field === VIEWER_CAN) {
+        // Judged in memory on the row: the columns every rule of the policy tests.
+        for (const c of conditionFields(this.ctx.authz, subject, true)) wanted.add(c);
       } else if (field === 'id') {
         // Every id resolver reads the id column alone (toGlobalId).
       } else if (COLUMNS_FOR[subject]?.[field]) {

@@ -94,6 +94,7 @@ export const COLUMNS_FOR: Partial<Record<SubjectName, Record<string, string[]>>>
   Assessment: { decidedByRegion: ['decidedByRegionCode'] },
   KeyLittleGiant: { region: ['regionCode'] },
   PublicObjection: { raisedAt: ['createdAt'] },
+  AuditEvent: { enterpriseId: ['enterpriseId'], platformId: ['platformId'] },
 };
 
 /** The rows of a child list whose properties equal the given arguments, as `narrowBy` maps them; all rows without any. */

@@ -40,6 +40,7 @@ import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
 import { readPlainFieldsDirectly } from './plain-fields';
 import { servePreloaded } from '../data/relations';
+import { countNodeFields, VIEWER_CAN_RESOLVERS } from './viewer-can';
 
 /** Every resolver class of the API; a module adds its own here. */
 export const RESOLVERS = [
@@ -75,6 +76,7 @@ export const RESOLVERS = [
   EnterpriseAssessmentsResolver,
   RuleIndicatorResolver,
   ScoreItemResolver,
+  ...VIEWER_CAN_RESOLVERS,
 ] as const;
 
 /**
@@ -87,7 +89,7 @@ export const RESOLVERS = [
  * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+  const schema = countNodeFields(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
   limitListFields(servePreloaded(schema));
   return applyInputLimits(guardSubjectFields(schema));
 }

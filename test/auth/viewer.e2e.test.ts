@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createMongoAbility, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { createEnterprise, createPlatform } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
@@ -33,9 +35,13 @@ describe('viewer', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.viewer).toMatchObject({ role: 'ENTERPRISE', enterprise: { name: '前端测试有限公司' } });
     const ability = abilityFrom(res.data!.viewer.permissions);
-    expect(ability.can('update', subject('Enterprise', { id: own.id }) as never, 'name')).toBe(true);
-    expect(ability.can('update', subject('Enterprise', { id: 'someone-else' }) as never, 'name')).toBe(false);
-    expect(ability.can('create', subject('Expenditure', { enterpriseId: own.id }) as never)).toBe(true);
+    // Objects as the API returns them: global IDs, and the owner as a field (issue 13, item 2).
+    const ownId = toGlobalId('Enterprise', own.id);
+    expect(ability.can('update', subject('Enterprise', { id: ownId }) as never, 'name')).toBe(true);
+    expect(ability.can('update', subject('Enterprise', { id: own.id }) as never, 'name')).toBe(false);
+    expect(ability.can('update', subject('Enterprise', { id: toGlobalId('Enterprise', randomUUID()) }) as never, 'name')).toBe(false);
+    expect(ability.can('create', subject('Expenditure', { award: { enterprise: { id: ownId } } }) as never)).toBe(true);
+    expect(ability.can('submit', subject('Application', { enterprise: { id: ownId } }) as never)).toBe(true);
     expect(ability.can('grant', 'Award')).toBe(false);
   });
 
@@ -43,8 +49,12 @@ describe('viewer', () => {
     const res = await t.graphql(VIEWER, {}, await tokenFor({ role: 'LOCAL_GOV', regionCode: '330200' }));
     expect(res.data!.viewer).toMatchObject({ role: 'LOCAL_GOV', region: { code: '330200' } });
     const ability = abilityFrom(res.data!.viewer.permissions);
-    expect(ability.can('recommend', subject('Application', { regionCode: '330203' }) as never)).toBe(true);
-    expect(ability.can('recommend', subject('Application', { regionCode: '330102' }) as never)).toBe(false);
+    const application = (code: string, tier: string) => subject('Application', { tier, enterprise: { region: { code } } }) as never;
+    expect(ability.can('recommend', application('330203', 'SRDI_SME'))).toBe(true);
+    expect(ability.can('recommend', application('330102', 'SRDI_SME'))).toBe(false);
+    // Ningbo is a plan-listed city: it recommends its own little giants, as a province would.
+    expect(ability.can('recommend', application('330203', 'LITTLE_GIANT'))).toBe(true);
+    expect(ability.can('recommend', application('330102', 'LITTLE_GIANT'))).toBe(false);
   });
 
   it('gives a platform its own record, and nobody else’s', async () => {

@@ -1,4 +1,5 @@
 import { GraphQLSchema, isInputObjectType, isNonNullType, isObjectType } from 'graphql';
+import { Operation, OPERATIONS } from '../../src/authz/operations';
 import { Action, POLICY, RuleTemplate, SubjectName } from '../../src/authz/policy';
 import { buildAppSchema } from '../../src/graphql/schema';
 
@@ -9,7 +10,7 @@ import { buildAppSchema } from '../../src/graphql/schema';
  * - A grant is one (role, action, subject) of a rule whose action is not
  *   `read`, and, where the rule names fields, one (role, action, subject,
  *   field) per field. Reads are served by queries and field masking, not here.
- * - OPERATIONS below says, for each mutation of the schema, which subject it
+ * - OPERATIONS (src/authz/operations.ts) says, for each mutation of the schema, which subject it
  *   writes and under which policy actions, and for those that write a
  *   record's own fields ("writes"), which arguments of its input are not
  *   fields of the record. The record fields it writes are then read from the
@@ -33,50 +34,6 @@ import { buildAppSchema } from '../../src/graphql/schema';
  * mutation missing, none extra), and each mutation's e2e tests show its
  * refusals (FORBIDDEN for the roles without the grant).
  */
-
-interface Operation {
-  subject: SubjectName;
-  actions: Action[];
-  /** Input arguments that are not fields of the record (its key, overrides, reasons); every other input field is a written field. */
-  writes?: { parameters: string[] };
-}
-
-const OPERATIONS: Record<string, Operation> = {
-  registerEnterprise: { subject: 'Enterprise', actions: ['create'], writes: { parameters: ['creditCodeOverride'] } },
-  updateEnterprise: { subject: 'Enterprise', actions: ['update'], writes: { parameters: ['id'] } },
-  reportFinancials: { subject: 'FinancialReport', actions: ['create', 'update', 'correct'], writes: { parameters: ['reason'] } },
-  declareAssessment: { subject: 'Assessment', actions: ['declare'] },
-  confirmAssessment: { subject: 'Assessment', actions: ['confirm'] },
-  rejectAssessment: { subject: 'Assessment', actions: ['confirm'] },
-  scoreAssessment: { subject: 'Assessment', actions: ['score'] },
-  createApplication: { subject: 'Application', actions: ['create'], writes: { parameters: [] } },
-  updateApplication: { subject: 'Application', actions: ['update'], writes: { parameters: ['applicationId'] } },
-  submitApplication: { subject: 'Application', actions: ['submit'] },
-  withdrawApplication: { subject: 'Application', actions: ['withdraw'] },
-  recommendApplication: { subject: 'Application', actions: ['recommend'] },
-  returnApplication: { subject: 'Application', actions: ['return'] },
-  startReview: { subject: 'Application', actions: ['review'] },
-  reviewApplication: { subject: 'Application', actions: ['review'] },
-  openPublicNotice: { subject: 'Application', actions: ['review'] },
-  raiseObjection: { subject: 'Application', actions: ['object'] },
-  resolveObjection: { subject: 'Application', actions: ['review'] },
-  raisePublicObjection: { subject: 'PublicObjection', actions: ['create'] },
-  resolvePublicObjection: { subject: 'PublicObjection', actions: ['resolve'] },
-  certifyEnterprise: { subject: 'Certification', actions: ['certify'] },
-  revokeCertification: { subject: 'Certification', actions: ['revoke'] },
-  startReReview: { subject: 'Certification', actions: ['renew'] },
-  renewCertification: { subject: 'Certification', actions: ['renew'] },
-  registerPlatform: { subject: 'Platform', actions: ['create'], writes: { parameters: ['operatorCreditCodeOverride'] } },
-  updatePlatform: { subject: 'Platform', actions: ['update'], writes: { parameters: ['id', 'operatorCreditCodeOverride'] } },
-  createFundingProgram: { subject: 'FundingProgram', actions: ['create'] },
-  createFundingBatch: { subject: 'FundingBatch', actions: ['create'] },
-  proposeKeySupport: { subject: 'KeySupportProposal', actions: ['propose'] },
-  approveKeySupport: { subject: 'KeySupportProposal', actions: ['approve'] },
-  grantAward: { subject: 'Award', actions: ['grant'] },
-  disburseAward: { subject: 'Award', actions: ['disburse'] },
-  clawBackAward: { subject: 'Award', actions: ['clawBack'] },
-  recordExpenditure: { subject: 'Expenditure', actions: ['create'] },
-};
 
 /** Input names that differ from the policy's (GraphQL output) field names. */
 const POLICY_NAME: Record<string, string> = { regionCode: 'region', ruleSet: 'ruleSetCode', enterpriseId: 'enterprise' };

@@ -33,8 +33,6 @@ import {
   UpdateApplicationInput,
 } from './application.input';
 import {
-  littleGiantRecommender,
-  mayRecommend,
   NOTICE_MAX_DAYS,
   NOTICE_MIN_DAYS,
   OPEN_STATUSES,
@@ -293,17 +291,11 @@ export class ApplicationMutations {
 
   /**
    * SUBMITTED → RECOMMENDED, by a local government whose region holds the
-   * enterprise; a little giant only by a province or a plan-listed city.
+   * enterprise; a little giant only by its recommending authority, a
+   * province or a plan-listed city (the policy's rules, so that a client's
+   * ability and viewerCan know it too).
    */
   recommend(ctx: RequestContext, id: string, input: RecommendApplicationInput): Promise<StepResult> {
-    const region = ctx.viewer.regionCode!;
-    const byRecommendingAuthority = (row: ApplicationEntity) => {
-      if (!mayRecommend(region, row.tier, row.regionCode)) {
-        throw new ForbiddenError(
-          `${region} may not recommend this ${row.tier} application: only ${littleGiantRecommender(row.regionCode)}, the recommending authority of its region, may`,
-        );
-      }
-    };
     return this.step(ctx, 'recommendApplication', id, 'recommend', async (db, a) => {
       a.status = ApplicationStatus.RECOMMENDED;
       a.recommendedByRegionCode = ctx.viewer.regionCode!;
@@ -314,7 +306,7 @@ export class ApplicationMutations {
         reviewerRegionCode: ctx.viewer.regionCode!,
         comment,
       });
-    }, byRecommendingAuthority);
+    });
   }
 
   /** SUBMITTED → RETURNED for changes, by the local government, with a reason. */

@@ -34,4 +34,14 @@ export class AuditEventResolver {
   id(@Root() e: AuditEventEntity): string {
     return toGlobalId('AuditEvent', String(e.id));
   }
+
+  @FieldResolver(() => ID, { nullable: true })
+  enterpriseId(@Root() e: AuditEventEntity): string | null {
+    return e.enterpriseId ? toGlobalId('Enterprise', e.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  platformId(@Root() e: AuditEventEntity): string | null {
+    return e.platformId ? toGlobalId('Platform', e.platformId) : null;
+  }
 }

@@ -37,6 +37,24 @@ export class AuditEvent implements Node {
   @Field({ description: 'Key of the record acted on, as stored (not a global ID).' })
   subjectId: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The enterprise whose trail this is (the global ID of an Enterprise), if any: what `viewer.permissions` conditions test.',
+  })
+  enterpriseId: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The platform whose trail this is (the global ID of a Platform), if any: what `viewer.permissions` conditions test.',
+  })
+  platformId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The GB/T 2260 code of the region the record belongs to (its enterprise’s or platform’s): what `viewer.permissions` conditions of a local government test.',
+  })
+  regionCode: string | null;
+
   @Field(() => GraphQLJSON, { nullable: true, description: 'The record’s relevant fields before the change; null for a creation.' })
   before: unknown;
 
