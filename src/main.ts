@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
   try {
     if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger);
-    server = await createAppServer(config, db.dataSource, logger);
+    server = await createAppServer(config, db.dataSource, logger, { demo });
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);
       server.httpServer.listen(config.port, config.host, resolve);

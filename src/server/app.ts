@@ -26,6 +26,8 @@ import {
 } from '../graphql/plugins/persisted-queries';
 import { queryLimitsPlugin } from '../graphql/plugins/query-limits.plugin';
 import { regionService } from '../modules/region/region.service';
+import { DemoTenants } from '../seed/demo';
+import { demoTokens } from './demo-tokens';
 import { healthRouter, Lifecycle } from './health';
 import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
@@ -63,6 +65,11 @@ export interface AppServerOptions {
   unsafeSkipRequestTransaction?: boolean;
   /** Where rate-limit counts live; this process's memory when absent. */
   rateLimitStore?: RateLimitStore;
+  /**
+   * The demo tenants, when the demo data is loaded. In development (and only
+   * there) GraphiQL then offers one click per role, with tokens for them.
+   */
+  demo?: DemoTenants | null;
   /** Test-only: more Apollo plugins, run after ours (e.g. to hold a request in flight). */
   extraPlugins?: ApolloServerPlugin<RequestContext>[];
 }
@@ -152,7 +159,11 @@ export async function createAppServer(
 
   app.use(healthRouter(dataSource, lifecycle));
   app.use(metricsRouter(metrics, config.metricsToken));
-  if (config.graphiql) app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql' }));
+  if (config.graphiql) {
+    // Demo tokens are signed by this server's own secret: never in production, and not when an identity provider signs tokens.
+    const demo = development && !config.jwksUrl ? options.demo : null;
+    app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql', demoTokens: demo ? () => demoTokens(config, demo) : undefined }));
+  }
   app.use(
     '/graphql',
     requestReporter(logger, metrics),
