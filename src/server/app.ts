@@ -36,6 +36,9 @@ import { queryShapeGuard } from './query-guard';
 import { RateLimiter, RateLimitStore } from './rate-limit';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
 
+/** Headers whose presence shows a request was preflighted (or did not come from a browser); see csrfPrevention below. */
+export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'];
+
 export interface AppServer {
   app: Express;
   /** The executable schema the server runs. */
@@ -117,7 +120,13 @@ export async function createAppServer(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
-    csrfPrevention: true,
+    // A GET, or a POST a form could send, must carry a header a cross-site page cannot add without a
+    // preflight (which fails: the API grants no CORS). Apollo's two, plus Authorization: it is never
+    // CORS-safelisted (and no-cors requests drop it), so a browser only sends it cross-origin after a
+    // preflight; the only Authorization a browser adds by itself is ambient HTTP credentials (Basic,
+    // Negotiate), never a Bearer token, and authenticate() refuses anything but Bearer. So a client that
+    // signs its requests (urql's default GET queries, a CDN-cached APQ GET) needs no extra header.
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     // main.ts owns the signals (see shutdown.ts); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
