@@ -73,6 +73,7 @@ describe('urql', () => {
     expect(result.data).toBeUndefined();
     expect(result.error!.message).toMatch(/Cross-Site Request Forgery/);
     expect(result.error!.message).toMatch(/apollo-require-preflight/);
+    expect(result.error!.graphQLErrors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('without a token, the public runs queries with apollo-require-preflight, or with preferGetMethod: false', async () => {
