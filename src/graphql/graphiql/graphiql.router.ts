@@ -129,18 +129,26 @@ const jsonForScript = (value: unknown) =>
  * Here every edit of the headers editor (and every click in the role picker)
  * becomes the shared headers; the fetcher sends those, whatever tab runs; and
  * after a tab is opened, switched to or closed, the editor is given them back.
- * A switch loads the tab's own copy into the editor first, which fires the
- * editor's change handler inside the same task as onTabChange: that edit is
- * undone (`undo`, cleared by a microtask, so a person's typing is never it).
+ * A switch loads the tab's own copy into the editor first, and the editor
+ * reports that as an edit: so a click in the tab bar (opening, switching,
+ * closing) marks the editor's changes until the click is handled (`switching`,
+ * cleared by the next timer, after React has run the click) as GraphiQL's own,
+ * not the person's. Typing is never inside such a click.
  */
 const BOOTSTRAP = `(function () {
   var config = JSON.parse(document.getElementById('graphiql-config').textContent);
   window.__webpack_nonce__ = document.currentScript.nonce;
   var h = React.createElement;
   var roles = config.roles || [];
-  var persisted = localStorage.getItem('graphiql:shouldPersistHeaders') === 'true' ? localStorage.getItem('graphiql:headers') : null;
+  var persisted = null;
+  try {
+    // GraphiQL's own "Persist headers" setting: then it keeps the headers in local storage, and so do they stay shared.
+    if (localStorage.getItem('graphiql:shouldPersistHeaders') === 'true') persisted = localStorage.getItem('graphiql:headers');
+  } catch (e) {
+    // No storage (a private window may refuse it): the headers live in memory only.
+  }
   var shared = persisted || '';
-  var undo;
+  var switching = false;
   var rerender = function () {};
   var base = GraphiQL.createFetcher({ url: config.endpoint });
 
@@ -170,11 +178,14 @@ const BOOTSTRAP = `(function () {
     return base(params, Object.assign({}, opts, { headers: headers || (opts && opts.headers) || {} }));
   }
 
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('.graphiql-tabs, .graphiql-tab-add')) return;
+    switching = true;
+    setTimeout(function () { switching = false; });
+  }, true);
+
   function onEditHeaders(value) {
-    if (undo === undefined) {
-      undo = shared;
-      Promise.resolve().then(function () { undo = undefined; });
-    }
+    if (switching) return;
     shared = value;
     setTimeout(function () { rerender(); });
   }
@@ -191,10 +202,9 @@ const BOOTSTRAP = `(function () {
       setTimeout(function () { setPushed({ headers: shared }); });
     }, []);
     React.useEffect(function () { if (shared !== '') push(); }, [push]);
+    // Also called when GraphiQL stores an edit in the tab; only a tab-bar click needs the editor set back.
     var onTabChange = React.useCallback(function () {
-      if (undo !== undefined) shared = undo;
-      undo = undefined;
-      setTimeout(push);
+      if (switching) setTimeout(push);
     }, [push]);
 
     var current = authorizationOf(shared);
