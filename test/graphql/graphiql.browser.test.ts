@@ -291,6 +291,30 @@ maybe('GraphiQL in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('forgets the headers on reload, unless "Persist headers" is on: then they come back, for every tab', async () => {
+    await page.reload();
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    await waitForEditor(page, HEADERS_EDITOR, '');
+    expect(await page.evaluate(() => localStorage.getItem('graphiql:headers'))).toBeNull();
+
+    await page.click('button[aria-label="Open settings dialog"]');
+    await page.click('#enable-persist-headers');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.graphiql-dialog', { state: 'detached' });
+    const headers = JSON.stringify({ Authorization: `Bearer ${await tokenFor({ role: 'MOF' })}` });
+    await setEditor(page, HEADERS_EDITOR, headers);
+    await page.waitForFunction((headers) => localStorage.getItem('graphiql:headers') === headers, headers);
+
+    await page.reload();
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    await waitForEditor(page, HEADERS_EDITOR, headers);
+    await openTab(page, 'Viewer');
+    await waitForEditor(page, HEADERS_EDITOR, headers);
+    const { body } = await execute(page, t.url, 'Viewer');
+    expect(body.data.viewer.role).toBe('MOF');
+    expect(problems).toEqual([]);
+  });
+
   describe('with demo roles, in development', () => {
     const demo = {} as DemoTenants;
     let dev: TestServer;
@@ -383,10 +407,10 @@ async function execute(p: Page, base: string, operationName: string) {
 }
 
 /**
- * Opens the tab titled `title` (an operation's name), and waits until GraphiQL has taken in its query:
+ * Opens the (first) tab titled `title` (an operation's name), and waits until GraphiQL has taken in its query:
  * it reads an editor's change after a debounce, and runs the previous tab's operation name until then.
  */
 async function openTab(p: Page, title: string) {
-  await p.locator('.graphiql-tab-button').filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) }).click();
+  await p.locator('.graphiql-tab-button').filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) }).first().click();
   await p.waitForFunction((title) => new RegExp(`^(query|mutation) ${title}\\b`).test(localStorage.getItem('graphiql:query') ?? ''), title);
 }
