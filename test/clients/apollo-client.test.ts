@@ -4,9 +4,8 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { createHash } from 'node:crypto';
-import { startTestServer, TestServer } from '../support/server';
-import { tokenFor } from '../support/tokens';
-import { recordingFetch, seedEnterprises, Sent } from './support';
+import { TestServer } from '../support/server';
+import { recordingFetch, Sent, startWithEnterprises } from './support';
 
 /*
  * Apollo Client 4 against the running server, set up as docs/clients.md shows:
@@ -17,9 +16,7 @@ let t: TestServer;
 let token: string;
 let names: string[];
 beforeAll(async () => {
-  t = await startTestServer();
-  token = await tokenFor({ role: 'MIIT' });
-  names = await seedEnterprises(t, token);
+  ({ t, token, names } = await startWithEnterprises());
 });
 afterAll(() => t.close());
 

@@ -1,7 +1,6 @@
 import type * as GraphQLRequest from 'graphql-request' with { 'resolution-mode': 'import' };
-import { startTestServer, TestServer } from '../support/server';
-import { tokenFor } from '../support/tokens';
-import { recordingFetch, seedEnterprises, Sent } from './support';
+import { TestServer } from '../support/server';
+import { recordingFetch, Sent, startWithEnterprises } from './support';
 
 /*
  * graphql-request 7 against the running server: POST with JSON (so CSRF
@@ -12,9 +11,7 @@ let t: TestServer;
 let token: string;
 let names: string[];
 beforeAll(async () => {
-  t = await startTestServer();
-  token = await tokenFor({ role: 'MIIT' });
-  names = await seedEnterprises(t, token);
+  ({ t, token, names } = await startWithEnterprises());
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { createEnterprise } from '../support/factories';
-import { TestServer } from '../support/server';
+import { startTestServer, TestServer } from '../support/server';
+import { tokenFor } from '../support/tokens';
 
 /**
  * Records what a GraphQL client really sends: each request's method, URL,
@@ -34,4 +35,11 @@ export async function seedEnterprises(t: TestServer, token: string, count = 5): 
   for (let i = 0; i < count; i++) await createEnterprise(t.db.dataSource, { regionCode: '320102', name: `客户端测试${i}号精密有限公司` });
   const res = await t.graphql('{ enterprises(first: 100, orderBy: [{ field: NAME }]) { edges { node { name } } } }', {}, token);
   return res.data!.enterprises.edges.map((e: { node: { name: string } }) => e.node.name);
+}
+
+/** A server with those enterprises, and a MIIT token that sees them all. */
+export async function startWithEnterprises(): Promise<{ t: TestServer; token: string; names: string[] }> {
+  const t = await startTestServer();
+  const token = await tokenFor({ role: 'MIIT' });
+  return { t, token, names: await seedEnterprises(t, token) };
 }
