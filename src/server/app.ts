@@ -26,6 +26,8 @@ import {
 } from '../graphql/plugins/persisted-queries';
 import { queryLimitsPlugin } from '../graphql/plugins/query-limits.plugin';
 import { regionService } from '../modules/region/region.service';
+import { DemoTenants } from '../seed/demo';
+import { demoTokens } from './demo-tokens';
 import { healthRouter, Lifecycle } from './health';
 import { httpErrorHandler } from './http-errors';
 import { Logger } from './logger';
@@ -35,6 +37,9 @@ import { CallerGate } from './caller-gate';
 import { MemoryRateLimitStore, RateLimiter, RateLimitStore } from './rate-limit';
 import { PostgresRateLimitStore, RedisRateLimitStore } from './rate-limit-stores';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
+
+/** Headers whose presence shows a request was preflighted (or did not come from a browser); see csrfPrevention below. */
+export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'];
 
 export interface AppServer {
   app: Express;
@@ -65,6 +70,11 @@ export interface AppServerOptions {
   unsafeSkipRequestTransaction?: boolean;
   /** Where rate-limit counts live; the store config names (RATE_LIMIT_STORE) when absent. */
   rateLimitStore?: RateLimitStore;
+  /**
+   * The demo tenants, when the demo data is loaded. In development (and only
+   * there) GraphiQL then offers one click per role, with tokens for them.
+   */
+  demo?: DemoTenants | null;
   /** Test-only: more Apollo plugins, run after ours (e.g. to hold a request in flight). */
   extraPlugins?: ApolloServerPlugin<RequestContext>[];
 }
@@ -119,7 +129,13 @@ export async function createAppServer(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
-    csrfPrevention: true,
+    // A GET, or a POST a form could send, must carry a header a cross-site page cannot add without a
+    // preflight (which fails: the API grants no CORS). Apollo's two, plus Authorization: it is never
+    // CORS-safelisted (and no-cors requests drop it), so a browser only sends it cross-origin after a
+    // preflight; the only Authorization a browser adds by itself is ambient HTTP credentials (Basic,
+    // Negotiate), never a Bearer token, and authenticate() refuses anything but Bearer. So a client that
+    // signs its requests (urql's default GET queries, a CDN-cached APQ GET) needs no extra header.
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     // main.ts owns the signals (see shutdown.ts); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -164,7 +180,11 @@ export async function createAppServer(
 
   app.use(healthRouter(dataSource, lifecycle));
   app.use(metricsRouter(metrics, config.metricsToken));
-  if (config.graphiql) app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql' }));
+  if (config.graphiql) {
+    // Demo tokens are signed by this server's own secret: never in production, and not when an identity provider signs tokens.
+    const demo = development && !config.jwksUrl ? options.demo : null;
+    app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql', demoTokens: demo ? () => demoTokens(config, demo) : undefined }));
+  }
   app.use(
     '/graphql',
     requestReporter(logger, metrics),

@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
-import { resolveJwtSecret } from '../auth/jwt-secret';
-import { signToken, SignTokenClaims } from '../auth/tokens';
 import { DemoTenants, findDemoTenants, hasData, seedDemoData } from '../seed/demo';
 import { AppServer } from './app';
+import { demoTokens } from './demo-tokens';
 import { Logger } from './logger';
 
 /** On the first start of an empty database, load the demo data; afterwards, find its tenants. */
@@ -44,21 +43,7 @@ export async function announce({ config, logger, server, demo, readyMs }: Announ
   ];
   if (demo && !config.jwksUrl) {
     lines.push('', 'Demo tokens (valid 12 h; send as "Authorization: Bearer <token>"):');
-    for (const [label, token] of await demoTokens(config, demo)) lines.push(`  ${label}`, `    ${token}`);
+    for (const { label, token } of await demoTokens(config, demo)) lines.push(`  ${label}`, `    ${token}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
-}
-
-/** One working token per role, for real seeded tenants, signed with this server's secret. */
-async function demoTokens(config: Config, demo: DemoTenants): Promise<[string, string][]> {
-  const secret = await resolveJwtSecret(config);
-  const tokens: [string, SignTokenClaims][] = [
-    [`ENTERPRISE  ${demo.enterprise.name} (${demo.enterprise.creditCode})`, { sub: 'demo:enterprise', role: 'ENTERPRISE', enterprise_id: demo.enterprise.id }],
-    [`PLATFORM    ${demo.platform.name}`, { sub: 'demo:platform', role: 'PLATFORM', platform_id: demo.platform.id }],
-    [`LOCAL_GOV   region ${demo.regionCode}`, { sub: 'demo:local-gov', role: 'LOCAL_GOV', region_code: demo.regionCode }],
-    ['MIIT', { sub: 'demo:miit', role: 'MIIT' }],
-    ['MOF', { sub: 'demo:mof', role: 'MOF' }],
-  ];
-  const options = { issuer: config.jwtIssuer, audience: config.jwtAudience };
-  return Promise.all(tokens.map(async ([label, claims]) => [label, await signToken(secret, claims, '12h', options)] as [string, string]));
 }

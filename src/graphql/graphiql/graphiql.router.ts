@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, parse, visit } from 'graphql';
 import { PROJECT_ROOT } from '../../config/paths';
+import type { DemoToken } from '../../server/demo-tokens';
 
 export interface GraphiQLExample {
   /** Shown for reference only: GraphiQL titles a tab by the operation name inside `query`. */
@@ -17,6 +18,12 @@ export interface GraphiQLRouterOptions {
   endpoint: string;
   /** Ready-made tabs; when absent, the operations in docs/examples.graphql (if that file exists). */
   examples?: GraphiQLExample[];
+  /**
+   * Development with demo data only: fresh tokens for the demo tenants, one
+   * per role, which the page offers as one-click roles. Absent, no picker and
+   * no token is ever in the page.
+   */
+  demoTokens?: () => Promise<DemoToken[]>;
 }
 
 export const EXAMPLES_FILE = path.join(PROJECT_ROOT, 'docs', 'examples.graphql');
@@ -116,19 +123,134 @@ const jsonForScript = (value: unknown) =>
  * The only inline script. It reads its settings from the JSON block above it
  * (data, not code), and hands its nonce to react-remove-scroll (used by
  * GraphiQL's dialogs), which reads `__webpack_nonce__` for the <style> it adds.
+ *
+ * Headers are one setting for the whole page, not one per tab: GraphiQL keeps
+ * a copy per tab, so a token pasted in one tab would not reach the others.
+ * Here every edit of the headers editor (and every click in the role picker)
+ * becomes the shared headers; the fetcher sends those, whatever tab runs; and
+ * after a tab is opened, switched to or closed, the editor is given them back.
+ * A switch loads the tab's own copy into the editor first, and the editor
+ * reports that as an edit: so a click in the tab bar (opening, switching,
+ * closing) marks the editor's changes until the click is handled (`switching`,
+ * cleared by the next timer, after React has run the click) as GraphiQL's own,
+ * not the person's. Typing is never inside such a click.
  */
 const BOOTSTRAP = `(function () {
   var config = JSON.parse(document.getElementById('graphiql-config').textContent);
   window.__webpack_nonce__ = document.currentScript.nonce;
-  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
-    defaultTabs: config.tabs.length ? config.tabs : undefined,
-    isHeadersEditorEnabled: true,
-    defaultEditorToolsVisibility: 'headers',
-    showPersistHeadersSettings: true
-  }));
+  var h = React.createElement;
+  var roles = config.roles || [];
+  var persisted = null;
+  try {
+    // GraphiQL's own "Persist headers" setting: then it keeps the headers in local storage, and so do they stay shared.
+    if (localStorage.getItem('graphiql:shouldPersistHeaders') === 'true') persisted = localStorage.getItem('graphiql:headers');
+  } catch (e) {
+    // No storage (a private window may refuse it): the headers live in memory only.
+  }
+  var shared = persisted || '';
+  var switching = false;
+  var rerender = function () {};
+  var base = GraphiQL.createFetcher({ url: config.endpoint });
+
+  function parse(text) {
+    try {
+      var value = JSON.parse(text);
+      return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function authorizationOf(text) {
+    var headers = parse(text) || {};
+    for (var name in headers) if (name.toLowerCase() === 'authorization') return headers[name];
+    return undefined;
+  }
+  function withAuthorization(text, value) {
+    var headers = text.trim() === '' ? {} : parse(text);
+    if (!headers) headers = {};
+    for (var name in headers) if (name.toLowerCase() === 'authorization') delete headers[name];
+    if (value) headers.Authorization = value;
+    return Object.keys(headers).length ? JSON.stringify(headers, null, 2) : '';
+  }
+
+  function fetcher(params, opts) {
+    var headers = shared.trim() === '' ? {} : parse(shared);
+    return base(params, Object.assign({}, opts, { headers: headers || (opts && opts.headers) || {} }));
+  }
+
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('.graphiql-tabs, .graphiql-tab-add')) return;
+    switching = true;
+    setTimeout(function () { switching = false; });
+  }, true);
+
+  function onEditHeaders(value) {
+    if (switching) return;
+    shared = value;
+    setTimeout(function () { rerender(); });
+  }
+
+  function App() {
+    var state = React.useState({ headers: undefined });
+    var pushed = state[0], setPushed = state[1];
+    var tick = React.useState(0)[1];
+    rerender = function () { tick(function (n) { return n + 1; }); };
+    // The headers editor shows what the headers prop changes to; to show the shared headers again
+    // when the prop already holds them, it passes through undefined first.
+    var push = React.useCallback(function () {
+      setPushed({ headers: undefined });
+      setTimeout(function () { setPushed({ headers: shared }); });
+    }, []);
+    React.useEffect(function () { if (shared !== '') push(); }, [push]);
+    // Also called when GraphiQL stores an edit in the tab; only a tab-bar click needs the editor set back.
+    var onTabChange = React.useCallback(function () {
+      if (switching) setTimeout(push);
+    }, [push]);
+
+    var current = authorizationOf(shared);
+    var picker = roles.length === 0 ? null : h('div', { className: 'srdi-demo-roles', role: 'toolbar', 'aria-label': 'Demo roles' },
+      h('span', { className: 'srdi-demo-roles-title' }, 'Demo data, development only. Act as:'),
+      [{ role: 'PUBLIC', label: 'the public: no token', token: null }].concat(roles).map(function (r) {
+        var active = r.token ? current === 'Bearer ' + r.token : current === undefined;
+        return h('button', {
+          key: r.role,
+          type: 'button',
+          'data-role': r.role,
+          title: r.label,
+          'aria-pressed': active ? 'true' : 'false',
+          onClick: function () {
+            shared = withAuthorization(shared, r.token ? 'Bearer ' + r.token : null);
+            push();
+            rerender();
+          }
+        }, r.role === 'PUBLIC' ? 'public' : r.role);
+      }));
+
+    return h(React.Fragment, null, picker, h('div', { className: 'srdi-graphiql' }, h(GraphiQL, {
+      fetcher: fetcher,
+      defaultTabs: config.tabs.length ? config.tabs : undefined,
+      headers: pushed.headers,
+      defaultHeaders: shared,
+      onEditHeaders: onEditHeaders,
+      onTabChange: onTabChange,
+      isHeadersEditorEnabled: true,
+      defaultEditorToolsVisibility: 'headers',
+      showPersistHeadersSettings: true
+    })));
+  }
+
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(h(App));
 })();`;
+
+const PAGE_CSS = [
+  'html, body, #graphiql { height: 100%; margin: 0; overflow: hidden; }',
+  '#graphiql { display: flex; flex-direction: column; }',
+  '.srdi-graphiql { flex: 1; min-height: 0; }',
+  '.srdi-demo-roles { flex: none; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 12px;',
+  '  font: 13px system-ui, sans-serif; border-bottom: 1px solid #d9d9d9; }',
+  '.srdi-demo-roles button { font: inherit; padding: 2px 10px; border: 1px solid #b3b3b3; border-radius: 4px; background: #fff; cursor: pointer; }',
+  '.srdi-demo-roles button[aria-pressed="true"] { background: #e10098; border-color: #e10098; color: #fff; }',
+].join('\n');
 
 /**
  * GET /graphiql: the GraphiQL page, and its assets under /graphiql/assets/.
@@ -137,16 +259,16 @@ const BOOTSTRAP = `(function () {
 export function graphiqlRouter(opts: GraphiQLRouterOptions): Router {
   const { assets, urls } = loadAssets();
   const examples = opts.examples ?? readExamplesFile(EXAMPLES_FILE);
-  const config = jsonForScript({
-    endpoint: opts.endpoint,
-    tabs: examples.map((e) => ({ query: e.query, variables: e.variables ?? null })),
-  });
+  const tabs = examples.map((e) => ({ query: e.query, variables: e.variables ?? null }));
   let connectSrc = "'self'";
   if (/^https?:\/\//i.test(opts.endpoint)) connectSrc += ` ${new URL(opts.endpoint).origin}`;
 
   const router = Router();
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
+    // Signed per page load, so a page opened today never holds yesterday's expired tokens.
+    const roles = opts.demoTokens ? (await opts.demoTokens()).map(({ role, label, token }) => ({ role, label, token })) : [];
+    const config = jsonForScript({ endpoint: opts.endpoint, tabs, roles });
     const nonce = randomBytes(16).toString('base64');
     const base = escapeHtml(`${req.baseUrl}/assets/`);
     res.set({
@@ -174,7 +296,7 @@ export function graphiqlRouter(opts: GraphiQLRouterOptions): Router {
 <title>srdi-api GraphiQL</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${base}${urls.css}">
-<style nonce="${nonce}">html, body, #graphiql { height: 100%; margin: 0; overflow: hidden; }</style>
+<style nonce="${nonce}">${PAGE_CSS}</style>
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL…</div>

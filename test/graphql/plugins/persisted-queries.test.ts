@@ -41,7 +41,7 @@ describe('automatic persisted queries (the default)', () => {
     expect(hit.status).toBe(200);
     expect(hit.body.data.regions).toHaveLength(31);
 
-    // GET with the hash alone is what CDNs cache; it needs the CSRF preflight header like any GET.
+    // GET with the hash alone is what CDNs cache; without a token it needs the CSRF preflight header, like any GET.
     const get = await send(`${t.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(apq(hash)))}`, {
       headers: { 'apollo-require-preflight': '1' },
     });
