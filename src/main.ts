@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     if (config.seedDemoData) demo = await loadDemoDataIfEmpty(db.owner, logger, step);
     step('building the GraphQL schema and starting the HTTP server…');
-    server = await createAppServer(config, db.dataSource, logger, { demo });
+    server = await createAppServer(config, db.dataSource, logger, { demo, readRouting: db.reads });
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);
       server.httpServer.listen(config.port, config.host, resolve);

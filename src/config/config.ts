@@ -68,6 +68,12 @@ export interface Config {
    * every pooled connection from the others.
    */
   maxConcurrentPerCaller: number;
+  /** A streaming replica that queries read from while it keeps up (READ_DATABASE_URL); null: the primary only. */
+  readDatabaseUrl: string | null;
+  /** After a caller's write, its reads go to the primary for this long (ms). */
+  readYourWritesMs: number;
+  /** The replica counts as lagging (reads go to the primary) when it is this far behind the primary (ms). */
+  replicaMaxLagMs: number;
   /** How often background upkeep (the tiers of lapsed titles) runs, once across all replicas. */
   upkeepIntervalSeconds: number;
 }
@@ -254,6 +260,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     redisUrl,
     upkeepIntervalSeconds: integer(env, 'UPKEEP_INTERVAL_SECONDS', 3_600, 1, 7 * 86_400),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    readDatabaseUrl: url(env, 'READ_DATABASE_URL', ['postgres:', 'postgresql:']),
+    readYourWritesMs: integer(env, 'READ_YOUR_WRITES_MS', 5_000, 0, 600_000),
+    replicaMaxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 5_000, 10, 600_000),
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 0, 3_600_000),
     dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 10, 600_000),
     maxConcurrentPerCaller: integer(env, 'MAX_CONCURRENT_PER_CALLER', Math.max(1, Math.floor(dbPoolSize / 2)), 1, 10_000),

@@ -2,6 +2,7 @@ import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { DataSource, QueryRunner } from 'typeorm';
 import { regionRange } from '../authz/ability';
 import { Viewer } from '../auth/viewer';
+import { ReadRouting } from './read-routing';
 import { RequestContext } from '../graphql/context';
 
 /** The role every request runs as: it owns nothing and is bound by row-level security. */
@@ -22,7 +23,8 @@ export const APP_DB_ROLE = 'srdi_app';
  *   trip of its first statement; the mutation's own work is a savepoint inside
  *   it (see mutation()), so a failed mutation leaves nothing half-written.
  */
-export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPlugin<RequestContext> {
+export function requestTransactionPlugin(routing: ReadRouting): ApolloServerPlugin<RequestContext> {
+  const dataSource = routing.primary;
   return {
     async requestDidStart() {
       let runner: QueryRunner | null = null;
@@ -31,9 +33,11 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
         // The last hook before execution whose failure Apollo answers as a response of ours: a pool with no
         // connection free within DB_ACQUIRE_TIMEOUT_MS is UNAVAILABLE (503), not an internal error.
         async responseForOperation({ contextValue: ctx, operation }) {
-          const r = serialized(dataSource.createQueryRunner());
+          const query = operation?.operation === 'query';
+          // A query may read from the replica (ReadRouting decides); a mutation always works on the primary.
+          const r = serialized((query ? routing.forQuery(callerOf(ctx.viewer)) : dataSource).createQueryRunner());
           try {
-            session = await attachSettings(r, ctx.viewer, operation?.operation === 'query' ? 'statement' : 'transaction');
+            session = await attachSettings(r, ctx.viewer, query ? 'statement' : 'transaction');
           } catch (err) {
             await r.release();
             if (!isPoolTimeout(err)) throw err;
@@ -49,7 +53,10 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
           runner = null;
           try {
             const failed = response.body.kind === 'single' && !response.body.singleResult.data && !!response.body.singleResult.errors;
-            if (session!.transactionOpened() && r.isTransactionActive) await (failed ? r.rollbackTransaction() : r.commitTransaction());
+            if (session!.transactionOpened() && r.isTransactionActive) {
+              await (failed ? r.rollbackTransaction() : r.commitTransaction());
+              if (!failed) routing.wrote(callerOf(ctx.viewer));
+            }
           } finally {
             // Nothing of the request's settings outlives it: a query's died with each statement, a mutation's with its transaction.
             Object.assign(r as unknown as TransactionState, { isTransactionActive: false, transactionDepth: 0 });
@@ -62,6 +69,9 @@ export function requestTransactionPlugin(dataSource: DataSource): ApolloServerPl
     },
   };
 }
+
+/** Whose reads follow whose writes: one token subject (the public shares one). */
+const callerOf = (v: Viewer) => `${v.role}:${v.subject}`;
 
 type TransactionState = { isTransactionActive: boolean; transactionDepth: number };
 

@@ -11,6 +11,7 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { createTokenVerifier } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
 import { Authorizer } from '../authz/authorizer';
+import { ReadRouting } from '../db/read-routing';
 import { requestTransactionPlugin } from '../db/request-transaction';
 import { Config, ConfigError } from '../config/config';
 import { RequestContext, ThrottledAction } from '../graphql/context';
@@ -68,6 +69,8 @@ export interface AppServerOptions {
    * what that transaction costs. Not reachable from config.
    */
   unsafeSkipRequestTransaction?: boolean;
+  /** Where queries read: a read replica beside `dataSource` (READ_DATABASE_URL); the primary alone when absent. */
+  readRouting?: ReadRouting;
   /** Where rate-limit counts live; the store config names (RATE_LIMIT_STORE) when absent. */
   rateLimitStore?: RateLimitStore;
   /**
@@ -102,6 +105,7 @@ export async function createAppServer(
     throw new ConfigError('TRUST_PROXY', (err as Error).message);
   }
   const httpServer = http.createServer(app);
+  const reads = options.readRouting ?? new ReadRouting(dataSource);
   const production = config.env === 'production';
   const development = config.env === 'development';
   const schema = await buildAppSchema();
@@ -153,7 +157,7 @@ export async function createAppServer(
       ApolloServerPluginCacheControlDisabled(),
       requestReportPlugin(),
       ...guards,
-      ...(options.unsafeSkipRequestTransaction ? [] : [requestTransactionPlugin(dataSource)]),
+      ...(options.unsafeSkipRequestTransaction ? [] : [requestTransactionPlugin(reads)]),
       ...(options.extraPlugins ?? []),
     ],
   });
@@ -178,7 +182,7 @@ export async function createAppServer(
   const rateLimitKey = (req: Request, viewer: Viewer | null) =>
     viewer && viewer.role !== 'PUBLIC' ? `sub:${viewer.role}:${viewer.subject}` : `ip:${req.ip ?? 'unknown'}`;
 
-  app.use(healthRouter(dataSource, lifecycle));
+  app.use(healthRouter(dataSource, lifecycle, reads));
   app.use(metricsRouter(metrics, config.metricsToken));
   if (config.graphiql) {
     // Demo tokens are signed by this server's own secret: never in production, and not when an identity provider signs tokens.

@@ -26,6 +26,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ UPKEEP_INTERVAL_SECONDS: '0' }, '/srv/app')).toThrow(/UPKEEP_INTERVAL_SECONDS/);
   });
 
+  it('reads from a replica only when READ_DATABASE_URL names one', () => {
+    expect(loadConfig({}, '/srv/app')).toMatchObject({ readDatabaseUrl: null, readYourWritesMs: 5000, replicaMaxLagMs: 5000 });
+    expect(loadConfig({ READ_DATABASE_URL: 'postgres://u:p@replica:5432/srdi', READ_YOUR_WRITES_MS: '2000', REPLICA_MAX_LAG_MS: '800' }, '/srv/app')).toMatchObject({
+      readDatabaseUrl: 'postgres://u:p@replica:5432/srdi', readYourWritesMs: 2000, replicaMaxLagMs: 800,
+    });
+    expect(() => loadConfig({ READ_DATABASE_URL: 'mysql://replica/srdi' }, '/srv/app')).toThrow(/READ_DATABASE_URL/);
+  });
+
   it('reads every variable of the contract', () => {
     const c = loadConfig({
       NODE_ENV: 'production',

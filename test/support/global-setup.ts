@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     const server = await startEmbeddedPostgres({ dataDir, durable: false });
     globalThis.__SRDI_TEST_PG__ = server;
     adminUrl = server.adminUrl;
+    // The cluster's files, for the test that makes a streaming replica of it from a base backup.
+    process.env.SRDI_TEST_PG_DIR = path.join(dataDir, 'pg');
   }
   const template = `srdi_test_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
