@@ -6,7 +6,8 @@
 export default {
   testRunner: 'jest',
   jest: { configFile: 'test/mutation/jest.config.js', enableFindRelatedTests: false },
-  coverageAnalysis: 'perTest',
+  // Per test by default; an area whose tests draw random data (fast-check) asks for 'all' (see test/mutation/run.js).
+  coverageAnalysis: process.env.SRDI_COVERAGE_ANALYSIS ?? 'perTest',
   // What to mutate and where to report come from test/mutation/run.js, one area at a time
   // (the tests that judge the area are chosen in test/mutation/jest.config.js).
   mutate: (process.env.SRDI_MUTATE ?? '').split(',').filter(Boolean),
@@ -16,10 +17,11 @@ export default {
   // SRDI_MUTATION_CONCURRENCY=1 leaves a core to other work.
   concurrency: Number(process.env.SRDI_MUTATION_CONCURRENCY ?? 2),
   // A mutant's run includes starting jest (seconds on a busy machine); only a real hang should time out.
-  timeoutMS: 30000,
+  timeoutMS: Number(process.env.SRDI_MUTATION_TIMEOUT_MS ?? 30000),
   reporters: ['progress', 'json', 'html'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   // Descriptions and messages are for people; mutating their text tests nothing that decides a verdict.
-  ignoreStatic: true,
+  // (Stryker allows it with per-test coverage only.)
+  ignoreStatic: (process.env.SRDI_COVERAGE_ANALYSIS ?? 'perTest') === 'perTest',
 };

@@ -2,7 +2,7 @@ import { createMongoAbility, subject } from '@casl/ability';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppAbility, AppRule, regionRange } from '../../src/authz/ability';
+import { AppAbility, AppRule } from '../../src/authz/ability';
 import { SqlCondition, sqlConditionFor, sqlFieldConditionFor, UnsupportedConditionError } from '../../src/authz/casl-to-sql';
 import { EnterpriseEntity } from '../../src/modules/enterprise/enterprise.entity';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -174,19 +174,5 @@ describe('CASL → SQL', () => {
     expect(() => sqlConditionFor(unknownField, 'read', 'Enterprise', 'e', meta)).toThrow(UnsupportedConditionError);
     const regex = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions: { name: { $regex: '^a' } } }]);
     expect(() => sqlConditionFor(regex, 'read', 'Enterprise', 'e', meta)).toThrow(UnsupportedConditionError);
-  });
-});
-
-describe('regionRange', () => {
-  it('is exactly the ltree subtree, for every one of the 3,348 regions', async () => {
-    const regions: { code: string; path: string }[] = await ds.query(`SELECT code, path::text FROM region`);
-    const mismatches: string[] = [];
-    for (const { code } of regions) {
-      const { lo, hi } = regionRange(code);
-      const byRange = regions.filter((r) => r.code >= lo && r.code <= hi).map((r) => r.code).sort();
-      const byPath = regions.filter((r) => r.path.split('.').includes(code)).map((r) => r.code).sort();
-      if (byRange.join() !== byPath.join()) mismatches.push(code);
-    }
-    expect(mismatches).toEqual([]);
   });
 });
