@@ -115,8 +115,9 @@ describe('a forged cursor', () => {
         await expectRefused(`${field}: a fractional number`, encode({ ...real, v: real.v.map(() => 1.5) }), orderBy);
         for (const [i, value] of real.v.entries()) {
           const forgeries: [string, unknown][] = [['NUL', 'a\u0000b'], ['an object', {}], ['a long text', 'x'.repeat(5000)], ['a negative zero', -0.5]];
-          // A uuid, date, timestamp or number column: a text that is none of these.
-          if (typeof value === 'number' || /^[0-9][0-9a-f.:TZ-]*$/i.test(String(value))) forgeries.push(['a text of the wrong type', '2024-13-45 nonsense']);
+          // A uuid, date, timestamp or number column (judged by the value's shape; a credit code of digits and
+          // letters A-F is text): a text that is none of these.
+          if (typeof value === 'number' || /^([0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|-?\d+(\.\d+)?$)/i.test(String(value))) forgeries.push(['a text of the wrong type', '2024-13-45 nonsense']);
           for (const [kind, bad] of forgeries) {
             await expectRefused(`${field}: ${kind} at ${i}`, encode({ ...real, v: real.v.map((v, j) => (j === i ? bad : v)) }), orderBy);
           }
