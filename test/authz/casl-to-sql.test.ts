@@ -214,4 +214,22 @@ describe('CASL → SQL', () => {
     const object = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions: { name: { a: 1 } } as never }]);
     expect(() => sqlConditionFor(object, 'read', 'Enterprise', 'e', meta)).toThrow(UnsupportedConditionError);
   });
+
+  it('binds strings, booleans and finite numbers as they are, and refuses any other value', () => {
+    const meta = ds.getMetadata(EnterpriseEntity);
+    const where = (conditions: Record<string, unknown>) => {
+      const ability = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions } as never]);
+      const condition = sqlConditionFor(ability, 'read', 'Enterprise', 'e', meta);
+      if (condition.kind !== 'where') throw new Error(`expected a WHERE, got ${condition.kind}`);
+      return Object.values(condition.params);
+    };
+    expect(where({ name: 'Acme' })).toEqual(['Acme']);
+    expect(where({ hasOwnBrand: false })).toEqual([false]);
+    expect(where({ nicheSinceYear: { $gte: 2015 } })).toEqual([2015]);
+    for (const value of [NaN, Infinity, -Infinity]) {
+      expect(() => where({ nicheSinceYear: { $gt: value } })).toThrow(UnsupportedConditionError);
+      expect(() => where({ nicheSinceYear: { $gt: value } })).toThrow('unsupported value in policy condition on nicheSinceYear: null');
+    }
+    expect(() => where({ foundedOn: { $lt: new Date('2020-01-01') } })).toThrow(/unsupported value in policy condition on foundedOn: "2020-01-01T00:00:00\.000Z"/);
+  });
 });
