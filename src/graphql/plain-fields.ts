@@ -46,3 +46,75 @@ const PLAIN = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
 export function plainFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
   return PLAIN.get(schema) ?? new Set();
 }
+
+interface ResolverParam {
+  kind: string;
+  index: number;
+  propertyName?: string;
+  getType?: () => unknown;
+}
+
+/** type-graphql's own conversion of a `@Root()` value to the parameter's class (helpers/types.js, not exported). */
+function convertToType(target: unknown, data: unknown): unknown {
+  if (data == null || typeof target !== 'function') return data;
+  const ctor = (data as object).constructor;
+  if ([String, Boolean, Number, Date, Array, Promise].includes(ctor as never) || data instanceof target) return data;
+  if (Array.isArray(data)) return data.map((item) => convertToType(target, item));
+  const instance = new (target as new () => Record<string, unknown>)();
+  for (const key of Object.keys(instance)) {
+    if (instance[key] === undefined && !(key in (data as object))) delete instance[key];
+  }
+  return Object.assign(instance, data);
+}
+
+type Pick = (root: unknown, context: unknown, info: unknown) => unknown;
+
+/**
+ * type-graphql calls a `@FieldResolver` through a wrapper that, on every row,
+ * looks its resolver instance up in a list, sorts the parameters and builds
+ * each one: for `id`, `region` and the like that was more work than the field.
+ * Where the method takes only `@Root()`, `@Ctx()` and `@Info()` (no arguments
+ * to convert), and has no middleware and no roles, this calls it directly
+ * with the same values (the root converted to the parameter's class exactly
+ * as type-graphql does). Runs where readPlainFieldsDirectly runs, before any
+ * of our wrappers.
+ */
+export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const instances = new Map<unknown, Record<string, (...args: unknown[]) => unknown>>();
+  const direct = new Set<string>();
+  for (const def of storage.fieldResolvers) {
+    if (def.kind !== 'external' || def.middlewares?.length || def.roles || !def.schemaName) continue;
+    const params = [...((def.params ?? []) as ResolverParam[])].sort((a, b) => a.index - b.index);
+    const simple = params.every((p) => p.kind === 'info' || ((p.kind === 'root' || p.kind === 'context') && !p.propertyName));
+    const objectType = storage.objectTypes.find((o) => o.target === def.getObjectType?.());
+    const type = objectType && schema.getType(objectType.name);
+    const field = type instanceof GraphQLObjectType ? type.getFields()[def.schemaName] : undefined;
+    if (!simple || !objectType || !field) continue;
+    const Target = def.target as new () => Record<string, (...args: unknown[]) => unknown>;
+    let instance = instances.get(Target);
+    if (!instance) instances.set(Target, (instance = new Target()));
+    const method = instance[def.methodName];
+    const picks: Pick[] = params.map((p) => {
+      if (p.kind === 'context') return (_root, context) => context;
+      if (p.kind === 'info') return (_root, _context, info) => info;
+      const getType = p.getType;
+      return getType ? (root) => convertToType(getType(), root) : (root) => root;
+    });
+    const self = instance;
+    field.resolve =
+      picks.length === 1
+        ? (root, _args, context, info) => method.call(self, picks[0](root, context, info))
+        : (root, _args, context, info) => method.apply(self, picks.map((pick) => pick(root, context, info)));
+    direct.add(`${objectType.name}.${def.schemaName}`);
+  }
+  DIRECT.set(schema, direct);
+  return schema;
+}
+
+const DIRECT = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/** The fields (`Type.field`) whose resolver method is called without type-graphql's wrapper. */
+export function directFieldResolversOf(schema: GraphQLSchema): ReadonlySet<string> {
+  return DIRECT.get(schema) ?? new Set();
+}

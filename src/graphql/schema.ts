@@ -38,7 +38,7 @@ import { AssessmentResolver, EnterpriseAssessmentsResolver } from '../modules/as
 import { applyInputLimits } from './input-validation';
 import { limitListFields } from './list-bound';
 import { NodeResolver } from './node.resolver';
-import { readPlainFieldsDirectly } from './plain-fields';
+import { callFieldResolversDirectly, readPlainFieldsDirectly } from './plain-fields';
 import { servePreloaded } from '../data/relations';
 import { countNodeFields, VIEWER_CAN_RESOLVERS } from './viewer-can';
 
@@ -89,7 +89,7 @@ export const RESOLVERS = [
  * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = countNodeFields(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
+  const schema = countNodeFields(callFieldResolversDirectly(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }))));
   limitListFields(servePreloaded(schema));
   return applyInputLimits(guardSubjectFields(schema));
 }
