@@ -96,6 +96,8 @@ export function requestReporter(logger: Logger, metrics: Metrics): RequestHandle
         errorCodes: report.errors.map((e) => e.code),
       });
       const unexpected = report.errors.find((e) => e.code === 'INTERNAL_SERVER_ERROR');
+      // Below LOG_LEVEL=info only failures are written: build no line for a request that will not be logged.
+      if (!unexpected && !logger.isLevelEnabled('info')) return;
       const line = {
         requestId: report.requestId,
         method: req.method,
