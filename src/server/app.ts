@@ -1,7 +1,6 @@
 import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
@@ -37,6 +36,7 @@ import { queryShapeGuard } from './query-guard';
 import { CallerGate } from './caller-gate';
 import { MemoryRateLimitStore, RateLimiter, RateLimitStore } from './rate-limit';
 import { PostgresRateLimitStore, RedisRateLimitStore } from './rate-limit-stores';
+import { apolloMiddleware } from './apollo-middleware';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
 
 /** Headers whose presence shows a request was preflighted (or did not come from a browser); see csrfPrevention below. */
@@ -194,7 +194,7 @@ export async function createAppServer(
     requestReporter(logger, metrics),
     express.json({ limit: config.limits.maxBodyBytes }),
     queryShapeGuard(config.limits, !production),
-    expressMiddleware(apollo, {
+    apolloMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const report = reportOf(res)!;
         let viewer: Viewer | null = null;
