@@ -18,7 +18,7 @@ export const ROW_ACCESS = Symbol('srdi.rowAccess');
 /** Compiled policy conditions per ability, by action, subject and the query's alias. */
 const compiledConditions = new WeakMap<AppAbility, Map<string, SqlCondition>>();
 import { Action, SubjectName } from './policy';
-import { SUBJECT_ENTITIES, subjectOfEntity } from './subjects';
+import { entityOfSubject, subjectOfEntity } from './subjects';
 
 /**
  * Whether every row matching `narrow` also matches `broad`, judged only by
@@ -91,7 +91,7 @@ export class Authorizer {
     const key = `${action}:${subject}:${qb.alias}`;
     let condition = conditions.get(key);
     if (!condition) {
-      const metadata = qb.connection.getMetadata(SUBJECT_ENTITIES[subject]);
+      const metadata = qb.connection.getMetadata(entityOfSubject(subject));
       condition = sqlConditionFor(this.ability, action, subject, qb.alias, metadata, `authz_${qb.alias}_${action}_`);
       if (condition.kind === 'where') Object.freeze(condition.params);
       conditions.set(key, condition);
@@ -142,7 +142,7 @@ export class Authorizer {
     if (!conditions) compiledConditions.set(this.ability, (conditions = new Map()));
     let condition = conditions.get(key);
     if (!condition) {
-      const metadata = qb.connection.getMetadata(SUBJECT_ENTITIES[subject]);
+      const metadata = qb.connection.getMetadata(entityOfSubject(subject));
       condition = sqlFieldConditionFor(this.rules(), 'read', subject, field, qb.alias, metadata, `authz_${qb.alias}_${field}_`);
       if (condition.kind === 'where') Object.freeze(condition.params);
       conditions.set(key, condition);

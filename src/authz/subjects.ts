@@ -1,48 +1,28 @@
-import { AssessmentEntity } from '../modules/assessment/assessment.entity';
-import { ApplicationEntity } from '../modules/application/application.entity';
-import { PublicObjectionEntity } from '../modules/application/public-objection.entity';
-import { ReviewEntity } from '../modules/application/review.entity';
-import { AuditEventEntity } from '../modules/audit/audit-event.entity';
-import { CertificationEntity } from '../modules/certification/certification.entity';
-import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
-import { FinancialReportEntity } from '../modules/enterprise/financial-report.entity';
-import { AwardEntity } from '../modules/funding/award.entity';
-import { ClawBackEntity } from '../modules/funding/claw-back.entity';
-import { DisbursementEntity } from '../modules/funding/disbursement.entity';
-import { ExpenditureEntity } from '../modules/funding/expenditure.entity';
-import { FundingBatchEntity } from '../modules/funding/funding-batch.entity';
-import { FundingProgramEntity } from '../modules/funding/funding-program.entity';
-import { KeyLittleGiantEntity } from '../modules/funding/key-little-giant.entity';
-import { KeySupportProposalEntity } from '../modules/funding/key-support-proposal.entity';
-import { PlatformEntity } from '../modules/platform/platform.entity';
-import { RegionEntity } from '../modules/region/region.entity';
 import { SubjectName } from './policy';
 
-/** Each policy subject and the entity whose rows it governs. */
-export const SUBJECT_ENTITIES: Record<SubjectName, Function> = {
-  Region: RegionEntity,
-  Enterprise: EnterpriseEntity,
-  FinancialReport: FinancialReportEntity,
-  Assessment: AssessmentEntity,
-  Certification: CertificationEntity,
-  Application: ApplicationEntity,
-  Review: ReviewEntity,
-  Platform: PlatformEntity,
-  FundingProgram: FundingProgramEntity,
-  FundingBatch: FundingBatchEntity,
-  Award: AwardEntity,
-  Disbursement: DisbursementEntity,
-  Expenditure: ExpenditureEntity,
-  ClawBack: ClawBackEntity,
-  KeySupportProposal: KeySupportProposalEntity,
-  KeyLittleGiant: KeyLittleGiantEntity,
-  PublicObjection: PublicObjectionEntity,
-  AuditEvent: AuditEventEntity,
-};
+const ENTITY_BY_SUBJECT = new Map<SubjectName, Function>();
+const SUBJECT_BY_ENTITY = new Map<Function, SubjectName>();
 
-const SUBJECT_BY_ENTITY = new Map<Function, SubjectName>(
-  Object.entries(SUBJECT_ENTITIES).map(([name, entity]) => [entity, name as SubjectName]),
-);
+/**
+ * Marks the entity whose rows a policy subject governs. Each module marks its
+ * own entities, so the policy speaks of subjects by name and never imports a
+ * module; the entity registers itself when its module is loaded.
+ */
+export function PolicySubject(subject: SubjectName): ClassDecorator {
+  return (entity) => {
+    const marked = ENTITY_BY_SUBJECT.get(subject);
+    if (marked && marked !== entity) throw new Error(`policy subject ${subject} is marked on both ${marked.name} and ${entity.name}`);
+    ENTITY_BY_SUBJECT.set(subject, entity);
+    SUBJECT_BY_ENTITY.set(entity, subject);
+  };
+}
+
+/** The entity of a policy subject; an unmarked subject is a programming error, never an open door. */
+export function entityOfSubject(subject: SubjectName): Function {
+  const entity = ENTITY_BY_SUBJECT.get(subject);
+  if (!entity) throw new Error(`no entity is marked @PolicySubject('${subject}'): is its module loaded?`);
+  return entity;
+}
 
 /** CASL's subject type of an object: an entity by its class, a plain object by its tag. */
 export function detectSubjectType(object: Record<string, unknown>): SubjectName {

@@ -3,7 +3,7 @@ import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Authorizer, ROW_ACCESS, RowAccess } from '../authz/authorizer';
 import { SubjectName } from '../authz/policy';
-import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { entityOfSubject } from '../authz/subjects';
 import { VIEWER_CAN } from '../authz/viewer-can';
 import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../graphql/context';
@@ -108,7 +108,7 @@ class Compiler {
 
   /** A `json_build_object(…)` of one row of `subject` under `alias`, and how to hydrate it. */
   object(shape: ReadShape, alias: string): { sql: string; hydrate: Hydrate } {
-    const entity = SUBJECT_ENTITIES[shape.subject];
+    const entity = entityOfSubject(shape.subject);
     const metadata = this.root.connection.getMetadata(entity);
     const columns = this.columns(shape.subject, metadata, shape.selection, shape.alsoRead ?? []);
     const parts: string[] = [];
@@ -128,10 +128,10 @@ class Compiler {
       const child = { subject: relation.subject, selection: below };
       const a = `r${++this.aliases}`;
       const inner = this.object(child, a);
-      const childMetadata = this.root.connection.getMetadata(SUBJECT_ENTITIES[relation.subject]);
+      const childMetadata = this.root.connection.getMetadata(entityOfSubject(relation.subject));
       const col = (property: string) => `"${a}"."${childMetadata.findColumnWithPropertyName(property)!.databaseName}"`;
       const parentCol = (property: string) => `"${alias}"."${metadata.findColumnWithPropertyName(property)!.databaseName}"`;
-      const sub = this.root.subQuery().from(SUBJECT_ENTITIES[relation.subject], a);
+      const sub = this.root.subQuery().from(entityOfSubject(relation.subject), a);
       if (relation.kind === 'many') {
         sub.select(`coalesce(json_agg(${inner.sql} ORDER BY ${col(relation.orderBy)}, ${col('id')}), '[]'::json)`).where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
       } else if (relation.kind === 'latest') {

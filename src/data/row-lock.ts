@@ -1,6 +1,6 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { SubjectName } from '../authz/policy';
-import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { entityOfSubject } from '../authz/subjects';
 import { isUuid } from '../graphql/global-id';
 import { aliasOf } from './visible-row';
 
@@ -14,7 +14,7 @@ export async function lockedRow<T extends ObjectLiteral>(db: EntityManager, subj
   if (!isUuid(id)) return null;
   const alias = aliasOf(subject);
   return db
-    .getRepository<T>(SUBJECT_ENTITIES[subject])
+    .getRepository<T>(entityOfSubject(subject))
     .createQueryBuilder(alias)
     .setLock('pessimistic_write')
     .where(`${alias}.id = :id`, { id })

@@ -3,7 +3,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { loader, RequestContext } from '../graphql/context';
 import { isUuid } from '../graphql/global-id';
 import { SubjectName } from '../authz/policy';
-import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { entityOfSubject } from '../authz/subjects';
 import type { LatestRelation } from './relations';
 
 /**
@@ -16,7 +16,7 @@ const alias = (subject: SubjectName) => subject.charAt(0).toLowerCase() + subjec
 
 /** A query over `subject` limited to the rows the caller may read; null when there are none. */
 export function scopedQuery<T extends ObjectLiteral>(ctx: RequestContext, subject: SubjectName): SelectQueryBuilder<T> | null {
-  const qb = ctx.db.getRepository<T>(SUBJECT_ENTITIES[subject]).createQueryBuilder(alias(subject));
+  const qb = ctx.db.getRepository<T>(entityOfSubject(subject)).createQueryBuilder(alias(subject));
   return ctx.authz.scope(qb, subject, 'read');
 }
 

@@ -1,6 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SubjectName } from '../authz/policy';
-import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { entityOfSubject } from '../authz/subjects';
 import { RequestContext } from '../graphql/context';
 import { isUuid } from '../graphql/global-id';
 
@@ -27,7 +27,7 @@ export function scopedRead<T extends ObjectLiteral>(
   subject: SubjectName,
   options: ScopedReadOptions = {},
 ): SelectQueryBuilder<T> | null {
-  const qb = db.getRepository<T>(SUBJECT_ENTITIES[subject]).createQueryBuilder(aliasOf(subject));
+  const qb = db.getRepository<T>(entityOfSubject(subject)).createQueryBuilder(aliasOf(subject));
   if (options.forShare) qb.setLock('pessimistic_read');
   return ctx.authz.scope(qb, subject, 'read');
 }

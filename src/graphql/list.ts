@@ -4,7 +4,7 @@ import { scopedQuery } from '../data/scoped-reader';
 import { readCompiled } from '../data/compiled-read';
 import { Selection, selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
-import { SUBJECT_ENTITIES } from '../authz/subjects';
+import { entityOfSubject } from '../authz/subjects';
 import { canonicalFilter, ConnectionValue, OrderDirection, OrderInput, PageExtras, paginate, SortKey } from './connection';
 import { RequestContext } from './context';
 
@@ -48,7 +48,7 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
     return { key, direction: o.direction ?? OrderDirection.ASC };
   });
   const qb = readsAny ? scopedQuery<T>(ctx, spec.subject) : null;
-  const repository = ctx.db.getRepository<T>(SUBJECT_ENTITIES[spec.subject]);
+  const repository = ctx.db.getRepository<T>(entityOfSubject(spec.subject));
   if (args.filter) {
     // Without rows to see the query never runs, but the filter is still checked and validated.
     spec.applyFilter(ctx, qb ?? repository.createQueryBuilder('unused'), args.filter);

@@ -2,8 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { Tier } from '../enterprise/enterprise.enums';
 import { ApplicationStatus } from './application.enums';
 import type { StoredSelfAssessment } from './self-assessment';
+import { PolicySubject } from '../../authz/subjects';
 
 /** An enterprise's application for a tier, from draft to certificate. */
+@PolicySubject('Application')
 @Entity({ name: 'application' })
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { PublicObjectionStatus } from './application.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * An objection (异议) to an application on public notice (公示), as the
  * notices invite: raised by anyone, the public with a name and a contact,
  * a signed-in caller under its own identity; ruled on by MIIT.
  */
+@PolicySubject('PublicObjection')
 @Entity({ name: 'public_objection' })
 export class PublicObjectionEntity {
   /** Made by the service: the public may write the row but not read it back, so nothing is returned from the insert. */

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ReviewDecision, ReviewKind } from './application.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * A decision on an application: a recommendation or return by the local
  * government, MIIT's expert review with its score and the rule-set evaluation
  * kept as evidence, or an objection raised and resolved during public notice.
  */
+@PolicySubject('Review')
 @Entity({ name: 'review' })
 export class ReviewEntity {
   @PrimaryGeneratedColumn('uuid')

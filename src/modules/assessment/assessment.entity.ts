@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AssessmentStatus, AssessmentValueKind } from './assessment.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * One qualitative condition of one enterprise for one year of assessment,
  * keyed by the indicator key the rule sets use (e.g.
  * coreBusinessOnInformationSystem, developmentScore), with who asserted it.
  */
+@PolicySubject('Assessment')
 @Entity({ name: 'assessment' })
 export class AssessmentEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,9 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * What happened, who did it and what changed. Append-only: the database
  * refuses UPDATE, DELETE and TRUNCATE on this table.
  */
+@PolicySubject('AuditEvent')
 @Entity({ name: 'audit_event' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationStatus, RevocationReason } from './certification.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /** A tier title held by an enterprise: granted for 3 years, then re-reviewed. */
+@PolicySubject('Certification')
 @Entity({ name: 'certification' })
 export class CertificationEntity {
   @PrimaryGeneratedColumn('uuid')

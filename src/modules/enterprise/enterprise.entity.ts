@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ProductField, SizeClass, Tier } from './enterprise.enums';
+import { PolicySubject } from '../../authz/subjects';
 
+@PolicySubject('Enterprise')
 @Entity({ name: 'enterprise' })
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')

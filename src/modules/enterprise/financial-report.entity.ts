@@ -1,10 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * One enterprise's figures for one year. Every measure may be missing: the
  * eligibility rules treat a missing value as UNKNOWN, never as a pass.
  * Money is NUMERIC(18,2), read as a decimal string.
  */
+@PolicySubject('FinancialReport')
 @Entity({ name: 'financial_report' })
 export class FinancialReportEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AwardStatus, UsageRestriction } from './funding.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * Bonus funds (奖补资金) granted from a batch to exactly one recipient: a key
  * little giant enterprise or a demonstration platform. The usage restriction
  * follows from the recipient and the database enforces that pairing.
  */
+@PolicySubject('Award')
 @Entity({ name: 'award' })
 export class AwardEntity {
   @PrimaryGeneratedColumn('uuid')

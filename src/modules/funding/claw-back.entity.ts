@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /** Funds recovered from a recipient for poor performance or misuse. */
+@PolicySubject('ClawBack')
 @Entity({ name: 'claw_back' })
 export class ClawBackEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /** A tranche paid out against an award. The idempotency key makes a retried payment harmless. */
+@PolicySubject('Disbursement')
 @Entity({ name: 'disbursement' })
 export class DisbursementEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ExpenditureCategory } from './funding.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /** Spending recorded by the recipient against its award. */
+@PolicySubject('Expenditure')
 @Entity({ name: 'expenditure' })
 export class ExpenditureEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /** One batch of a programme: its recipients are supported for at most 3 years. */
+@PolicySubject('FundingBatch')
 @Entity({ name: 'funding_batch' })
 export class FundingBatchEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /** A round of the SME Development Special Fund, e.g. 财建〔2021〕2号 (2021–2025). */
+@PolicySubject('FundingProgram')
 @Entity({ name: 'funding_program' })
 export class FundingProgramEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * The published list of key little giants (重点小巨人名单): a read-only view
@@ -7,6 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * decides which rows exist here, so the public can read it without being
  * let into the proposals themselves.
  */
+@PolicySubject('KeyLittleGiant')
 @Entity({ name: 'key_little_giant', synchronize: false })
 export class KeyLittleGiantEntity {
   /** The approved proposal's id. */

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { KeySupportStatus } from './funding.enums';
+import { PolicySubject } from '../../authz/subjects';
 
 /**
  * A key little giant (重点小巨人) selection: MIIT proposes a certified little
  * giant for a funding batch, MoF approves or rejects it. One per enterprise
  * and batch.
  */
+@PolicySubject('KeySupportProposal')
 @Entity({ name: 'key_support_proposal' })
 export class KeySupportProposalEntity {
   @PrimaryGeneratedColumn('uuid')

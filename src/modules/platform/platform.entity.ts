@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PlatformKind, PlatformLevel } from './platform.enums';
+import { PolicySubject } from '../../authz/subjects';
 
+@PolicySubject('Platform')
 @Entity({ name: 'platform' })
 export class PlatformEntity {
   @PrimaryGeneratedColumn('uuid')

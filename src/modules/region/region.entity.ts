@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PolicySubject } from '../../authz/subjects';
 
 export enum RegionLevel {
   PROVINCE = 'PROVINCE',
@@ -11,6 +12,7 @@ export enum RegionLevel {
  * the province down (`320000.320100.320102`), so "this region and everything
  * below it" is the single indexed condition `path <@ :ancestorPath`.
  */
+@PolicySubject('Region')
 @Entity({ name: 'region' })
 export class RegionEntity {
   @PrimaryColumn({ type: 'char', length: 6 })
