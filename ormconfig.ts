@@ -1,4 +1,5 @@
 import { createDataSource } from './src/db/data-source';
+import { ENTITIES } from './src/modules/entities';
 
 /**
  * The DataSource for the TypeORM CLI (`npm run typeorm -- migration:run`), the
@@ -10,4 +11,4 @@ if (!url) {
   throw new Error('DATABASE_URL: required for the TypeORM CLI (the server starts an embedded PostgreSQL by itself)');
 }
 
-export default createDataSource({ url, applicationName: 'srdi-api-cli' });
+export default createDataSource({ url, entities: ENTITIES, applicationName: 'srdi-api-cli' });

@@ -5,6 +5,7 @@
 require('reflect-metadata');
 const { loadConfig } = require('../dist/src/config/config');
 const { openDatabase } = require('../dist/src/db/database');
+const { ENTITIES } = require('../dist/src/modules/entities');
 const { createAppServer } = require('../dist/src/server/app');
 const { createLogger } = require('../dist/src/server/logger');
 const { resolveJwtSecret } = require('../dist/src/auth/jwt-secret');
@@ -19,7 +20,7 @@ const QUERIES = [
 
 (async () => {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: '0' });
-  const db = await openDatabase(config, createLogger(config));
+  const db = await openDatabase(config, createLogger(config), ENTITIES);
   const server = await createAppServer(config, db.dataSource, createLogger(config));
   await new Promise((r) => server.httpServer.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${server.httpServer.address().port}/graphql`;

@@ -10,6 +10,7 @@ const path = require('node:path');
 const { loadConfig } = require('../dist/src/config/config');
 const { startEmbeddedPostgres } = require('../dist/src/db/embedded-postgres');
 const { createDataSource } = require('../dist/src/db/data-source');
+const { ENTITIES } = require('../dist/src/modules/entities');
 const { migrate } = require('../dist/src/db/migrate');
 const { seedDemoData } = require('../dist/src/seed/demo');
 const { createAppServer } = require('../dist/src/server/app');
@@ -52,7 +53,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'srdi-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir });
   try {
-    const ds = createDataSource({ url: pg.url, poolSize: 12 });
+    const ds = createDataSource({ entities: ENTITIES, url: pg.url, poolSize: 12 });
     await ds.initialize();
     await migrate(ds);
     await seedDemoData(ds);

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const { openDatabase, createAppServer, createShutdown, scheduleTierUpkeep, announce, loadDemoDataIfEmpty } = code;
 
-  const db = await openDatabase(config, logger, step, postgres);
+  const db = await openDatabase(config, logger, code.ENTITIES, step, postgres);
   let server: Awaited<ReturnType<typeof createAppServer>>;
   let demo: Awaited<ReturnType<typeof loadDemoDataIfEmpty>> = null;
   try {
@@ -77,6 +77,7 @@ function loadServerCode() {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     ...(require('./db/database') as typeof import('./db/database')),
+    ...(require('./modules/entities') as typeof import('./modules/entities')),
     ...(require('./server/app') as typeof import('./server/app')),
     ...(require('./server/shutdown') as typeof import('./server/shutdown')),
     ...(require('./modules/certification/tier-upkeep') as typeof import('./modules/certification/tier-upkeep')),

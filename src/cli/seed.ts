@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
+import { ENTITIES } from '../modules/entities';
 import { EmbeddedPostgres, findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { migrate } from '../db/migrate';
 import { describeCounts, SeedCounts, SeedRefusedError } from '../seed/counts';
@@ -109,7 +110,7 @@ export async function runSeedCli(
         url = embedded.url;
       }
     }
-    dataSource = createDataSource({ url, poolSize: 2, applicationName: 'srdi-seed' });
+    dataSource = createDataSource({ url, entities: ENTITIES, poolSize: 2, applicationName: 'srdi-seed' });
     await dataSource.initialize();
     await migrate(dataSource);
 

@@ -9,6 +9,7 @@ import { parseTtl, signToken, SignTokenClaims } from '../auth/tokens';
 import { Role } from '../auth/viewer';
 import { Config, loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
+import { ENTITIES } from '../modules/entities';
 import { EmbeddedPostgres, findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { normalizeCreditCode } from '../modules/enterprise/credit-code';
 
@@ -206,7 +207,7 @@ async function withDatabase<T>(config: Config, fn: (ds: DataSource) => Promise<T
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
     url = embedded.url;
   }
-  const ds = createDataSource({ url, poolSize: 1, applicationName: 'srdi-token-cli' });
+  const ds = createDataSource({ url, entities: ENTITIES, poolSize: 1, applicationName: 'srdi-token-cli' });
   try {
     await ds.initialize();
     return await fn(ds);

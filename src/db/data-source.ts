@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 export interface DataSourceSettings {
   url: string;
+  /** The entities to map: the modules' (src/modules/entities.ts), handed down by whoever opens the database. */
+  entities: Function[];
   poolSize?: number;
   applicationName?: string;
   /**
@@ -41,7 +42,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
   return {
     type: 'postgres',
     url: settings.url,
-    entities: ENTITIES,
+    entities: settings.entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

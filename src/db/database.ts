@@ -12,7 +12,7 @@ import { ReadRouting } from './read-routing';
 import { APP_DB_ROLE } from './request-transaction';
 
 /** The application pool's size and limits, from config: the server's and the test server's pools are made alike. */
-export function appPoolSettings(config: Config): Omit<DataSourceSettings, 'url'> {
+export function appPoolSettings(config: Config): Omit<DataSourceSettings, 'url' | 'entities'> {
   return {
     poolSize: config.dbPoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
@@ -41,6 +41,8 @@ export interface Database {
 export async function openDatabase(
   config: Config,
   logger: Logger,
+  /** The modules' entities (src/modules/entities.ts). */
+  entities: Function[],
   step: (what: string) => void = () => undefined,
   /** The embedded PostgreSQL when main.ts has already started it (startServerPostgres). */
   started: Promise<EmbeddedPostgres> | null = null,
@@ -51,10 +53,10 @@ export async function openDatabase(
     embedded = await (started ?? startServerPostgres(config, logger, step));
     url = embedded.url;
   }
-  const owner = createDataSource({ url, poolSize: 2, applicationName: 'srdi-api-owner' });
-  let dataSource = createDataSource({ url, ...appPoolSettings(config), role: APP_DB_ROLE });
+  const owner = createDataSource({ url, entities, poolSize: 2, applicationName: 'srdi-api-owner' });
+  let dataSource = createDataSource({ url, entities, ...appPoolSettings(config), role: APP_DB_ROLE });
   // The replica's pool logs in as READ_DATABASE_URL says and works as srdi_app, like the primary's.
-  const replica = config.readDatabaseUrl ? createDataSource({ url: config.readDatabaseUrl, ...appPoolSettings(config), role: APP_DB_ROLE }) : null;
+  const replica = config.readDatabaseUrl ? createDataSource({ url: config.readDatabaseUrl, entities, ...appPoolSettings(config), role: APP_DB_ROLE }) : null;
   let stopChecks = () => undefined as void;
   const close = async () => {
     stopChecks();
@@ -68,7 +70,7 @@ export async function openDatabase(
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     // Log in as the role that owns nothing, not as the owner, wherever we can.
     const appUrl = config.appDatabaseUrl ?? (embedded ? await embeddedAppLogin(owner, config.dataDir, embedded.url) : null);
-    if (appUrl) dataSource = createDataSource({ url: appUrl, ...appPoolSettings(config) });
+    if (appUrl) dataSource = createDataSource({ url: appUrl, entities, ...appPoolSettings(config) });
     await dataSource.initialize();
     // A replica unreachable at start is left out (logged): reads go to the primary until the next start.
     await replica?.initialize().catch((err: unknown) => logger.warn({ err }, 'read replica unreachable; reading from the primary'));

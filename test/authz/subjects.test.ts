@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ENTITIES } from '../../src/db/entities';
+import { ENTITIES } from '../../src/modules/entities';
 import { SUBJECTS } from '../../src/authz/policy';
 import { entityOfSubject, PolicySubject, subjectOfEntity } from '../../src/authz/subjects';
 

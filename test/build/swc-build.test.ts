@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 
 /**
  * `npm start` runs what swc builds (scripts/build.js), file by file, without
@@ -96,9 +97,10 @@ describe('the swc build (what npm start runs)', () => {
     const json = await inBuild(
       `${DESCRIBE_ENTITIES}
       const { createDataSource } = require('./dist/src/db/data-source.js');
+      const { ENTITIES } = require('./dist/src/modules/entities.js');
       const { migrate } = require('./dist/src/db/migrate.js');
       (async () => {
-        const ds = createDataSource({ url: process.env.TARGET_URL, poolSize: 2 }) // migrate() holds one for its lock;
+        const ds = createDataSource({ entities: ENTITIES, url: process.env.TARGET_URL, poolSize: 2 }) // migrate() holds one for its lock;
         await ds.initialize();
         try {
           const applied = await migrate(ds);
@@ -114,7 +116,7 @@ describe('the swc build (what npm start runs)', () => {
     expect(fromSwc.applied.length).toBeGreaterThanOrEqual(13);
     expect(fromSwc.pending).toBe(false);
 
-    const ds = createDataSource({ url: emptyDb.url, poolSize: 1 });
+    const ds = createDataSource({ entities: ENTITIES, url: emptyDb.url, poolSize: 1 });
     await ds.initialize();
     try {
       const fromTsc = describeEntities(ds) as unknown[];

@@ -7,6 +7,7 @@ import { loadForAction } from '../../src/data/load-for-action';
 import { lockRow } from '../../src/data/row-lock';
 import { visibleRow } from '../../src/data/visible-row';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { RequestContext } from '../../src/graphql/context';
 import { ForbiddenError } from '../../src/graphql/errors';
@@ -31,7 +32,7 @@ let zhejiang: EnterpriseRow;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = createDataSource({ url: db.url, poolSize: 2, role: APP_DB_ROLE });
+  app = createDataSource({ entities: ENTITIES, url: db.url, poolSize: 2, role: APP_DB_ROLE });
   await app.initialize();
   own = await createEnterprise(db.dataSource, { regionCode: '320102', tier: 'SRDI_SME' });
   published = await createEnterprise(db.dataSource, { regionCode: '320102', tier: 'SRDI_SME' });

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/db/database';
+import { ENTITIES } from '../../src/modules/entities';
 import { createLogger } from '../../src/server/logger';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -12,7 +13,7 @@ afterAll(() => db.drop());
 describe('openDatabase with DATABASE_URL', () => {
   it('migrates as the owner and gives the application a pool that logs in as srdi_app, bound by row-level security', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: 'x'.repeat(32) });
-    const opened = await openDatabase(config, createLogger(config));
+    const opened = await openDatabase(config, createLogger(config), ENTITIES);
     try {
       expect(opened.embedded).toBeNull();
       const [app] = await opened.dataSource.query(`SELECT current_user AS who, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`);
@@ -43,7 +44,7 @@ describe('openDatabase with DATABASE_URL', () => {
     appUrl.username = 'srdi_app';
     appUrl.password = 'app-login-test-password';
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, APP_DATABASE_URL: appUrl.toString(), JWT_SECRET: 'x'.repeat(32) });
-    const opened = await openDatabase(config, createLogger(config));
+    const opened = await openDatabase(config, createLogger(config), ENTITIES);
     try {
       const [row] = await opened.dataSource.query(`SELECT session_user AS session, current_user AS who`);
       expect(row).toEqual({ session: 'srdi_app', who: 'srdi_app' });

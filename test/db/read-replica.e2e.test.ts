@@ -7,6 +7,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { compareLsn, ReadRouting } from '../../src/db/read-routing';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { toGlobalId } from '../../src/graphql/global-id';
@@ -144,8 +145,8 @@ beforeAll(async () => {
   const s = await startStandby(path.join(root, 'standby'));
   standby = s.child;
   standbyUrl = s.url;
-  app = createDataSource({ url: db.url, poolSize: 4, role: APP_DB_ROLE });
-  replica = createDataSource({ url: standbyUrl, poolSize: 4, role: APP_DB_ROLE });
+  app = createDataSource({ entities: ENTITIES, url: db.url, poolSize: 4, role: APP_DB_ROLE });
+  replica = createDataSource({ entities: ENTITIES, url: standbyUrl, poolSize: 4, role: APP_DB_ROLE });
   await app.initialize();
   await replica.initialize();
   reads = new ReadRouting(app, replica, { readYourWritesMs: 1_500, maxLagMs: 1_500, checkEveryMs: 100 });

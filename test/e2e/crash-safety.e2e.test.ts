@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { createAward, createEnterprise } from '../support/factories';
 import { tokenFor } from '../support/tokens';
 import { createBatch, createProgram, DISBURSE, gid } from '../modules/funding/funding-factories';
@@ -42,7 +43,7 @@ const START = { DATABASE_URL: '', DATA_DIR: dataDir, DEMO_DATA: '0' };
 
 it('keeps every acknowledged disbursement, whole, across kill -9 of the API', async () => {
   main = await spawnMain('', START);
-  owner = createDataSource({ url: ownerUrl(), poolSize: 2 });
+  owner = createDataSource({ entities: ENTITIES, url: ownerUrl(), poolSize: 2 });
   await owner.initialize();
   const e = await createEnterprise(owner, { regionCode: '320102', tier: 'LITTLE_GIANT' });
   const batchId = await createBatch(owner, await createProgram(owner, '100000000000.00'), 1, '100000000.00');
@@ -84,7 +85,7 @@ it('keeps every acknowledged disbursement, whole, across kill -9 of the API', as
 
   // npm start again on the same DATA_DIR: it takes over the orphaned PostgreSQL, which recovers from its WAL.
   main = await spawnMain('', START);
-  owner = createDataSource({ url: ownerUrl(), poolSize: 2 });
+  owner = createDataSource({ entities: ENTITIES, url: ownerUrl(), poolSize: 2 });
   await owner.initialize();
   const rows = (await owner.query(
     `SELECT d.idempotency_key AS key, d.amount::text AS amount,

@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { RateLimiter } from '../../src/server/rate-limit';
 import { PostgresRateLimitStore, RedisRateLimitStore } from '../../src/server/rate-limit-stores';
@@ -20,7 +21,7 @@ describe('PostgresRateLimitStore', () => {
     db = await createTestDatabase();
     for (let i = 0; i < 2; i++) {
       // As the server connects: srdi_app, which may use the table the migration made but create none.
-      const ds = createDataSource({ url: db.url, poolSize: 2, role: APP_DB_ROLE });
+      const ds = createDataSource({ entities: ENTITIES, url: db.url, poolSize: 2, role: APP_DB_ROLE });
       await ds.initialize();
       pools.push(ds);
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 
 export interface TestDatabase {
   url: string;
@@ -28,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 5 });
+  const dataSource = createDataSource({ entities: ENTITIES, url: url.toString(), poolSize: 5 });
   await dataSource.initialize();
   return {
     url: url.toString(),

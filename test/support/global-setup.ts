@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { migrate } from '../../src/db/migrate';
 
@@ -40,7 +41,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${template}`;
-  const ds = createDataSource({ url: url.toString(), poolSize: 2 }); // migrate() holds one connection for its lock
+  const ds = createDataSource({ entities: ENTITIES, url: url.toString(), poolSize: 2 }); // migrate() holds one connection for its lock
   await ds.initialize();
   try {
     await migrate(ds);

@@ -4,6 +4,7 @@ import { Config, loadConfig } from '../../src/config/config';
 import { AppServer, AppServerOptions, createAppServer } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 import { createDataSource } from '../../src/db/data-source';
+import { ENTITIES } from '../../src/modules/entities';
 import { appPoolSettings } from '../../src/db/database';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { createTestDatabase, TestDatabase } from './database';
@@ -40,7 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   });
   // As in production: the server's pool logs in as srdi_app (owns nothing, bound by row-level
   // security); the test's own db.dataSource is the owner, for factories and assertions.
-  const appDataSource = createDataSource({ url: db.url, ...appPoolSettings(config), poolSize: Number(env.DB_POOL_SIZE ?? 5), role: APP_DB_ROLE });
+  const appDataSource = createDataSource({ entities: ENTITIES, url: db.url, ...appPoolSettings(config), poolSize: Number(env.DB_POOL_SIZE ?? 5), role: APP_DB_ROLE });
   await appDataSource.initialize();
   const server = await createAppServer(config, appDataSource, createLogger(config), options);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
