@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
 import { SCHEMA_FILE } from '../config/paths';
-import { buildAppSchema, sortedSchema } from '../graphql/schema';
+import { buildAppSchema, sortedSchema } from '../server/schema';
 
 /** The SDL exactly as committed in schema/schema.graphql. */
 export async function emittedSchema(): Promise<string> {

@@ -3,32 +3,8 @@ import { ClassType, Ctx, Field, FieldResolver, Info, ObjectType, Resolver, Root 
 import { rowActionsOf } from '../authz/operations';
 import { SubjectName, SUBJECTS } from '../authz/policy';
 import { VIEWER_CAN, ViewerCanAnswer, viewerCanOf } from '../authz/viewer-can';
-import { Application } from '../modules/application/application.type';
-import { PublicObjection } from '../modules/application/public-objection.type';
-import { Review } from '../modules/application/review.type';
-import { Assessment } from '../modules/assessment/assessment.type';
-import { AuditEvent } from '../modules/audit/audit-event.type';
-import { Certification } from '../modules/certification/certification.type';
-import { Enterprise } from '../modules/enterprise/enterprise.type';
-import { FinancialReport } from '../modules/enterprise/financial-report.type';
-import { Award } from '../modules/funding/award.type';
-import { ClawBack } from '../modules/funding/claw-back.type';
-import { Disbursement } from '../modules/funding/disbursement.type';
-import { Expenditure } from '../modules/funding/expenditure.type';
-import { FundingBatch } from '../modules/funding/funding-batch.type';
-import { FundingProgram } from '../modules/funding/funding-program.type';
-import { KeyLittleGiant } from '../modules/funding/key-little-giant.type';
-import { KeySupportProposal } from '../modules/funding/key-support-proposal.type';
-import { Platform } from '../modules/platform/platform.type';
-import { Region } from '../modules/region/region.type';
 import { RequestContext } from './context';
 import { ListBound } from './list-bound';
-
-/** The GraphQL type class of each policy subject. */
-const TYPES: Record<SubjectName, ClassType> = {
-  Region, Enterprise, FinancialReport, Assessment, Certification, Application, Review, Platform, FundingProgram, FundingBatch,
-  Award, Disbursement, Expenditure, ClawBack, KeySupportProposal, KeyLittleGiant, PublicObjection, AuditEvent,
-};
 
 const ACTION_DESCRIPTION: Record<string, string> = {
   update: 'change it (the update mutation; some roles only some fields)',
@@ -54,7 +30,8 @@ export function countNodeFields(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function viewerCanResolver(subject: SubjectName): ClassType {
+/** The `viewerCan` field of a policy subject's GraphQL type (`type`), and its `XViewerCan` object type. */
+export function viewerCanResolver(subject: SubjectName, type: ClassType): ClassType {
   class ViewerCan {}
   ListBound(() => fieldCounts.get(subject) ?? 100)(ViewerCan.prototype, 'readableFields');
   Field(() => [String], {
@@ -69,7 +46,7 @@ function viewerCanResolver(subject: SubjectName): ClassType {
     description: `What the caller may do with one ${subject}, from the same policy that answers its requests: draw a list of mixed rows without asking for what it would be refused.`,
   })(ViewerCan);
 
-  @Resolver(() => TYPES[subject])
+  @Resolver(() => type)
   class ViewerCanResolver {
     @FieldResolver(() => ViewerCan, {
       name: VIEWER_CAN,
@@ -83,4 +60,3 @@ function viewerCanResolver(subject: SubjectName): ClassType {
   return ViewerCanResolver;
 }
 
-export const VIEWER_CAN_RESOLVERS = SUBJECTS.map(viewerCanResolver);

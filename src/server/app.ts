@@ -16,7 +16,7 @@ import { Config, ConfigError } from '../config/config';
 import { RequestContext, ThrottledAction } from '../graphql/context';
 import { DomainError, formatError, RateLimitedError } from '../graphql/errors';
 import { ResponseItems } from '../graphql/list-bound';
-import { buildAppSchema } from '../graphql/schema';
+import { buildAppSchema } from './schema';
 import { graphiqlRouter } from '../graphql/graphiql/graphiql.router';
 import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
 import {

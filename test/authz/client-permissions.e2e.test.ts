@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { rowActionsOf } from '../../src/authz/operations';
 import { SubjectName } from '../../src/authz/policy';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../support/server';
 import { statementsOf } from '../support/statements';

@@ -7,7 +7,7 @@ import { clientRulesFor, isApiPath, translateRules } from '../../src/authz/clien
 import { hasOperation } from '../../src/authz/operations';
 import { Action, POLICY, SubjectName } from '../../src/authz/policy';
 import { fromGlobalId, isUuid, toGlobalId } from '../../src/graphql/global-id';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 import { mayRecommend } from '../../src/modules/application/application.rules';
 import { Tier } from '../../src/modules/enterprise/enterprise.enums';
 

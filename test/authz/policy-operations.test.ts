@@ -1,7 +1,7 @@
 import { GraphQLSchema, isInputObjectType, isNonNullType, isObjectType } from 'graphql';
 import { Operation, OPERATIONS } from '../../src/authz/operations';
 import { Action, POLICY, RuleTemplate, SubjectName } from '../../src/authz/policy';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 
 /**
  * Every grant of the policy has an operation, and every operation has a

@@ -1,6 +1,6 @@
 import { GraphQLField, GraphQLInputType, isInputObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { listBound, limitOf, textCheck } from '../../src/graphql/input-validation';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 
 /** Finding 2 of issue 10: no list input may be unbounded, or SQL can grow with its square. */
 describe('every list input of the schema', () => {

@@ -3,7 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { REGIONS_CSV } from '../../src/config/paths';
 import { parseRegionsCsv } from '../../src/db/migrations/1764000000001-Regions';
 import { listBoundOf, listFields } from '../../src/graphql/list-bound';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 import { MAX_CHILDREN, REGIONS_PER_LEVEL } from '../../src/modules/region/region.type';
 
 let schema: GraphQLSchema;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { graphql, GraphQLResolveInfo } from 'graphql';
 import { Arg, buildSchema, Ctx, Field, FieldResolver, Info, MiddlewareFn, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { callFieldResolversDirectly, directFieldResolversOf } from '../../src/graphql/plain-fields';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 
 @ObjectType()
 class Gadget {

@@ -4,7 +4,7 @@ import { parse, validate } from 'graphql';
 import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { emittedSchema } from '../../src/cli/schema';
 import { PROJECT_ROOT, SCHEMA_FILE } from '../../src/config/paths';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/server/schema';
 
 describe('schema/schema.graphql', () => {
   it('is exactly what the code builds (run `npm run schema:emit` after changing types)', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/config/config';
 import { EXAMPLES_FILE, parseExamples } from '../../../src/graphql/graphiql/graphiql.router';
 import { loadPersistedQueryList, sha256 } from '../../../src/graphql/plugins/persisted-queries';
-import { buildAppSchema } from '../../../src/graphql/schema';
+import { buildAppSchema } from '../../../src/server/schema';
 import { createAppServer } from '../../../src/server/app';
 import { createLogger } from '../../../src/server/logger';
 import { createTestDatabase } from '../../support/database';

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { buildAppSchema } from '../../../src/graphql/schema';
+import { buildAppSchema } from '../../../src/server/schema';
 import { loadConfig } from '../../../src/config/config';
 import { cachedQueryLimits, checkQueryLimits, countDirectives, maxRepeatedField, measureOperation, operationCost, usesIntrospection } from '../../../src/graphql/plugins/query-limits';
 import { send, startProbedServer } from '../../server/support';
