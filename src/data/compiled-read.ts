@@ -9,7 +9,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../graphql/context';
 import { scopedQuery } from './scoped-reader';
 import { selectionOf } from './selection';
-import { plainFieldsOf } from '../graphql/plain-fields';
+import { plainFieldsOf } from './plain-fields';
 import { COLUMNS_FOR, preloaded, RELATIONS } from './relations';
 import type { Selection } from './selection';
 

@@ -1,5 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { recordPlainFields } from '../data/plain-fields';
 
 /**
  * type-graphql gives every plain `@Field` a resolver of its own that builds
@@ -32,19 +33,8 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
       }
     }
   }
-  PLAIN.set(schema, plainFields);
+  recordPlainFields(schema, plainFields);
   return schema;
-}
-
-const PLAIN = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
-
-/**
- * The fields (`Type.field`) that just read their row's property of the same
- * name: a compiled read may fetch only that column for them. Empty for a
- * schema not built by buildAppSchema, so such reads fetch every column.
- */
-export function plainFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
-  return PLAIN.get(schema) ?? new Set();
 }
 
 interface ResolverParam {
