@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { guardSubjectFields } from '../authz/field-guard';
 import { EnterpriseResolver, FinancialReportResolver } from '../modules/enterprise/enterprise.resolver';
 import {

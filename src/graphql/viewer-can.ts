@@ -21,7 +21,7 @@ import { KeyLittleGiant } from '../modules/funding/key-little-giant.type';
 import { KeySupportProposal } from '../modules/funding/key-support-proposal.type';
 import { Platform } from '../modules/platform/platform.type';
 import { Region } from '../modules/region/region.type';
-import { RequestContext } from './context';
+import { RequestContext } from '../core/context';
 import { ListBound } from './list-bound';
 
 /** The GraphQL type class of each policy subject. */
