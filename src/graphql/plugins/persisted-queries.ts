@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '../../config/config';
 import { RequestContext } from '../../core/context';
 import { DomainError } from '../../core/errors';
-import { parseExamples } from '../../server/graphiql/graphiql.router';
+import { parseExamples } from '../example-operations';
 
 /**
  * PERSISTED_QUERIES=allowlist: the server runs only operations it was given

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/config/config';
-import { EXAMPLES_FILE, parseExamples } from '../../../src/server/graphiql/graphiql.router';
+import { EXAMPLES_FILE, parseExamples } from '../../../src/graphql/example-operations';
 import { loadPersistedQueryList, sha256 } from '../../../src/graphql/plugins/persisted-queries';
 import { buildAppSchema } from '../../../src/graphql/schema';
 import { createAppServer } from '../../../src/server/app';
