@@ -7,7 +7,7 @@ const { loadConfig } = require('../dist/src/config/config');
 const { openDatabase } = require('../dist/src/db/database');
 const { ENTITIES } = require('../dist/src/modules/entities');
 const { createAppServer } = require('../dist/src/server/app');
-const { createLogger } = require('../dist/src/server/logger');
+const { createLogger } = require('../dist/src/core/logger');
 const { resolveJwtSecret } = require('../dist/src/auth/jwt-secret');
 const { signToken } = require('../dist/src/auth/tokens');
 

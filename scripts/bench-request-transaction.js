@@ -14,7 +14,7 @@ const { ENTITIES } = require('../dist/src/modules/entities');
 const { migrate } = require('../dist/src/db/migrate');
 const { seedDemoData } = require('../dist/src/seed/demo');
 const { createAppServer } = require('../dist/src/server/app');
-const { createLogger } = require('../dist/src/server/logger');
+const { createLogger } = require('../dist/src/core/logger');
 const { signToken } = require('../dist/src/auth/tokens');
 
 const arg = (name, fallback) => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import type { EmbeddedPostgres } from './db/embedded-postgres';
 import { startServerPostgres } from './db/server-postgres';
-import { createLogger } from './server/logger';
+import { createLogger } from './core/logger';
 import { startupProgress } from './server/progress';
 
 /** Start-up: config → database → schema → HTTP server; then wait for a signal. */

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../core/errors';
 import { fromGlobalId, isUuid } from '../graphql/global-id';
 import { TokenVerifier } from './tokens';
 import { PUBLIC_VIEWER, Role, Viewer } from './viewer';

@@ -1,6 +1,6 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import { Config } from '../config/config';
-import { UnauthenticatedError } from '../graphql/errors';
+import { UnauthenticatedError } from '../core/errors';
 import { Role } from './viewer';
 
 /** The claims the API reads; anything else in a token is ignored. */

@@ -1,7 +1,7 @@
 import { createMongoAbility, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
 import { Viewer } from '../auth/viewer';
-import { PLAN_LISTED_CITIES } from '../modules/application/application.rules';
-import { isRegionCode, regionLevelOfCode } from '../modules/region/region-code';
+import { PLAN_LISTED_CITIES } from '../core/region-code';
+import { isRegionCode, regionLevelOfCode } from '../core/region-code';
 import { Action, POLICY, RuleTemplate, SubjectName } from './policy';
 import { detectSubjectType } from './subjects';
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
-import { DomainError, ForbiddenError, NotFoundError } from '../graphql/errors';
+import { DomainError, ForbiddenError, NotFoundError } from '../core/errors';
 import { abilityFor, AppAbility, AppRule, policyScopeOf, rulesFor } from './ability';
 import { SqlCondition, sqlConditionFor, sqlFieldConditionFor } from './casl-to-sql';
 

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { ForbiddenError } from '../graphql/errors';
-import { RequestContext } from '../graphql/context';
+import { ForbiddenError } from '../core/errors';
+import { RequestContext } from '../core/context';
 import { POLICY, RuleTemplate, SubjectName, SUBJECTS } from './policy';
 import { VIEWER_CAN } from './viewer-can';
 

@@ -1,7 +1,7 @@
 import { subjectOf } from '../authz/ability';
 import { Action, SubjectName } from '../authz/policy';
-import { RequestContext } from '../graphql/context';
-import { ForbiddenError } from '../graphql/errors';
+import { RequestContext } from '../core/context';
+import { ForbiddenError } from '../core/errors';
 
 /**
  * The check on a row about to be created, before it exists: the caller

@@ -6,7 +6,7 @@ import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
 import { VIEWER_CAN } from '../authz/viewer-can';
 import { GraphQLResolveInfo } from 'graphql';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../core/context';
 import { scopedQuery } from './scoped-reader';
 import { selectionOf } from './selection';
 import { plainFieldsOf } from './plain-fields';

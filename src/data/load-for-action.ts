@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { Action, SubjectName } from '../authz/policy';
-import { RequestContext } from '../graphql/context';
-import { NotFoundError } from '../graphql/errors';
+import { RequestContext } from '../core/context';
+import { NotFoundError } from '../core/errors';
 import { lockedRow } from './row-lock';
 import { visibleRow } from './visible-row';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { loader, RequestContext } from '../graphql/context';
+import { loader, RequestContext } from '../core/context';
 import { isUuid } from '../graphql/global-id';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';

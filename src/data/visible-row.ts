@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../core/context';
 import { isUuid } from '../graphql/global-id';
 
 /** The alias a subject's rows go by in the data layer's queries ('fundingBatch' for FundingBatch). */

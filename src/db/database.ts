@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Config } from '../config/config';
-import { Logger } from '../server/logger';
+import { Logger } from '../core/logger';
 import { createDataSource, DataSourceSettings } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { startServerPostgres } from './server-postgres';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../core/context';
 
 /**
  * Runs one mutation's work as a unit: inside the request's transaction it is

@@ -3,7 +3,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { regionRange } from '../authz/ability';
 import { Viewer } from '../auth/viewer';
 import { ReadRouting } from './read-routing';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../core/context';
 
 /** The role every request runs as: it owns nothing and is bound by row-level security. */
 export const APP_DB_ROLE = 'srdi_app';

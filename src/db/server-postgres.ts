@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Config } from '../config/config';
-import { Logger } from '../server/logger';
+import { Logger } from '../core/logger';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 /**

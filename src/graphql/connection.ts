@@ -2,7 +2,7 @@ import { ClassType, Field, InputType, Int, ObjectType, registerEnumType } from '
 import { createHash } from 'node:crypto';
 import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../core/errors';
 import { OrderKey } from './input-limits';
 import { ListBound, PAGE } from './list-bound';
 

@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../core/errors';
 
 /**
  * Opaque global IDs: base64url("Type:key"). Clients must not parse them; we

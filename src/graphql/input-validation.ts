@@ -2,7 +2,7 @@ import {
   defaultFieldResolver, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLInputType, GraphQLSchema,
   isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
 } from 'graphql';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../core/errors';
 import { ARG_LIMITS_EXTENSION, describeLimit, InputLimit, LIMIT_EXTENSION, ORDER_KEY_EXTENSION, TEXT_LIMITS } from './input-limits';
 
 /**

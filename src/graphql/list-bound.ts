@@ -1,7 +1,7 @@
 import { defaultFieldResolver, getNullableType, GraphQLField, GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isListType, isObjectType } from 'graphql';
 import { Extensions } from 'type-graphql';
-import { RequestContext } from './context';
-import { QueryTooComplexError } from './errors';
+import { RequestContext } from '../core/context';
+import { QueryTooComplexError } from '../core/errors';
 
 /**
  * The items of a connection's page: the connection field counts them by its

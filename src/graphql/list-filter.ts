@@ -1,9 +1,9 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { regionRange } from '../authz/ability';
 import { SubjectName } from '../authz/policy';
-import { isRegionCode } from '../modules/region/region-code';
-import { RequestContext } from './context';
-import { BadUserInputError } from './errors';
+import { isRegionCode } from '../core/region-code';
+import { RequestContext } from '../core/context';
+import { BadUserInputError } from '../core/errors';
 import { uuidFromGlobalId } from './global-id';
 
 /** Escapes LIKE's wildcards in user text. */

@@ -6,7 +6,7 @@ import { Selection, selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
 import { canonicalFilter, ConnectionValue, OrderDirection, OrderInput, PageExtras, paginate, SortKey } from './connection';
-import { RequestContext } from './context';
+import { RequestContext } from '../core/context';
 
 export interface ListArgs<F, O extends string> {
   first?: number | null;

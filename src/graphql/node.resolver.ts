@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { RequestContext } from './context';
+import { RequestContext } from '../core/context';
 import { fromGlobalId } from './global-id';
 import { Node, nodeKind } from './node';
 

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { RequestContext } from './context';
+import { RequestContext } from '../core/context';
 
 type Fetch = (ctx: RequestContext, key: string) => Promise<object | null>;
 

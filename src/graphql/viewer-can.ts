@@ -3,7 +3,7 @@ import { ClassType, Ctx, Field, FieldResolver, Info, ObjectType, Resolver, Root 
 import { rowActionsOf } from '../authz/operations';
 import { SubjectName, SUBJECTS } from '../authz/policy';
 import { VIEWER_CAN, ViewerCanAnswer, viewerCanOf } from '../authz/viewer-can';
-import { RequestContext } from './context';
+import { RequestContext } from '../core/context';
 import { ListBound } from './list-bound';
 
 const ACTION_DESCRIPTION: Record<string, string> = {

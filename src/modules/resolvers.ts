@@ -1,6 +1,6 @@
 import { ClassType } from 'type-graphql';
 import { SubjectName } from '../authz/policy';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 import { EnterpriseResolver, FinancialReportResolver } from './enterprise/enterprise.resolver';
 import {
   ApplicationResolver,

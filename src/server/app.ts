@@ -13,11 +13,11 @@ import { Authorizer } from '../authz/authorizer';
 import { ReadRouting } from '../db/read-routing';
 import { requestTransactionPlugin } from '../db/request-transaction';
 import { Config, ConfigError } from '../config/config';
-import { RequestContext, ThrottledAction } from '../graphql/context';
-import { DomainError, formatError, RateLimitedError } from '../graphql/errors';
+import { RequestContext, ThrottledAction } from '../core/context';
+import { DomainError, formatError, RateLimitedError } from '../core/errors';
 import { ResponseItems } from '../graphql/list-bound';
 import { buildAppSchema } from './schema';
-import { graphiqlRouter } from '../graphql/graphiql/graphiql.router';
+import { graphiqlRouter } from './graphiql/graphiql.router';
 import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
 import {
   loadPersistedQueryList,
@@ -30,7 +30,7 @@ import { DemoTenants } from '../seed/demo';
 import { demoTokens } from './demo-tokens';
 import { healthRouter, Lifecycle } from './health';
 import { httpErrorHandler } from './http-errors';
-import { Logger } from './logger';
+import { Logger } from '../core/logger';
 import { Metrics, metricsRouter } from './metrics';
 import { queryShapeGuard } from './query-guard';
 import { CallerGate } from './caller-gate';

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../graphql/errors';
+import { RateLimitedError } from '../core/errors';
 
 interface Caller {
   running: number;

@@ -1,6 +1,6 @@
 import { ErrorRequestHandler, Request, Response } from 'express';
-import { QueryLimitName } from '../graphql/errors';
-import { Logger } from './logger';
+import { QueryLimitName } from '../core/errors';
+import { Logger } from '../core/logger';
 import { reportOf } from './request-report';
 
 /** The GraphQL-over-HTTP media type when the client prefers it, else JSON. */

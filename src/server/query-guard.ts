@@ -2,7 +2,7 @@ import { Request, RequestHandler } from 'express';
 import { parse as parseUrl } from 'node:url';
 import { DocumentNode, GraphQLError, parse } from 'graphql';
 import { QueryLimits } from '../config/config';
-import { isTooManyTokens, QueryTooComplexError } from '../graphql/errors';
+import { isTooManyTokens, QueryTooComplexError } from '../core/errors';
 import { checkDocumentShape } from '../graphql/plugins/query-limits';
 import { sendGraphQLError } from './http-errors';
 import { reportOf } from './request-report';

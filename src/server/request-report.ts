@@ -3,9 +3,9 @@ import { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Viewer } from '../auth/viewer';
-import { RequestContext } from '../graphql/context';
-import { publicErrorCode } from '../graphql/errors';
-import { Logger } from './logger';
+import { RequestContext } from '../core/context';
+import { publicErrorCode } from '../core/errors';
+import { Logger } from '../core/logger';
 import { Metrics } from './metrics';
 
 /**

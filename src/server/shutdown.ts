@@ -1,5 +1,5 @@
 import { AppServer } from './app';
-import { Logger } from './logger';
+import { Logger } from '../core/logger';
 
 export interface ShutdownOptions {
   server: Pick<AppServer, 'apollo' | 'lifecycle'>;

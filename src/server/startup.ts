@@ -3,7 +3,7 @@ import { Config } from '../config/config';
 import { DemoTenants, findDemoTenants, hasData, seedDemoData } from '../seed/demo';
 import { AppServer } from './app';
 import { demoTokens } from './demo-tokens';
-import { Logger } from './logger';
+import { Logger } from '../core/logger';
 
 /** On the first start of an empty database, load the demo data; afterwards, find its tenants. */
 export async function loadDemoDataIfEmpty(dataSource: DataSource, logger: Logger, step: (what: string) => void = () => undefined): Promise<DemoTenants | null> {

@@ -1,7 +1,7 @@
 import { Viewer } from '../../src/auth/viewer';
 import { Authorizer } from '../../src/authz/authorizer';
 import { assertMayCreate, assertMayUpdateFields } from '../../src/data/checked-write';
-import { RequestContext } from '../../src/graphql/context';
+import { RequestContext } from '../../src/core/context';
 import { EnterpriseEntity } from '../../src/modules/enterprise/enterprise.entity';
 
 /** The policy checks on new and changed rows, with the codes and messages the mutations answer with. */

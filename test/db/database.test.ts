@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/db/database';
 import { ENTITIES } from '../../src/modules/entities';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/core/logger';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 let db: TestDatabase;

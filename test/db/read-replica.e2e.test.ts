@@ -12,7 +12,7 @@ import { compareLsn, ReadRouting } from '../../src/db/read-routing';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { AppServer, createAppServer } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/core/logger';
 import { createEnterprise } from '../support/factories';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { TEST_JWT_SECRET, tokenFor } from '../support/tokens';

@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../src/graphql/global-id';
-import { programmeToday } from '../../src/modules/certification/certification-status';
+import { programmeToday } from '../../src/core/calendar';
 import { createCertification, createEnterprise, createSubmittableReports } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

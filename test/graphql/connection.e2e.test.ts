@@ -1,5 +1,5 @@
 import { getNamedType, GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
-import { programmeToday } from '../../src/modules/certification/certification-status';
+import { programmeToday } from '../../src/core/calendar';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { createAward, createCertification, createEnterprise, createPlatform, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';

@@ -21,7 +21,7 @@ const AREAS = [
     mutate: ['src/modules/eligibility/evaluate.ts', 'src/modules/eligibility/sme-size-lines.ts', 'src/modules/assessment/assessment.rules.ts'],
     tests: ['test/modules/eligibility/evaluate.test.ts', 'test/modules/eligibility/sme-size-lines.test.ts', 'test/modules/assessment/assessment-rules.test.ts'],
   },
-  { key: 'money', name: 'Money scalar', threshold: 90, mutate: ['src/graphql/scalars/money.ts'], tests: ['test/graphql/scalars/money.test.ts'] },
+  { key: 'money', name: 'Money scalar', threshold: 90, mutate: ['src/core/money.ts', 'src/graphql/scalars/money.ts'], tests: ['test/graphql/scalars/money.test.ts'] },
   { key: 'credit-code', name: 'credit code', threshold: 90, mutate: ['src/modules/enterprise/credit-code.ts'], tests: ['test/modules/enterprise/credit-code.test.ts'] },
   {
     key: 'casl-to-sql', name: 'CASL→SQL', threshold: 90, mutate: ['src/authz/casl-to-sql.ts'], tests: ['test/authz/casl-to-sql.test.ts'],

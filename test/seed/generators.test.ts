@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CertificationStatus } from '../../src/modules/certification/certification.enums';
 import { checkCreditCode, creditCodeProvince } from '../../src/modules/enterprise/credit-code';
 import { ProductField, SizeClass, Tier } from '../../src/modules/enterprise/enterprise.enums';
-import { centsToMoney, compareMoney } from '../../src/graphql/scalars/money';
+import { centsToMoney, compareMoney } from '../../src/core/money';
 import { insertSql } from '../../src/seed/bulk-insert';
 import { liftToApplicationBar, nicheYearsRequired } from '../../src/seed/applicants';
 import { evaluate } from '../../src/modules/eligibility/evaluate';

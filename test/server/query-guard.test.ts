@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { RequestContext } from '../../src/graphql/context';
+import { RequestContext } from '../../src/core/context';
 import { startProbedServer, send, Probe } from './support';
 import { TestServer } from '../support/server';
 

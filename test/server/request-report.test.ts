@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { GraphQLError } from 'graphql';
 import { reportError, reportOf, requestReporter } from '../../src/server/request-report';
-import { Logger } from '../../src/server/logger';
+import { Logger } from '../../src/core/logger';
 import { Metrics } from '../../src/server/metrics';
 
 /** A response that closes when told, as node's does when the answer is sent. */

@@ -1,8 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { RequestContext } from '../../src/graphql/context';
-import { createLogger } from '../../src/server/logger';
+import { RequestContext } from '../../src/core/context';
+import { createLogger } from '../../src/core/logger';
 import { createShutdown } from '../../src/server/shutdown';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';

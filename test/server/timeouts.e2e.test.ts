@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { QueryRunner } from 'typeorm';
-import { RequestContext } from '../../src/graphql/context';
+import { RequestContext } from '../../src/core/context';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { createEnterprise } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';

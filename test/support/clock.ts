@@ -1,4 +1,4 @@
-import { setProgrammeClock } from '../../src/modules/certification/certification-status';
+import { setProgrammeClock } from '../../src/core/calendar';
 
 /** The day after `isoDate` ("YYYY-MM-DD"). */
 export function dayAfter(isoDate: string): string {

@@ -2,7 +2,7 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config/config';
 import { AppServer, AppServerOptions, createAppServer } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/core/logger';
 import { createDataSource } from '../../src/db/data-source';
 import { ENTITIES } from '../../src/modules/entities';
 import { appPoolSettings } from '../../src/db/database';

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { RequestContext } from '../context';
-import { DomainError } from '../errors';
+import { RequestContext } from '../../core/context';
+import { DomainError } from '../../core/errors';
 import { usesIntrospection } from './query-limits';
 
 /**

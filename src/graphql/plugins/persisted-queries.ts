@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config/config';
-import { RequestContext } from '../context';
-import { DomainError } from '../errors';
-import { parseExamples } from '../graphiql/graphiql.router';
+import { RequestContext } from '../../core/context';
+import { DomainError } from '../../core/errors';
+import { parseExamples } from '../example-operations';
 
 /**
  * PERSISTED_QUERIES=allowlist: the server runs only operations it was given

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { QueryLimits } from '../../config/config';
-import { RequestContext } from '../context';
+import { RequestContext } from '../../core/context';
 import { cachedQueryLimits } from './query-limits';
 
 /**

@@ -13,7 +13,7 @@ import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { QueryLimits } from '../../config/config';
 import { DEFAULT_PAGE_SIZE } from '../connection';
 import { isListField, listBoundOf, listFields, listRows } from '../list-bound';
-import { QueryLimitName, QueryTooComplexError } from '../errors';
+import { QueryLimitName, QueryTooComplexError } from '../../core/errors';
 
 /**
  * How big one operation is, measured on the document before anything runs.

@@ -1,7 +1,7 @@
 import { Tier } from '../enterprise/enterprise.enums';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility/rule-sets';
-import { provinceCodeOf } from '../region/region-code';
+import { PLAN_LISTED_CITIES, provinceCodeOf } from '../../core/region-code';
 import { ApplicationStatus } from './application.enums';
 
 /**
@@ -56,8 +56,8 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
   ApplicationStatus.PUBLIC_NOTICE,
 ];
 
-/** The 5 plan-listed cities (计划单列市), which recommend little giants like a province. */
-export const PLAN_LISTED_CITIES: readonly string[] = ['210200', '370200', '330200', '350200', '440300'];
+/** The plan-listed cities are a region fact (core/region-code.ts); re-exported for this file's readers. */
+export { PLAN_LISTED_CITIES };
 
 /**
  * The authority that recommends an enterprise for little giant: its

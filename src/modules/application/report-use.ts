@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { scopedRead } from '../../data/visible-row';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { applicationUsesYear, applicationYear, LOCKING_STATUSES } from '../enterprise/financial-report.rules';
 import { ApplicationEntity } from './application.entity';
 

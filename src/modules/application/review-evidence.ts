@@ -1,4 +1,4 @@
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { evaluateEnterprise } from '../eligibility/eligibility.service';
 import { ruleSetByCode } from '../eligibility/rule-sets';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { narrowChildren, RELATIONS } from '../../data/relations';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { ListBound } from '../../graphql/list-bound';
 import { registerNode } from '../../graphql/node';

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../graphql/connection-args';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { toGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { AuditEventEntity } from './audit-event.entity';

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
-import { loader, RequestContext } from '../../graphql/context';
+import { loader, RequestContext } from '../../core/context';
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { AuditEventEntity } from './audit-event.entity';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEntry {

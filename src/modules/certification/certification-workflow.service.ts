@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Action } from '../../authz/policy';
 import { mutation } from '../../db/mutation';
-import { RequestContext } from '../../graphql/context';
-import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { RequestContext } from '../../core/context';
+import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
@@ -12,7 +12,8 @@ import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';
 import { isIsoDate, renewedValidUntil, reReviewOpensOn } from './certification.rules';
-import { effectiveStatus, programmeToday } from './certification-status';
+import { effectiveStatus } from './certification-status';
+import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';
 
 /**

@@ -2,13 +2,14 @@ import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { OrderDirection, OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { CertificationFilter, CertificationOrderField } from './certification.input';
-import { effectiveStatus, effectiveStatusCondition, programmeToday } from './certification-status';
+import { effectiveStatus, effectiveStatusCondition } from './certification-status';
+import { programmeToday } from '../../core/calendar';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
 const NEWEST_FIRST: OrderInput<CertificationOrderField>[] = [

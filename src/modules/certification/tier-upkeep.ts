@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { recordSystemAudit } from '../audit/audit-trail';
-import { LAPSING_STATUSES, programmeToday } from './certification-status';
+import { LAPSING_STATUSES } from './certification-status';
+import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';
 
 /**

@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { scopedRead } from '../../data/visible-row';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
-import { LAPSING_STATUSES, programmeToday } from './certification-status';
+import { LAPSING_STATUSES } from './certification-status';
+import { programmeToday } from '../../core/calendar';
 
 /**
  * What other modules' workflows ask of an enterprise's titles (the

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { ApplicationStatus } from '../application/application.enums';
 import { Tier } from '../enterprise/enterprise.enums';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { FundingBatchEntity } from '../funding/funding-batch.entity';
 import { FundingBatch } from '../funding/funding-batch.type';
 import { fundingService } from '../funding/funding.service';

@@ -2,7 +2,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { regionRange } from '../../authz/ability';
 import { SubjectName } from '../../authz/policy';
 import { scopedQuery } from '../../data/scoped-reader';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { ApplicationStatus } from '../application/application.enums';
 import { Tier } from '../enterprise/enterprise.enums';
 import { AwardEntity } from '../funding/award.entity';

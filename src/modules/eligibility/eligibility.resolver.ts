@@ -1,8 +1,8 @@
 import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { ListBound } from '../../graphql/list-bound';
-import { BadUserInputError } from '../../graphql/errors';
+import { BadUserInputError } from '../../core/errors';
 import { uuidFromGlobalId } from '../../graphql/global-id';
 import { EligibilityEvaluation as Evaluation } from './evaluate';
 import { evaluateEnterprise, listRuleSets } from './eligibility.service';

@@ -1,5 +1,5 @@
 import { ApplicationStatus } from '../application/application.enums';
-import { compareMoney } from '../../graphql/scalars/money';
+import { compareMoney } from '../../core/money';
 
 /**
  * The rules of a yearly report as data and pure functions: which figures

@@ -3,7 +3,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { AwardEntity } from './award.entity';

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../graphql/connection-args';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { MoneyScalar } from '../../graphql/scalars/money';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { scopedQuery } from '../../data/scoped-reader';
 import { SubjectName } from '../../authz/policy';
-import { loader, RequestContext } from '../../graphql/context';
+import { loader, RequestContext } from '../../core/context';
 
 const ZERO = '0.00';
 

@@ -5,12 +5,12 @@ import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write
 import { loadForAction } from '../../data/load-for-action';
 import { visibleById } from '../../data/scoped-reader';
 import { mutation } from '../../db/mutation';
-import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError } from '../../core/errors';
 import { recordAudit } from '../audit/audit-trail';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from '../enterprise/credit-code';
 import { regionService } from '../region/region.service';
 import { OrderDirection } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { PlatformEntity } from './platform.entity';

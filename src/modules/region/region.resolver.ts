@@ -1,6 +1,6 @@
 import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../core/context';
 import { toGlobalId } from '../../graphql/global-id';
 import { registerNode } from '../../graphql/node';
 import { RegionEntity, RegionLevel } from './region.entity';

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
+import { RequestContext } from '../../core/context';
+import { BadUserInputError } from '../../core/errors';
 import { RegionEntity, RegionLevel } from './region.entity';
-import { isRegionCode } from './region-code';
+import { isRegionCode } from '../../core/region-code';
 
 export interface RegionQuery {
   parentCode?: string | null;

@@ -7,17 +7,8 @@ import {
   graphql,
   type ExecutionResult,
 } from 'graphql';
-import {
-  MoneyFormatError,
-  MoneyScalar,
-  SignedMoneyScalar,
-  addMoney,
-  centsToMoney,
-  compareMoney,
-  moneyToCents,
-  parseMoney,
-  subtractMoney,
-} from '../../../src/graphql/scalars/money';
+import { MoneyScalar, SignedMoneyScalar } from '../../../src/graphql/scalars/money';
+import { MoneyFormatError, addMoney, centsToMoney, compareMoney, moneyToCents, parseMoney, subtractMoney } from '../../../src/core/money';
 
 describe('parseMoney', () => {
   it.each([

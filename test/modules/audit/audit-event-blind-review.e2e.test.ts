@@ -1,5 +1,5 @@
 import { UNDISCLOSED_ACTOR_ACTIONS } from '../../../src/authz/policy';
-import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 import { createCertification, createEnterprise } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

@@ -1,5 +1,6 @@
 import { CertificationStatus as S } from '../../../src/modules/certification/certification.enums';
-import { effectiveStatus, effectiveStatusCondition, programmeToday } from '../../../src/modules/certification/certification-status';
+import { effectiveStatus, effectiveStatusCondition } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 
 describe('programmeToday', () => {
   it('is the calendar day in China Standard Time', () => {

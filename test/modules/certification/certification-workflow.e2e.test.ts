@@ -1,5 +1,5 @@
 import { addDays, addYears, validUntilFor } from '../../../src/modules/certification/certification.rules';
-import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
 import { ruleSetsInForce } from '../../../src/modules/eligibility/rule-sets';
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';

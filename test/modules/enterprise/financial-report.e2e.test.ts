@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../../src/graphql/global-id';
-import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 import { insertApplication } from '../application/application-factories';
 import { createCertification, createEnterprise, createFinancialReport, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';

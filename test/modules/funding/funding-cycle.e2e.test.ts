@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 import { uuidFromGlobalId } from '../../../src/graphql/global-id';
 import { createPlatform, EnterpriseRow } from '../../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../../support/server';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { uuidFromGlobalId } from '../../../src/graphql/global-id';
-import { programmeToday } from '../../../src/modules/certification/certification-status';
+import { programmeToday } from '../../../src/core/calendar';
 import { createAward, createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

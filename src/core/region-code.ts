@@ -42,3 +42,6 @@ export function prefectureCodeOf(code: string): string | null {
   if (code.endsWith('0000')) return null;
   return `${code.slice(0, 4)}00`;
 }
+
+/** The 5 plan-listed cities (计划单列市), which recommend little giants like a province. */
+export const PLAN_LISTED_CITIES: readonly string[] = ['210200', '370200', '330200', '350200', '440300'];

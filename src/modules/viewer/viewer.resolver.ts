@@ -2,17 +2,17 @@ import { packRules } from '@casl/ability/extra';
 import { GraphQLJSON } from 'graphql-scalars';
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { clientRulesFor } from '../authz/client-rules';
-import { RequestContext } from '../graphql/context';
-import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
-import { enterpriseService } from '../modules/enterprise/enterprise.service';
-import { RegionAnswer, regionService } from '../modules/region/region.service';
-import { Enterprise } from '../modules/enterprise/enterprise.type';
-import { PlatformEntity } from '../modules/platform/platform.entity';
-import { platformService } from '../modules/platform/platform.service';
-import { Platform } from '../modules/platform/platform.type';
-import { Region } from '../modules/region/region.type';
-import { Viewer } from './viewer';
+import { clientRulesFor } from '../../authz/client-rules';
+import { RequestContext } from '../../core/context';
+import { EnterpriseEntity } from '../enterprise/enterprise.entity';
+import { enterpriseService } from '../enterprise/enterprise.service';
+import { RegionAnswer, regionService } from '../region/region.service';
+import { Enterprise } from '../enterprise/enterprise.type';
+import { PlatformEntity } from '../platform/platform.entity';
+import { platformService } from '../platform/platform.service';
+import { Platform } from '../platform/platform.type';
+import { Region } from '../region/region.type';
+import { Viewer } from '../../auth/viewer';
 import { ViewerType } from './viewer.type';
 
 @Resolver(() => ViewerType)

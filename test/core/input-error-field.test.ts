@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSchema, GraphQLScalarType } from 'graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { GraphQLISODateTime } from 'type-graphql';
-import { formatError } from '../../src/graphql/errors';
+import { formatError } from '../../src/core/errors';
 import { MoneyScalar } from '../../src/graphql/scalars/money';
 
 /**

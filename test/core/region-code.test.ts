@@ -3,7 +3,7 @@ import {
   prefectureCodeOf,
   provinceCodeOf,
   regionLevelOfCode,
-} from '../../../src/modules/region/region-code';
+} from '../../src/core/region-code';
 
 describe('region code', () => {
   it.each(['110000', '320102', '441900', '419001'])('accepts %s', (code) => {

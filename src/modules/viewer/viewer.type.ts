@@ -1,8 +1,8 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Enterprise } from '../modules/enterprise/enterprise.type';
-import { Platform } from '../modules/platform/platform.type';
-import { Region } from '../modules/region/region.type';
+import { Enterprise } from '../enterprise/enterprise.type';
+import { Platform } from '../platform/platform.type';
+import { Region } from '../region/region.type';
 
 export enum ViewerRole {
   PUBLIC = 'PUBLIC',

@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
-import { ConflictError, formatError, publicErrorCode, QueryTooComplexError } from '../../src/graphql/errors';
+import { ConflictError, formatError, publicErrorCode, QueryTooComplexError } from '../../src/core/errors';
 
 /** As Apollo calls it: the formatted error (a code always set, `http` taken out) and the original. */
 const format = (error: GraphQLError, exposeDetails = false, production = false) => {

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
-import { Viewer } from '../auth/viewer';
-import { Authorizer } from '../authz/authorizer';
-import type { ResponseItems } from './list-bound';
+import type { Viewer } from '../auth/viewer';
+import type { Authorizer } from '../authz/authorizer';
+import type { ResponseItems } from '../graphql/list-bound';
 
 /** Actions limited per caller beyond the request rate: objections raised without a token. */
 export type ThrottledAction = 'publicObjection';

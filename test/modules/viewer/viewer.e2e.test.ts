@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createMongoAbility, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
-import { toGlobalId } from '../../src/graphql/global-id';
-import { createEnterprise, createPlatform } from '../support/factories';
-import { startTestServer, TestServer } from '../support/server';
-import { tokenFor } from '../support/tokens';
+import { toGlobalId } from '../../../src/graphql/global-id';
+import { createEnterprise, createPlatform } from '../../support/factories';
+import { startTestServer, TestServer } from '../../support/server';
+import { tokenFor } from '../../support/tokens';
 
 let t: TestServer;
 beforeAll(async () => {

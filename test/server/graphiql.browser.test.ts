@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { EXAMPLES_FILE, parseExamples } from '../../src/graphql/graphiql/graphiql.router';
+import { EXAMPLES_FILE, parseExamples } from '../../src/graphql/example-operations';
 import { DemoTenants } from '../../src/seed/demo';
 import { createEnterprise, createPlatform } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
