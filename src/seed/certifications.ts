@@ -13,7 +13,13 @@ import { Rng, WeightedPicker } from './random';
  * of the latest judgement on it.
  */
 
-const RULES_2022_IN_FORCE = day('2022-08-01');
+/** The first day any rule set of `tier` (of any tier, without one) was in force, by the rule-set data. */
+function firstRulesInForce(tier?: Tier): Day {
+  return day(RULE_SETS.filter((r) => tier == null || r.tier === tier).map((r) => r.effectiveFrom).sort()[0]);
+}
+
+/** The 2022 rules, the earliest the API knows: no judgement is placed before them. */
+const RULES_2022_IN_FORCE = firstRulesInForce();
 
 /**
  * The rule set a judgement on `tier` made on `when` for `purpose` was made
@@ -208,8 +214,8 @@ export function publicNotice(rng: Rng, tier: Tier): CertificationTimeline {
 
 const PROVINCIAL_EARLIEST: Readonly<Record<Tier, Day>> = {
   [Tier.SRDI_SME]: day('2019-08-01'),
-  // The innovative-SME tier began with the 2022 rules.
-  [Tier.INNOVATIVE_SME]: day('2022-08-01'),
+  // The innovative-SME tier began with its first rules.
+  [Tier.INNOVATIVE_SME]: firstRulesInForce(Tier.INNOVATIVE_SME),
   [Tier.LITTLE_GIANT]: day('2019-06-06'),
 };
 

@@ -18,7 +18,8 @@ const AREAS = [
   {
     // The evaluator and the data it judges with; the service around it is plumbing its end-to-end tests cover.
     key: 'eligibility', name: 'eligibility evaluator', threshold: 85,
-    mutate: ['src/modules/eligibility/evaluate.ts', 'src/modules/eligibility/sme-size-lines.ts', 'src/modules/assessment/assessment.rules.ts'],
+    // Each indicator kind's evaluation (and, beside it, its check of rule-set entries) lives in eligibility/indicators/.
+    mutate: ['src/modules/eligibility/evaluate.ts', 'src/modules/eligibility/indicators/*.ts', 'src/modules/eligibility/sme-size-lines.ts', 'src/modules/assessment/assessment.rules.ts'],
     tests: ['test/modules/eligibility/evaluate.test.ts', 'test/modules/eligibility/sme-size-lines.test.ts', 'test/modules/assessment/assessment-rules.test.ts'],
   },
   { key: 'money', name: 'Money scalar', threshold: 90, mutate: ['src/core/money.ts', 'src/graphql/scalars/money.ts'], tests: ['test/graphql/scalars/money.test.ts'] },

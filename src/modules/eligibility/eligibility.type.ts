@@ -15,6 +15,7 @@ import {
   Metric,
   ValueUnit,
 } from './eligibility.enums';
+import { INDICATOR_KINDS } from './indicators';
 import { allIndicators, allScoreItems, RULE_SETS } from './rule-sets';
 
 /**
@@ -53,35 +54,7 @@ const DETAILS_BOUND = Math.max(2, BOUNDS.conditions, BOUNDS.bandConditions, BOUN
 registerEnumType(IndicatorKind, {
   name: 'IndicatorKind',
   description: 'What an indicator tests, and so which of its fields are set.',
-  valuesConfig: {
-    RATIO_MIN: { description: 'A ratio metric at least `threshold` (a fraction: "0.7" is 70%).' },
-    RATIO_MAX: { description: 'A ratio metric at most `threshold` (a fraction).' },
-    MONEY_MIN: { description: 'A money metric at least `threshold` yuan.' },
-    COUNT_MIN: { description: 'A count metric at least `threshold`.' },
-    GROWTH_MIN: { description: 'Growth of a money metric over a growth window at least `threshold` (a fraction).' },
-    YEARS_IN_NICHE_MIN: {
-      description:
-        'Whole years in the niche market from the entry date to the end of the last financial year, at least `threshold`. Only the entry year is ' +
-        'recorded, so the entry is taken as late as that year allows: last financial year − entry year.',
-    },
-    FLAG: { description: 'A yes/no fact on the enterprise record (`flag`) must be yes.' },
-    PRODUCT_FIELD_IN: { description: 'The enterprise’s product field must be one of `productFields`.' },
-    TIER_HELD: { description: 'A valid certification of `tier`, or of a higher tier, held on the day of evaluation.' },
-    REVENUE_BANDED_RD: {
-      description:
-        'Last year’s revenue picks its band among `bands`; all of that band’s conditions must pass (the 2022 innovation rule). Both edges of a band are ' +
-        'inclusive (以上 and 以下 include the number), so a revenue on an edge sits in two bands and passes if either band’s conditions do.',
-    },
-    SME_SIZE: {
-      description: 'An SME (not LARGE) by the size lines of 工信部联企业〔2011〕300号 for the sector of the enterprise’s GB/T 4754 industry, from last year’s figures.',
-    },
-    POINTS_TABLE: { description: 'A points table: each of `scoreItems` scores points; the total must reach `threshold` and each part its `partMinimums`.' },
-    SCORE_ITEM: { description: 'One row of a points table as judged (in evaluations only): `value` is the points it scored.' },
-    ALL_OF: { description: 'Every one of `conditions` must pass.' },
-    ANY_OF: { description: 'At least one of `conditions` must pass.' },
-    ASSESSED_SCORE_MIN: { description: 'A score with no stored data field, supplied as an assessment, at least `threshold`; unknown unless supplied.' },
-    ASSESSED_FLAG: { description: 'A yes/no fact with no stored data field, supplied as an assessment ("true"/"false"); unknown unless supplied.' },
-  },
+  valuesConfig: Object.fromEntries(Object.values(INDICATOR_KINDS).map((k) => [k.kind, { description: k.description }])),
 });
 
 registerEnumType(EvaluationWindow, {
