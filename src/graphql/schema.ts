@@ -13,20 +13,21 @@ import { PublicObjectionResolver } from '../modules/application/public-objection
 import { CertificationResolver, EnterpriseCertificationsResolver } from '../modules/certification/certification.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
-import { FundingBatchResolver, FundingProgramResolver } from '../modules/funding/funding.resolver';
+import { FundingBatchResolver, FundingProgramResolver } from '../modules/funding/programme/funding.resolver';
 import {
   AwardResolver,
   ClawBackResolver,
   DisbursementResolver,
   EnterpriseAwardsResolver,
+  FundingBatchAwardsResolver,
   ExpenditureResolver,
   PlatformAwardsResolver,
-} from '../modules/funding/award.resolver';
+} from '../modules/funding/award/award.resolver';
 import {
   EnterpriseKeySupportResolver,
   KeyLittleGiantResolver,
   KeySupportProposalResolver,
-} from '../modules/funding/key-support.resolver';
+} from '../modules/funding/key-support/key-support.resolver';
 import {
   AwardFigureResolver,
   CertifiedEnterpriseFigureResolver,
@@ -63,6 +64,7 @@ export const RESOLVERS = [
   ExpenditureResolver,
   ClawBackResolver,
   EnterpriseAwardsResolver,
+  FundingBatchAwardsResolver,
   PlatformAwardsResolver,
   KeySupportProposalResolver,
   KeyLittleGiantResolver,

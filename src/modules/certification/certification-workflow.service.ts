@@ -7,7 +7,7 @@ import { loadForAction } from '../../data/load-for-action';
 import { recordAudit } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { freezeOpenAwards } from '../funding/award-freeze';
+import { freezeOpenAwards } from '../funding/award/award-freeze';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';

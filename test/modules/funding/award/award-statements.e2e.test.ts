@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { createAward, createEnterprise, createProgramAndBatch } from '../../support/factories';
-import { startTestServer, TestServer } from '../../support/server';
-import { tokenFor } from '../../support/tokens';
+import { createAward, createEnterprise, createProgramAndBatch } from '../../../support/factories';
+import { startTestServer, TestServer } from '../../../support/server';
+import { tokenFor } from '../../../support/tokens';
 
 /**
  * N+1 guard: a page of awards with nested recipients, regions, batches,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { AwardStatus, UsageRestriction } from './funding.enums';
+import { AwardStatus, UsageRestriction } from './award.enums';
 
 /**
  * Bonus funds (奖补资金) granted from a batch to exactly one recipient: a key

@@ -1,7 +1,7 @@
-import { createPlatform, createProgramAndBatch, EnterpriseRow } from '../../support/factories';
-import { startTestServer, TestServer } from '../../support/server';
-import { tokenFor } from '../../support/tokens';
-import { createLittleGiant, createProposal, gid } from './funding-factories';
+import { createPlatform, createProgramAndBatch, EnterpriseRow } from '../../../support/factories';
+import { startTestServer, TestServer } from '../../../support/server';
+import { tokenFor } from '../../../support/tokens';
+import { createLittleGiant, createProposal, gid } from '../funding-factories';
 
 /** Who sees key little giant proposals: in the list, by node(id), and through row-level security alone. */
 

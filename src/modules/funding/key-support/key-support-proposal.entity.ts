@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { KeySupportStatus } from './funding.enums';
+import { KeySupportStatus } from './key-support.enums';
 
 /**
  * A key little giant (重点小巨人) selection: MIIT proposes a certified little

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { AwardEntity } from './award.entity';
-import { AwardStatus } from './funding.enums';
+import { AwardStatus } from './award.enums';
 
 /**
  * Freezes an enterprise's open (GRANTED) awards, as a revocation of its
- * title does (certification-workflow.service.ts), in the revocation's own
+ * title does (certification-mutations.service.ts), in the revocation's own
  * savepoint; returns their ids for its audit event. The awards are the
  * funding module's rows, so the write lives here.
  */

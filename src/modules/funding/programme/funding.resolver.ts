@@ -1,14 +1,12 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs } from '../../graphql/connection-args';
+import { ConnectionArgs } from '../../../graphql/connection-args';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
-import { AwardEntity } from './award.entity';
-import { awardService } from './award.service';
-import { Award } from './award.type';
+import { OrderInput } from '../../../graphql/connection';
+import { RequestContext } from '../../../graphql/context';
+import { toGlobalId, uuidFromGlobalId } from '../../../graphql/global-id';
+import { registerNode } from '../../../graphql/node';
+import { ListBound } from '../../../graphql/list-bound';
+import { MoneyScalar } from '../../../graphql/scalars/money';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingBatch, FundingBatchConnection, FundingBatchPayload } from './funding-batch.type';
 import { FundingProgramEntity } from './funding-program.entity';
@@ -67,7 +65,10 @@ export class FundingProgramResolver {
     return toGlobalId('FundingProgram', p.id);
   }
 
-  @FieldResolver(() => [FundingBatch])
+  // Declared here, not in funding-program.type.ts, so the programme's type does not import the batch's type, which imports it.
+  @FieldResolver(() => [FundingBatch], { description: 'The programme’s batches, by number.' })
+  // An estimate, not a cap: a five-year programme runs a batch or two a year (财建〔2021〕2号 ran 3).
+  @ListBound(20)
   batches(@Root() p: FundingProgramEntity, @Ctx() ctx: RequestContext): Promise<FundingBatchEntity[]> {
     return fundingService.batchesOfProgram(ctx, p.id);
   }
@@ -104,15 +105,5 @@ export class FundingBatchResolver {
   @FieldResolver(() => FundingProgram, { nullable: true })
   program(@Root() b: FundingBatchEntity, @Ctx() ctx: RequestContext): Promise<FundingProgramEntity | null> {
     return fundingService.programById(ctx, b.programId);
-  }
-
-  @FieldResolver(() => [Award], { nullable: true })
-  awards(@Root() b: FundingBatchEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity[]> {
-    return awardService.ofBatch(ctx, b.id);
-  }
-
-  @FieldResolver(() => MoneyScalar, { nullable: true })
-  granted(@Root() b: FundingBatchEntity, @Ctx() ctx: RequestContext): Promise<string> {
-    return awardService.granted(ctx, b.id);
   }
 }

@@ -1,18 +1,18 @@
-import { ConnectionArgs } from '../../graphql/connection-args';
+import { ConnectionArgs } from '../../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ListBound } from '../../graphql/list-bound';
-import { OrderInput } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
-import { EnterpriseEntity } from '../enterprise/enterprise.entity';
-import { enterpriseService } from '../enterprise/enterprise.service';
-import { Enterprise } from '../enterprise/enterprise.type';
-import { PlatformEntity } from '../platform/platform.entity';
-import { platformService } from '../platform/platform.service';
-import { Platform } from '../platform/platform.type';
+import { ListBound } from '../../../graphql/list-bound';
+import { OrderInput } from '../../../graphql/connection';
+import { RequestContext } from '../../../graphql/context';
+import { toGlobalId, uuidFromGlobalId } from '../../../graphql/global-id';
+import { registerNode } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
+import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
+import { enterpriseService } from '../../enterprise/enterprise.service';
+import { Enterprise } from '../../enterprise/enterprise.type';
+import { PlatformEntity } from '../../platform/platform.entity';
+import { platformService } from '../../platform/platform.service';
+import { Platform } from '../../platform/platform.type';
 import { AwardEntity } from './award.entity';
 import { awardService } from './award.service';
 import { awardMutations } from './award-mutations.service';
@@ -23,8 +23,8 @@ import { DisbursementEntity } from './disbursement.entity';
 import { Disbursement, DisbursementConnection, DisbursementPayload } from './disbursement.type';
 import { ExpenditureEntity } from './expenditure.entity';
 import { Expenditure, ExpenditureConnection, ExpenditurePayload } from './expenditure.type';
-import { FundingBatchEntity } from './funding-batch.entity';
-import { FundingBatch } from './funding-batch.type';
+import { FundingBatchEntity } from '../programme/funding-batch.entity';
+import { FundingBatch } from '../programme/funding-batch.type';
 import {
   AwardFilter,
   AwardOrder,
@@ -39,8 +39,8 @@ import {
   ExpenditureOrderField,
   GrantAwardInput,
   RecordExpenditureInput,
-} from './funding.input';
-import { fundingService } from './funding.service';
+} from './award.input';
+import { fundingService } from '../programme/funding.service';
 
 registerNode('Award', AwardEntity, (ctx, key) => awardService.byId(ctx, key));
 registerNode('Disbursement', DisbursementEntity, (ctx, key) => awardService.disbursementById(ctx, key));
@@ -143,17 +143,24 @@ export class AwardResolver {
     return a.platformId ? platformService.byId(ctx, a.platformId) : null;
   }
 
-  @FieldResolver(() => [Disbursement], { nullable: true })
+  // The award's lists are declared here, not in award.type.ts, so the award's type does not import its children's types, which import it.
+  @FieldResolver(() => [Disbursement], { nullable: true, description: 'Tranches paid out, by tranche number.' })
+  // An estimate, not a cap: tranches are numbered without limit; support lasts at most 3 years, paid in a few tranches.
+  @ListBound(10)
   disbursements(@Root() a: AwardEntity, @Ctx() ctx: RequestContext): Promise<DisbursementEntity[]> {
     return awardService.disbursements(ctx, a.id);
   }
 
-  @FieldResolver(() => [Expenditure], { nullable: true })
+  @FieldResolver(() => [Expenditure], { nullable: true, description: 'Spending recorded against the award, by date.' })
+  // An estimate, not a cap: spending is recorded item by item over up to 3 years.
+  @ListBound(100)
   expenditures(@Root() a: AwardEntity, @Ctx() ctx: RequestContext): Promise<ExpenditureEntity[]> {
     return awardService.expenditures(ctx, a.id);
   }
 
-  @FieldResolver(() => [ClawBack], { nullable: true })
+  @FieldResolver(() => [ClawBack], { nullable: true, description: 'Funds recovered from the recipient, oldest first.' })
+  // An estimate, not a cap: recoveries are rare, a few per award at most.
+  @ListBound(10)
   clawBacks(@Root() a: AwardEntity, @Ctx() ctx: RequestContext): Promise<ClawBackEntity[]> {
     return awardService.clawBacks(ctx, a.id);
   }
@@ -231,6 +238,29 @@ export class ClawBackResolver {
   @FieldResolver(() => Award, { nullable: true })
   award(@Root() c: ClawBackEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity | null> {
     return awardService.byId(ctx, c.awardId);
+  }
+}
+
+/** `FundingBatch.awards` and `.granted`, kept here so the programme's types and resolvers do not depend on awards. */
+@Resolver(() => FundingBatch)
+export class FundingBatchAwardsResolver {
+  @FieldResolver(() => [Award], {
+    nullable: true,
+    description: 'Awards granted from this batch that the caller may see (an enterprise sees its own, a platform its own, a local government those of its region, the ministries all).',
+  })
+  // An estimate, not a cap: 1,000 key little giants were funded over the 3 batches of 财建〔2021〕2号, plus platforms.
+  @ListBound(1_000)
+  awards(@Root() b: FundingBatchEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity[]> {
+    return awardService.ofBatch(ctx, b.id);
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Sum of the amounts of the awards in this batch that the caller may see, yuan. It is the batch’s full total only for callers who may read every award (the ministries); for others it is the total of their own visible awards.',
+  })
+  granted(@Root() b: FundingBatchEntity, @Ctx() ctx: RequestContext): Promise<string> {
+    return awardService.granted(ctx, b.id);
   }
 }
 

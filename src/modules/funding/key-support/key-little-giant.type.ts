@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { Enterprise } from '../enterprise/enterprise.type';
-import { Region } from '../region/region.type';
-import { FundingBatch } from './funding-batch.type';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { Enterprise } from '../../enterprise/enterprise.type';
+import { Region } from '../../region/region.type';
+import { FundingBatch } from '../programme/funding-batch.type';
 
 @ObjectType('KeyLittleGiant', {
   implements: Node,

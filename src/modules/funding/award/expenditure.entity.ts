@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ExpenditureCategory } from './funding.enums';
+import { ExpenditureCategory } from './award.enums';
 
 /** Spending recorded by the recipient against its award. */
 @Entity({ name: 'expenditure' })

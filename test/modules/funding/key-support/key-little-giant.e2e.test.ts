@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { abilityFor, subjectOf } from '../../../src/authz/ability';
-import { Viewer } from '../../../src/auth/viewer';
-import { createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
-import { GraphQLResponse, startTestServer, TestServer } from '../../support/server';
-import { statementsOf } from '../../support/statements';
-import { tokenFor } from '../../support/tokens';
-import { createBatch, createLittleGiant, createProgram, createProposal, gid } from './funding-factories';
+import { abilityFor, subjectOf } from '../../../../src/authz/ability';
+import { Viewer } from '../../../../src/auth/viewer';
+import { createEnterprise, createPlatform, EnterpriseRow } from '../../../support/factories';
+import { GraphQLResponse, startTestServer, TestServer } from '../../../support/server';
+import { statementsOf } from '../../../support/statements';
+import { tokenFor } from '../../../support/tokens';
+import { createBatch, createLittleGiant, createProgram, createProposal, gid } from '../funding-factories';
 
 /**
  * Enterprise.keySupport (seen as the enterprise's awards are: null to

@@ -1,9 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ListBound } from '../../graphql/list-bound';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
-import { FundingBatch } from './funding-batch.type';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
 
 @ObjectType('FundingProgram', {
   implements: Node,
@@ -28,11 +26,6 @@ export class FundingProgram implements Node {
 
   @Field(() => MoneyScalar, { description: 'Total budget of the programme, yuan.' })
   totalBudget: string;
-
-  @Field(() => [FundingBatch], { description: 'The programme’s batches, by number.' })
-  // An estimate, not a cap: a five-year programme runs a batch or two a year (财建〔2021〕2号 ran 3).
-  @ListBound(20)
-  batches: FundingBatch[];
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the budgets of the programme’s batches, yuan: how much of the total budget is allocated to batches.' })
   allocated: string | null;

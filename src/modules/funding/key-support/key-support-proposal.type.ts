@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { Enterprise } from '../enterprise/enterprise.type';
-import { FundingBatch } from './funding-batch.type';
-import { KeySupportStatus } from './funding.enums';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { Enterprise } from '../../enterprise/enterprise.type';
+import { FundingBatch } from '../programme/funding-batch.type';
+import { KeySupportStatus } from './key-support.enums';
 
 registerEnumType(KeySupportStatus, {
   name: 'KeySupportStatus',

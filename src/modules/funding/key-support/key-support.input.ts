@@ -1,7 +1,7 @@
-import { Limit, TEXT_LIMITS } from '../../graphql/input-limits';
+import { Limit, TEXT_LIMITS } from '../../../graphql/input-limits';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { orderInputType } from '../../graphql/connection';
-import { KeySupportStatus } from './funding.enums';
+import { orderInputType } from '../../../graphql/connection';
+import { KeySupportStatus } from './key-support.enums';
 
 @InputType({ description: 'MIIT proposes a certified little giant as a key little giant of a funding batch.' })
 export class ProposeKeySupportInput {

@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { visibleById, visibleChildren } from '../../data/scoped-reader';
-import { OrderDirection } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
-import { ListFilter } from '../../graphql/list-filter';
-import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
+import { visibleById, visibleChildren } from '../../../data/scoped-reader';
+import { OrderDirection } from '../../../graphql/connection';
+import { RequestContext } from '../../../graphql/context';
+import { ListFilter } from '../../../graphql/list-filter';
+import { ListArgs, listConnection, ListSpec } from '../../../graphql/list';
 import { AwardEntity } from './award.entity';
 import { ClawBackEntity } from './claw-back.entity';
 import { DisbursementEntity } from './disbursement.entity';
@@ -16,8 +16,8 @@ import {
   DisbursementOrderField,
   ExpenditureFilter,
   ExpenditureOrderField,
-} from './funding.input';
-import { visibleSums } from './visible-sums';
+} from './award.input';
+import { visibleSums } from '../visible-sums';
 
 const AWARDS: ListSpec<AwardEntity, AwardFilter, AwardOrderField> = {
   subject: 'Award',

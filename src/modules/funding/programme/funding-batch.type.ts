@@ -1,9 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ListBound } from '../../graphql/list-bound';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
-import { Award } from './award.type';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
 import { FundingProgram } from './funding-program.type';
 
 @ObjectType('FundingBatch', {
@@ -29,21 +27,6 @@ export class FundingBatch implements Node {
 
   @Field(() => Int, { description: 'Years for which the batch’s recipients are supported (at most 3).' })
   supportYears: number;
-
-  @Field(() => [Award], {
-    nullable: true,
-    description: 'Awards granted from this batch that the caller may see (an enterprise sees its own, a platform its own, a local government those of its region, the ministries all).',
-  })
-  // An estimate, not a cap: 1,000 key little giants were funded over the 3 batches of 财建〔2021〕2号, plus platforms.
-  @ListBound(1_000)
-  awards: Award[] | null;
-
-  @Field(() => MoneyScalar, {
-    nullable: true,
-    description:
-      'Sum of the amounts of the awards in this batch that the caller may see, yuan. It is the batch’s full total only for callers who may read every award (the ministries); for others it is the total of their own visible awards.',
-  })
-  granted: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the record was created.' })
   createdAt: Date | null;

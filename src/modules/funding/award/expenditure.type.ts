@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
 import { Award } from './award.type';
-import { ExpenditureCategory } from './funding.enums';
+import { ExpenditureCategory } from './award.enums';
 
 registerEnumType(ExpenditureCategory, {
   name: 'ExpenditureCategory',

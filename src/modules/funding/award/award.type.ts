@@ -1,15 +1,11 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ListBound } from '../../graphql/list-bound';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
-import { Enterprise } from '../enterprise/enterprise.type';
-import { Platform } from '../platform/platform.type';
-import { ClawBack } from './claw-back.type';
-import { Disbursement } from './disbursement.type';
-import { Expenditure } from './expenditure.type';
-import { FundingBatch } from './funding-batch.type';
-import { AwardStatus, UsageRestriction } from './funding.enums';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
+import { Enterprise } from '../../enterprise/enterprise.type';
+import { Platform } from '../../platform/platform.type';
+import { FundingBatch } from '../programme/funding-batch.type';
+import { AwardStatus, UsageRestriction } from './award.enums';
 
 registerEnumType(AwardStatus, {
   name: 'AwardStatus',
@@ -61,21 +57,6 @@ export class Award implements Node {
 
   @Field({ description: 'Date of the grant (YYYY-MM-DD).' })
   grantedOn: string;
-
-  @Field(() => [Disbursement], { nullable: true, description: 'Tranches paid out, by tranche number.' })
-  // An estimate, not a cap: tranches are numbered without limit; support lasts at most 3 years, paid in a few tranches.
-  @ListBound(10)
-  disbursements: Disbursement[] | null;
-
-  @Field(() => [Expenditure], { nullable: true, description: 'Spending recorded against the award, by date.' })
-  // An estimate, not a cap: spending is recorded item by item over up to 3 years.
-  @ListBound(100)
-  expenditures: Expenditure[] | null;
-
-  @Field(() => [ClawBack], { nullable: true, description: 'Funds recovered from the recipient, oldest first.' })
-  // An estimate, not a cap: recoveries are rare, a few per award at most.
-  @ListBound(10)
-  clawBacks: ClawBack[] | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the disbursements the caller may see, yuan.' })
   disbursed: string | null;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { connectionType } from '../../graphql/connection';
-import { Node } from '../../graphql/node';
-import { MoneyScalar } from '../../graphql/scalars/money';
+import { connectionType } from '../../../graphql/connection';
+import { Node } from '../../../graphql/node';
+import { MoneyScalar } from '../../../graphql/scalars/money';
 import { Award } from './award.type';
 
 @ObjectType('Disbursement', {

@@ -1,11 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { visibleById, visibleChildren } from '../../data/scoped-reader';
-import { OrderDirection } from '../../graphql/connection';
-import { RequestContext } from '../../graphql/context';
-import { BadUserInputError } from '../../graphql/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
-import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
+import { visibleById, visibleChildren } from '../../../data/scoped-reader';
+import { OrderDirection } from '../../../graphql/connection';
+import { RequestContext } from '../../../graphql/context';
+import { BadUserInputError } from '../../../graphql/errors';
+import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { ListArgs, listConnection, ListSpec } from '../../../graphql/list';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
 import {
@@ -14,7 +14,7 @@ import {
   FundingProgramFilter,
   FundingProgramOrderField,
 } from './funding.input';
-import { visibleSums } from './visible-sums';
+import { visibleSums } from '../visible-sums';
 
 function assertYear(year: number, field: string): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError(`${field} must be a year between 2000 and 2100`, field);

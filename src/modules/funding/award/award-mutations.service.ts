@@ -1,38 +1,38 @@
 import { EntityManager } from 'typeorm';
-import { assertMayCreate } from '../../data/checked-write';
-import { loadForAction } from '../../data/load-for-action';
-import { lockRow } from '../../data/row-lock';
-import { visibleRow } from '../../data/visible-row';
-import { mutation } from '../../db/mutation';
-import { RequestContext } from '../../graphql/context';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
-import { addMoney, compareMoney, subtractMoney } from '../../graphql/scalars/money';
-import { recordAudit } from '../audit/audit-trail';
-import { programmeToday } from '../certification/certification-status';
-import { EnterpriseEntity } from '../enterprise/enterprise.entity';
-import { PlatformEntity } from '../platform/platform.entity';
+import { assertMayCreate } from '../../../data/checked-write';
+import { loadForAction } from '../../../data/load-for-action';
+import { lockRow } from '../../../data/row-lock';
+import { visibleRow } from '../../../data/visible-row';
+import { mutation } from '../../../db/mutation';
+import { RequestContext } from '../../../graphql/context';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../../graphql/errors';
+import { addMoney, compareMoney, subtractMoney } from '../../../graphql/scalars/money';
+import { recordAudit } from '../../audit/audit-trail';
+import { programmeToday } from '../../certification/certification-status';
+import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
+import { PlatformEntity } from '../../platform/platform.entity';
 import { AwardEntity } from './award.entity';
 import { ClawBackEntity } from './claw-back.entity';
 import { DisbursementEntity } from './disbursement.entity';
 import { ExpenditureEntity } from './expenditure.entity';
-import { FundingBatchEntity } from './funding-batch.entity';
-import { AwardStatus, ExpenditureCategory, KeySupportStatus, UsageRestriction } from './funding.enums';
+import { FundingBatchEntity } from '../programme/funding-batch.entity';
+import { AwardStatus, ExpenditureCategory, UsageRestriction } from './award.enums';
+import { KeySupportStatus } from '../key-support/key-support.enums';
 import {
   AwardLedger,
   disbursable,
   disbursementRefusal,
-  isIsoDate,
-  isPositiveMoney,
   recoverable,
   spendable,
   spendingDateRefusal,
   spendingRefusal,
   spendingRuleViolation,
-} from './funding.rules';
-import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
-import { KeySupportProposalEntity } from './key-support-proposal.entity';
-import { validLittleGiantTitle } from '../certification/titles';
-import { NO_TITLE } from './key-support.service';
+} from './award.rules';
+import { isIsoDate, isPositiveMoney } from '../funding.rules';
+import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from '../funding-access';
+import { KeySupportProposalEntity } from '../key-support/key-support-proposal.entity';
+import { validLittleGiantTitle } from '../../certification/titles';
+import { NO_TITLE } from '../key-support/key-support.service';
 
 export interface GrantAward {
   batchId: string;
