@@ -32,7 +32,7 @@ import { isIsoDate, isPositiveMoney } from '../funding.rules';
 import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from '../funding-access';
 import { KeySupportProposalEntity } from '../key-support/key-support-proposal.entity';
 import { validLittleGiantTitle } from '../../certification/titles';
-import { NO_TITLE } from '../key-support/key-support.service';
+import { NO_TITLE } from '../key-support/key-support-mutations.service';
 
 export interface GrantAward {
   batchId: string;

@@ -27,7 +27,8 @@ import {
   KeySupportProposalOrderField,
   ProposeKeySupportInput,
 } from './key-support.input';
-import { keySupportMutations, keySupportService } from './key-support.service';
+import { keySupportMutations } from './key-support-mutations.service';
+import { keySupportService } from './key-support.service';
 
 registerNode('KeySupportProposal', KeySupportProposalEntity, (ctx, key) => keySupportService.byId(ctx, key));
 registerNode('KeyLittleGiant', KeyLittleGiantEntity, (ctx, key) => keySupportService.keyLittleGiantById(ctx, key));
