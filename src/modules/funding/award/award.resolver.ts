@@ -1,11 +1,11 @@
 import { ConnectionArgs } from '../../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../../graphql/list-bound';
 import { OrderInput } from '../../../graphql/connection';
 import { RequestContext } from '../../../graphql/context';
-import { toGlobalId, uuidFromGlobalId } from '../../../graphql/global-id';
-import { registerNode } from '../../../graphql/node';
+import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { NodeIdResolver, registerNode } from '../../../graphql/node';
 import { MoneyScalar } from '../../../graphql/scalars/money';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { enterpriseService } from '../../enterprise/enterprise.service';
@@ -75,7 +75,7 @@ class ExpendituresArgs extends ConnectionArgs {
 }
 
 @Resolver(() => Award)
-export class AwardResolver {
+export class AwardResolver extends NodeIdResolver(Award) {
   @Query(() => AwardConnection, {
     description:
       'Awards the caller may see, a page at a time: an enterprise or a platform its own, a local government those to recipients in its region, the ministries all. Empty for the public.',
@@ -121,11 +121,6 @@ export class AwardResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ClawBackPayload> {
     return awardMutations.clawBack(ctx, uuidFromGlobalId(input.awardId, 'Award', 'input.awardId'), input.amount, input.reason);
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() a: AwardEntity): string {
-    return toGlobalId('Award', a.id);
   }
 
   @FieldResolver(() => FundingBatch, { nullable: true })
@@ -182,15 +177,10 @@ export class AwardResolver {
 }
 
 @Resolver(() => Disbursement)
-export class DisbursementResolver {
+export class DisbursementResolver extends NodeIdResolver(Disbursement) {
   @Query(() => DisbursementConnection, { description: 'Disbursements the caller may see (those of awards it may see), a page at a time.' })
   disbursements(@Args() args: DisbursementsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return awardService.disbursementList(ctx, args, info);
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() d: DisbursementEntity): string {
-    return toGlobalId('Disbursement', d.id);
   }
 
   @FieldResolver(() => Award, { nullable: true })
@@ -200,7 +190,7 @@ export class DisbursementResolver {
 }
 
 @Resolver(() => Expenditure)
-export class ExpenditureResolver {
+export class ExpenditureResolver extends NodeIdResolver(Expenditure) {
   @Query(() => ExpenditureConnection, { description: 'Expenditures the caller may see (those of awards it may see), a page at a time.' })
   expenditures(@Args() args: ExpendituresArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return awardService.expenditureList(ctx, args, info);
@@ -217,11 +207,6 @@ export class ExpenditureResolver {
     return awardMutations.recordExpenditure(ctx, uuidFromGlobalId(input.awardId, 'Award', 'input.awardId'), input);
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() e: ExpenditureEntity): string {
-    return toGlobalId('Expenditure', e.id);
-  }
-
   @FieldResolver(() => Award, { nullable: true })
   award(@Root() e: ExpenditureEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity | null> {
     return awardService.byId(ctx, e.awardId);
@@ -229,12 +214,7 @@ export class ExpenditureResolver {
 }
 
 @Resolver(() => ClawBack)
-export class ClawBackResolver {
-  @FieldResolver(() => ID)
-  id(@Root() c: ClawBackEntity): string {
-    return toGlobalId('ClawBack', c.id);
-  }
-
+export class ClawBackResolver extends NodeIdResolver(ClawBack) {
   @FieldResolver(() => Award, { nullable: true })
   award(@Root() c: ClawBackEntity, @Ctx() ctx: RequestContext): Promise<AwardEntity | null> {
     return awardService.byId(ctx, c.awardId);

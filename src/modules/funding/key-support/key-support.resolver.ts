@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../../graphql/connection-args';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../../graphql/connection';
 import { RequestContext } from '../../../graphql/context';
-import { toGlobalId, uuidFromGlobalId } from '../../../graphql/global-id';
-import { registerNode } from '../../../graphql/node';
+import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { NodeIdResolver, registerNode } from '../../../graphql/node';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { enterpriseService } from '../../enterprise/enterprise.service';
 import { Enterprise } from '../../enterprise/enterprise.type';
@@ -52,7 +52,7 @@ class KeyLittleGiantsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => KeySupportProposal)
-export class KeySupportProposalResolver {
+export class KeySupportProposalResolver extends NodeIdResolver(KeySupportProposal) {
   @Query(() => KeySupportProposalConnection, {
     description:
       'Key little giant proposals the caller may see, a page at a time: an enterprise its own, a local government those of its region, the ministries all. Empty for the public and platforms.',
@@ -85,11 +85,6 @@ export class KeySupportProposalResolver {
     return { keySupportProposal: await keySupportMutations.approve(ctx, proposalId, input) };
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() p: KeySupportProposalEntity): string {
-    return toGlobalId('KeySupportProposal', p.id);
-  }
-
   @FieldResolver(() => FundingBatch, { nullable: true })
   batch(@Root() p: KeySupportProposalEntity, @Ctx() ctx: RequestContext): Promise<FundingBatchEntity | null> {
     return fundingService.batchById(ctx, p.batchId);
@@ -102,18 +97,13 @@ export class KeySupportProposalResolver {
 }
 
 @Resolver(() => KeyLittleGiant)
-export class KeyLittleGiantResolver {
+export class KeyLittleGiantResolver extends NodeIdResolver(KeyLittleGiant) {
   @Query(() => KeyLittleGiantConnection, {
     description:
       'The published list of key little giants (重点小巨人): the certified little giants MoF approved for a funding batch, a page at a time. Anyone may read it, without a token.',
   })
   keyLittleGiants(@Args() args: KeyLittleGiantsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return keySupportService.keyLittleGiants(ctx, args, info);
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() k: KeyLittleGiantEntity): string {
-    return toGlobalId('KeyLittleGiant', k.id);
   }
 
   @FieldResolver(() => FundingBatch, { nullable: true })

@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../../graphql/connection-args';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../../graphql/connection';
 import { RequestContext } from '../../../graphql/context';
-import { toGlobalId, uuidFromGlobalId } from '../../../graphql/global-id';
-import { registerNode } from '../../../graphql/node';
+import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { NodeIdResolver, registerNode } from '../../../graphql/node';
 import { ListBound } from '../../../graphql/list-bound';
 import { MoneyScalar } from '../../../graphql/scalars/money';
 import { FundingBatchEntity } from './funding-batch.entity';
@@ -46,7 +46,7 @@ class FundingBatchesArgs extends ConnectionArgs {
 }
 
 @Resolver(() => FundingProgram)
-export class FundingProgramResolver {
+export class FundingProgramResolver extends NodeIdResolver(FundingProgram) {
   @Query(() => FundingProgramConnection, { description: 'Funding programmes, a page at a time. Published: anyone may list them.' })
   fundingPrograms(@Args() args: FundingProgramsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return fundingService.programs(ctx, args, info);
@@ -58,11 +58,6 @@ export class FundingProgramResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<FundingProgramPayload> {
     return { fundingProgram: await fundingMutations.createProgram(ctx, input) };
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() p: FundingProgramEntity): string {
-    return toGlobalId('FundingProgram', p.id);
   }
 
   // Declared here, not in funding-program.type.ts, so the programme's type does not import the batch's type, which imports it.
@@ -80,7 +75,7 @@ export class FundingProgramResolver {
 }
 
 @Resolver(() => FundingBatch)
-export class FundingBatchResolver {
+export class FundingBatchResolver extends NodeIdResolver(FundingBatch) {
   @Query(() => FundingBatchConnection, { description: 'Funding batches, a page at a time. Published: anyone may list them.' })
   fundingBatches(@Args() args: FundingBatchesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return fundingService.batches(ctx, args, info);
@@ -95,11 +90,6 @@ export class FundingBatchResolver {
   ): Promise<FundingBatchPayload> {
     const programId = uuidFromGlobalId(input.programId, 'FundingProgram', 'input.programId');
     return { fundingBatch: await fundingMutations.createBatch(ctx, programId, input) };
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() b: FundingBatchEntity): string {
-    return toGlobalId('FundingBatch', b.id);
   }
 
   @FieldResolver(() => FundingProgram, { nullable: true })
