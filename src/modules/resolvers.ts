@@ -11,20 +11,21 @@ import { PublicObjectionResolver } from './application/public-objection.resolver
 import { CertificationResolver, EnterpriseCertificationsResolver } from './certification/certification.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { PlatformResolver } from './platform/platform.resolver';
-import { FundingBatchResolver, FundingProgramResolver } from './funding/funding.resolver';
+import { FundingBatchResolver, FundingProgramResolver } from './funding/programme/funding.resolver';
 import {
   AwardResolver,
   ClawBackResolver,
   DisbursementResolver,
   EnterpriseAwardsResolver,
   ExpenditureResolver,
+  FundingBatchAwardsResolver,
   PlatformAwardsResolver,
-} from './funding/award.resolver';
+} from './funding/award/award.resolver';
 import {
   EnterpriseKeySupportResolver,
   KeyLittleGiantResolver,
   KeySupportProposalResolver,
-} from './funding/key-support.resolver';
+} from './funding/key-support/key-support.resolver';
 import {
   AwardFigureResolver,
   CertifiedEnterpriseFigureResolver,
@@ -41,14 +42,14 @@ import { AuditEvent } from './audit/audit-event.type';
 import { Certification } from './certification/certification.type';
 import { Enterprise } from './enterprise/enterprise.type';
 import { FinancialReport } from './enterprise/financial-report.type';
-import { Award } from './funding/award.type';
-import { ClawBack } from './funding/claw-back.type';
-import { Disbursement } from './funding/disbursement.type';
-import { Expenditure } from './funding/expenditure.type';
-import { FundingBatch } from './funding/funding-batch.type';
-import { FundingProgram } from './funding/funding-program.type';
-import { KeyLittleGiant } from './funding/key-little-giant.type';
-import { KeySupportProposal } from './funding/key-support-proposal.type';
+import { Award } from './funding/award/award.type';
+import { ClawBack } from './funding/award/claw-back.type';
+import { Disbursement } from './funding/award/disbursement.type';
+import { Expenditure } from './funding/award/expenditure.type';
+import { FundingBatch } from './funding/programme/funding-batch.type';
+import { FundingProgram } from './funding/programme/funding-program.type';
+import { KeyLittleGiant } from './funding/key-support/key-little-giant.type';
+import { KeySupportProposal } from './funding/key-support/key-support-proposal.type';
 import { Platform } from './platform/platform.type';
 import { Region } from './region/region.type';
 
@@ -76,6 +77,7 @@ export const MODULE_RESOLVERS = [
   ExpenditureResolver,
   ClawBackResolver,
   EnterpriseAwardsResolver,
+  FundingBatchAwardsResolver,
   PlatformAwardsResolver,
   KeySupportProposalResolver,
   KeyLittleGiantResolver,

@@ -5,7 +5,7 @@ import { HELD_STATUSES } from '../modules/certification/certification.rules';
 import { ProductField, Tier, TIER_ORDER } from '../modules/enterprise/enterprise.enums';
 import { EvaluationPurpose } from '../modules/eligibility/eligibility.enums';
 import { GENERAL_CONDITION_KEYS, ruleSetByCode, RuleSet, ruleSetsInForce } from '../modules/eligibility/rule-sets';
-import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from '../modules/funding/funding.enums';
+import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from '../modules/funding/award/award.enums';
 import { PlatformKind, PlatformLevel } from '../modules/platform/platform.enums';
 import { assessedIndicators } from '../modules/assessment/assessment.rules';
 import { AssessmentValueKind } from '../modules/assessment/assessment.enums';

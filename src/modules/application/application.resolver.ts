@@ -31,7 +31,7 @@ import {
 } from './application.input';
 import { applicationService } from './application.service';
 import { Application, ApplicationConnection, ApplicationPayload, CertifyEnterprisePayload } from './application.type';
-import { applicationMutations } from './application-workflow.service';
+import { applicationMutations } from './application-mutations.service';
 import { ReviewEntity } from './review.entity';
 import { Review } from './review.type';
 import { SelfAssessment } from './self-assessment.type';

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { narrowChildren, RELATIONS } from '../../data/relations';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
+import { uuidFromGlobalId } from '../../graphql/global-id';
 import { ListBound } from '../../graphql/list-bound';
-import { registerNode } from '../../graphql/node';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
@@ -22,7 +22,7 @@ const assessmentId = (id: string) => uuidFromGlobalId(id, 'Assessment', 'assessm
 const enterpriseId = (id: string) => uuidFromGlobalId(id, 'Enterprise', 'enterpriseId');
 
 @Resolver(() => Assessment)
-export class AssessmentResolver {
+export class AssessmentResolver extends NodeIdResolver(Assessment) {
   @Mutation(() => AssessmentPayload, {
     description:
       'The enterprise declares a yes/no condition a rule set reads as an assessment, for a year of assessment, with evidence. It counts once its local government confirms it.',
@@ -62,11 +62,6 @@ export class AssessmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AssessmentPayload> {
     return { assessment: await assessmentMutations.score(ctx, enterpriseId(input.enterpriseId), input) };
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() a: AssessmentEntity): string {
-    return toGlobalId('Assessment', a.id);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })

@@ -4,7 +4,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, R
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
 import { toGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrder, AuditEventOrderField } from './audit-event.input';
 import { auditEventService } from './audit-event.service';
@@ -22,17 +22,12 @@ class AuditEventsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => AuditEvent)
-export class AuditEventResolver {
+export class AuditEventResolver extends NodeIdResolver(AuditEvent) {
   @Query(() => AuditEventConnection, {
     description: 'The audit trail the caller may see, a page at a time. Empty for the public.',
   })
   auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return auditEventService.list(ctx, args, info);
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() e: AuditEventEntity): string {
-    return toGlobalId('AuditEvent', String(e.id));
   }
 
   @FieldResolver(() => ID, { nullable: true })

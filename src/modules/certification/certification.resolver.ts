@@ -21,7 +21,7 @@ import {
 } from './certification.input';
 import { certificationService } from './certification.service';
 import { Certification, CertificationConnection, CertificationPayload, RevokeCertificationPayload } from './certification.type';
-import { certificationMutations } from './certification-workflow.service';
+import { certificationMutations } from './certification-mutations.service';
 
 const certId = (id: string) => uuidFromGlobalId(id, 'Certification', 'input.certificationId');
 

@@ -5,8 +5,8 @@ import { scopedQuery } from '../../data/scoped-reader';
 import { RequestContext } from '../../core/context';
 import { ApplicationStatus } from '../application/application.enums';
 import { Tier } from '../enterprise/enterprise.enums';
-import { AwardEntity } from '../funding/award.entity';
-import { FundingBatchEntity } from '../funding/funding-batch.entity';
+import { AwardEntity } from '../funding/award/award.entity';
+import { FundingBatchEntity } from '../funding/programme/funding-batch.entity';
 import { ApplicationFigure, AwardFigure, AwardFigureGrouping, CertifiedEnterpriseFigure } from './dashboard.type';
 
 /**

@@ -4,7 +4,7 @@ import { ApplicationStatus } from '../application/application.enums';
 import '../application/application.type';
 import { Tier } from '../enterprise/enterprise.enums';
 import '../enterprise/enterprise.type';
-import { FundingBatch } from '../funding/funding-batch.type';
+import { FundingBatch } from '../funding/programme/funding-batch.type';
 import { Region } from '../region/region.type';
 
 export enum AwardFigureGrouping {

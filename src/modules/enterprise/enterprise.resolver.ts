@@ -6,8 +6,8 @@ import { ListBound } from '../../graphql/list-bound';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
+import { uuidFromGlobalId } from '../../graphql/global-id';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { EnterpriseEntity } from './enterprise.entity';
@@ -36,7 +36,7 @@ class EnterprisesArgs extends ConnectionArgs {
 }
 
 @Resolver(() => Enterprise)
-export class EnterpriseResolver {
+export class EnterpriseResolver extends NodeIdResolver(Enterprise) {
   @Query(() => EnterpriseConnection, { description: 'Enterprises the caller may see, a page at a time.' })
   enterprises(@Args() args: EnterprisesArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return enterpriseService.list(ctx, args, info);
@@ -75,11 +75,6 @@ export class EnterpriseResolver {
     return { enterprise: await enterpriseMutations.update(ctx, uuidFromGlobalId(input.id, 'Enterprise', 'id'), input) };
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() e: EnterpriseEntity): string {
-    return toGlobalId('Enterprise', e.id);
-  }
-
   @FieldResolver(() => Region)
   region(@Root() e: EnterpriseEntity, @Ctx() ctx: RequestContext): RegionAnswer {
     return regionService.byCode(ctx, e.regionCode);
@@ -94,7 +89,7 @@ export class EnterpriseResolver {
 }
 
 @Resolver(() => FinancialReport)
-export class FinancialReportResolver {
+export class FinancialReportResolver extends NodeIdResolver(FinancialReport) {
   @Mutation(() => FinancialReportPayload, {
     description:
       'Reports an enterprise’s figures for a year (the enterprise itself, or its local government on its behalf); reporting the year again revises the report, each version kept in the audit trail. Once an application that used the report is recommended, only the local government may correct it, giving a reason.',
@@ -104,11 +99,6 @@ export class FinancialReportResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<FinancialReportPayload> {
     return { financialReport: await financialReportMutations.report(ctx, uuidFromGlobalId(input.enterpriseId, 'Enterprise', 'enterpriseId'), input) };
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() r: FinancialReportEntity): string {
-    return toGlobalId('FinancialReport', r.id);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true })

@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../graphql/connection-args';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
+import { uuidFromGlobalId } from '../../graphql/global-id';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';
 import { PlatformEntity } from './platform.entity';
@@ -24,7 +24,7 @@ class PlatformsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => Platform)
-export class PlatformResolver {
+export class PlatformResolver extends NodeIdResolver(Platform) {
   @Query(() => PlatformConnection, { description: 'Service platforms and development zones, a page at a time. Published: anyone may list them.' })
   platforms(@Args() args: PlatformsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return platformService.list(ctx, args, info);
@@ -49,11 +49,6 @@ export class PlatformResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PlatformPayload> {
     return { platform: await platformMutations.update(ctx, uuidFromGlobalId(input.id, 'Platform', 'id'), input) };
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() p: PlatformEntity): string {
-    return toGlobalId('Platform', p.id);
   }
 
   @FieldResolver(() => Region)

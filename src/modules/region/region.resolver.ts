@@ -1,17 +1,16 @@
 import { ArgLimits, TEXT_LIMITS } from '../../graphql/input-limits';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
-import { toGlobalId } from '../../graphql/global-id';
-import { registerNode } from '../../graphql/node';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { RegionEntity, RegionLevel } from './region.entity';
 import { RegionAnswer, regionService } from './region.service';
 import { ListBound } from '../../graphql/list-bound';
 import { Region, regionsBound } from './region.type';
 
-registerNode('Region', RegionEntity, async (ctx, key) => regionService.byCode(ctx, key));
+registerNode('Region', RegionEntity, async (ctx, key) => regionService.byCode(ctx, key), (region) => region.code);
 
 @Resolver(() => Region)
-export class RegionResolver {
+export class RegionResolver extends NodeIdResolver(Region) {
   @ArgLimits({ parentCode: { maxLength: TEXT_LIMITS.code } })
   @Query(() => [Region], {
     description:
@@ -35,11 +34,6 @@ export class RegionResolver {
     @Ctx() ctx: RequestContext,
   ): RegionAnswer {
     return regionService.byCode(ctx, code);
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() region: RegionEntity): string {
-    return toGlobalId('Region', region.code);
   }
 
   @FieldResolver(() => Region, { nullable: true })

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ExpenditureCategory } from './award.enums';
+import { PolicySubject } from '../../../authz/subjects';
+
+/** Spending recorded by the recipient against its award. */
+@PolicySubject('Expenditure')
+@Entity({ name: 'expenditure' })
+export class ExpenditureEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'award_id', type: 'uuid' })
+  awardId: string;
+
+  /** Scope: kept by a database trigger from the parent row. */
+  @Column({ name: 'enterprise_id', type: 'uuid', nullable: true, insert: false, update: false })
+  enterpriseId: string | null;
+
+  /** Scope: kept by a database trigger from the parent row. */
+  @Column({ name: 'platform_id', type: 'uuid', nullable: true, insert: false, update: false })
+  platformId: string | null;
+
+  /** Scope: the owner's region, kept by a database trigger (see the TenantScope migration). */
+  @Column({ name: 'region_code', type: 'char', length: 6, insert: false, update: false })
+  regionCode: string;
+
+  @Column({ type: 'text' })
+  category: ExpenditureCategory;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  amount: string;
+
+  @Column({ name: 'spent_on', type: 'date' })
+  spentOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
