@@ -4,11 +4,13 @@ import { loadForAction } from '../../data/load-for-action';
 import { lockRow } from '../../data/row-lock';
 import { visibleRow } from '../../data/visible-row';
 import { mutation } from '../../db/mutation';
+import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../graphql/scalars/money';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { programmeToday } from '../certification/certification-status';
+import { isIsoDate } from '../certification/certification.rules';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { PlatformEntity } from '../platform/platform.entity';
 import { AwardEntity } from './award.entity';
@@ -21,7 +23,6 @@ import {
   AwardLedger,
   disbursable,
   disbursementRefusal,
-  isIsoDate,
   isPositiveMoney,
   recoverable,
   spendable,
@@ -29,7 +30,6 @@ import {
   spendingRefusal,
   spendingRuleViolation,
 } from './funding.rules';
-import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
 import { validLittleGiantTitle } from '../certification/titles';
 import { NO_TITLE } from './key-support.service';

@@ -2,15 +2,15 @@ import { assertMayCreate } from '../../data/checked-write';
 import { lockRow } from '../../data/row-lock';
 import { visibleRow } from '../../data/visible-row';
 import { mutation } from '../../db/mutation';
+import { pgCode, UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { RequestContext } from '../../graphql/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../graphql/scalars/money';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
 import { CreateFundingBatchInput, CreateFundingProgramInput } from './funding.input';
 import { isPositiveMoney, MAX_SUPPORT_YEARS } from './funding.rules';
-import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 
 function requireText(value: string, field: string): string {
   const t = value.trim();

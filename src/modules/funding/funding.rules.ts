@@ -10,13 +10,6 @@ import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction 
 /** Longest support period of a batch (财建〔2021〕2号: each batch supported for at most 3 years). */
 export const MAX_SUPPORT_YEARS = 3;
 
-/** A calendar date "YYYY-MM-DD" that exists (no 2月30日). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 /** Sum of decimal strings, exactly. */
 export function sumMoney(amounts: readonly string[]): string {
   return centsToMoney(amounts.reduce((acc, a) => acc + moneyToCents(a), 0n));

@@ -8,15 +8,15 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/e
 import { ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { mutation } from '../../db/mutation';
+import { pgCode, UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { assertMayCreate } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { validLittleGiantTitle } from '../certification/titles';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { KeySupportStatus } from './funding.enums';
-import { pgCode, snapshot, UNIQUE_VIOLATION } from './funding-access';
 import { KeyLittleGiantEntity } from './key-little-giant.entity';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
 import {

@@ -2,7 +2,6 @@ import { AwardStatus, ExpenditureCategory, UsageRestriction } from '../../../src
 import {
   disbursable,
   disbursementRefusal,
-  isIsoDate,
   recoverable,
   spendable,
   spendingDateRefusal,
@@ -49,10 +48,5 @@ describe('funding rules', () => {
     expect(recoverable(l)).toBe('2999999.90');
     expect(spendable(l)).toBe('0.05');
     expect(sumMoney(['0.10', '0.20', '9999999999999999.99'])).toBe('10000000000000000.29');
-  });
-
-  it('accept only real calendar dates', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const d of ['2023-02-29', '2024-13-01', '2024-1-01', '20240101', '']) expect(isIsoDate(d)).toBe(false);
   });
 });
