@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { UnauthenticatedError } from '../core/errors';
 import { fromGlobalId, isUuid } from '../graphql/global-id';
 import { TokenVerifier } from './tokens';
-import { PUBLIC_VIEWER, Role, Viewer } from './viewer';
+import { isTokenRole } from './roles';
+import { PUBLIC_VIEWER, Viewer } from './viewer';
 
 /** Whether a token's tenant still exists; a token for a deleted tenant is no good. */
 export interface TenantDirectory {
@@ -10,8 +11,6 @@ export interface TenantDirectory {
   platformExists(id: string): Promise<boolean>;
   regionExists(code: string): Promise<boolean>;
 }
-
-const TOKEN_ROLES: ReadonlySet<string> = new Set<Role>(['ENTERPRISE', 'PLATFORM', 'LOCAL_GOV', 'MIIT', 'MOF']);
 
 /** RFC 6750: the scheme is case-insensitive; the token is a compact JWS (alg none's empty signature included, to be refused by the verifier). */
 const BEARER = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*) *$/i;
@@ -33,8 +32,8 @@ export async function authenticate(
   const claims = await verifier.verify(m[1]);
 
   const role = claims.role;
-  if (!TOKEN_ROLES.has(role)) throw new UnauthenticatedError("the token's role is not one this API knows");
-  const viewer: Viewer = { role: role as Role, subject: claims.sub };
+  if (!isTokenRole(role)) throw new UnauthenticatedError("the token's role is not one this API knows");
+  const viewer: Viewer = { role, subject: claims.sub };
 
   switch (role) {
     case 'ENTERPRISE': {

@@ -1,7 +1,7 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import { Config } from '../config/config';
 import { UnauthenticatedError } from '../core/errors';
-import { Role } from './viewer';
+import { Role } from './roles';
 
 /** The claims the API reads; anything else in a token is ignored. */
 export interface TokenClaims extends JWTPayload {

@@ -1,6 +1,6 @@
-/** Who is calling. Built from a verified token; no token means the public. */
-export type Role = 'PUBLIC' | 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
+import { Role } from './roles';
 
+/** Who is calling. Built from a verified token; no token means the public. */
 export interface Viewer {
   role: Role;
   /** The token's `sub`; "anonymous" for the public. */

@@ -1,7 +1,5 @@
 import { ACTIONS, POLICY, RuleTemplate, SUBJECTS, SubjectName } from './policy';
-import { Role } from '../auth/viewer';
-
-const ROLES: Role[] = ['PUBLIC', 'ENTERPRISE', 'PLATFORM', 'LOCAL_GOV', 'MIIT', 'MOF'];
+import { ROLES } from '../auth/roles';
 
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 

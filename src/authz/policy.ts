@@ -1,4 +1,4 @@
-import { Role } from '../auth/viewer';
+import { Role } from '../auth/roles';
 
 /**
  * THE policy: who may do what to which rows and fields, per role, as data.

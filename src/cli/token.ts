@@ -6,12 +6,18 @@ import { DataSource } from 'typeorm';
 import { databaseTenantDirectory, tenantIdToUuid } from '../auth/authenticate';
 import { existingJwtSecret, JWT_SECRET_FILE } from '../auth/jwt-secret';
 import { parseTtl, signToken, SignTokenClaims } from '../auth/tokens';
-import { Role } from '../auth/viewer';
+import { isTokenRole, ROLE_DETAILS, TOKEN_ROLES, TokenRole } from '../auth/roles';
 import { Config, loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
 import { ENTITIES } from '../modules/entities';
 import { EmbeddedPostgres, findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { normalizeCreditCode } from '../modules/enterprise/credit-code';
+
+/** "ENTERPRISE (needs --enterprise), …, MIIT or MOF": the token roles, each with the option naming its tenant. */
+function roleChoices(): string {
+  const choices = TOKEN_ROLES.map((role) => (ROLE_DETAILS[role].tenant ? `${role} (needs --${ROLE_DETAILS[role].tenant})` : role));
+  return `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+}
 
 /**
  * `npm run --silent token -- --role ROLE [--enterprise ID] [--platform ID] [--region CODE] [--ttl 1h] [--sub NAME]`
@@ -24,7 +30,7 @@ import { normalizeCreditCode } from '../modules/enterprise/credit-code';
  */
 export const USAGE = [
   'usage: npm run --silent token -- --role ROLE [--enterprise ID] [--platform ID] [--region CODE] [--ttl 1h] [--sub NAME]',
-  '  ROLE        ENTERPRISE (needs --enterprise), PLATFORM (needs --platform), LOCAL_GOV (needs --region), MIIT or MOF',
+  `  ROLE        ${roleChoices()}`,
   '  ID          the GraphQL id the API returns, or the raw uuid; for an enterprise its credit code works too',
   '  CODE        a six-digit region code, e.g. 350200',
   '  --ttl       lifetime: a whole number and s, m, h or d (default 1h)',
@@ -39,12 +45,6 @@ export interface TokenCliResult {
   code: number;
 }
 
-const ROLES: readonly Role[] = ['ENTERPRISE', 'PLATFORM', 'LOCAL_GOV', 'MIIT', 'MOF'];
-const TENANT_OPTION: Partial<Record<Role, 'enterprise' | 'platform' | 'region'>> = {
-  ENTERPRISE: 'enterprise',
-  PLATFORM: 'platform',
-  LOCAL_GOV: 'region',
-};
 const CREDIT_CODE_SHAPE = /^[0-9A-Z]{18}$/;
 const REGION_CODE = /^[0-9]{6}$/;
 
@@ -60,7 +60,7 @@ type TenantRequest =
   | { kind: 'region'; code: string };
 
 interface Request {
-  role: Role;
+  role: TokenRole;
   sub: string;
   ttl: string;
   tenant: TenantRequest;
@@ -127,9 +127,9 @@ function parseRequest(argv: string[]): Request | 'help' {
     return typeof v === 'string' ? v.trim() : undefined;
   };
   const roleInput = str('role');
-  if (roleInput === undefined) throw new CliError(`--role is required: one of ${ROLES.join(', ')}`);
-  const role = roleInput.toUpperCase() as Role;
-  if (!ROLES.includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, got "${roleInput}"`);
+  if (roleInput === undefined) throw new CliError(`--role is required: one of ${TOKEN_ROLES.join(', ')}`);
+  const role = roleInput.toUpperCase();
+  if (!isTokenRole(role)) throw new CliError(`--role must be one of ${TOKEN_ROLES.join(', ')}, got "${roleInput}"`);
 
   const ttl = str('ttl') ?? '1h';
   try {
@@ -141,11 +141,11 @@ function parseRequest(argv: string[]): Request | 'help' {
   const sub = str('sub') ?? `cli:${role}`;
   if (sub === '' || sub.length > 200) throw new CliError('--sub must be 1 to 200 characters');
 
-  const wanted = TENANT_OPTION[role];
+  const wanted = ROLE_DETAILS[role].tenant;
   for (const option of ['enterprise', 'platform', 'region'] as const) {
     if (option !== wanted && str(option) !== undefined) throw new CliError(`--${option} does not apply to role ${role}`);
   }
-  if (wanted === undefined) return { role, sub, ttl, tenant: { kind: 'none' } };
+  if (wanted === null) return { role, sub, ttl, tenant: { kind: 'none' } };
   const value = str(wanted);
   if (!value) throw new CliError(`role ${role} needs --${wanted}`);
   return { role, sub, ttl, tenant: parseTenant(wanted, value) };

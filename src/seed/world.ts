@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Role } from '../auth/roles';
 import { ApplicationStatus, ReviewDecision, ReviewKind } from '../modules/application/application.enums';
 import { CertificationStatus, RevocationReason } from '../modules/certification/certification.enums';
 import { HELD_STATUSES } from '../modules/certification/certification.rules';
@@ -254,7 +255,7 @@ const SPENDING_NOTES: Partial<Record<ExpenditureCategory, string>> = {
 // ---------------------------------------------------------------------------
 
 interface Actor {
-  role: 'PUBLIC' | 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
+  role: Role;
   subject: string;
   tenant: string | null;
 }

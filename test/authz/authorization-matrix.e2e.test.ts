@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Role, ROLES } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { makeCreditCode } from '../../src/modules/enterprise/credit-code';
 import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
@@ -11,11 +12,10 @@ import { tokenFor } from '../support/tokens';
  * entity × own tenant and another tenant, for reading (node(id) and the list
  * query) and for the mutations that exist. The expectations are written out
  * here by hand from the contract's role table, not derived from the policy
- * code, so a wrong policy fails them.
+ * code, so a wrong policy fails them. Only the list of roles is the code's
+ * own (src/auth/roles.ts): a new role leaves the tables below incomplete.
  */
 
-type Role = 'PUBLIC' | 'ENTERPRISE' | 'PLATFORM' | 'LOCAL_GOV' | 'MIIT' | 'MOF';
-const ROLES: Role[] = ['PUBLIC', 'ENTERPRISE', 'PLATFORM', 'LOCAL_GOV', 'MIIT', 'MOF'];
 
 /** [own tenant's row visible, other tenant's row visible] per role. */
 type Expectation = Record<Role, [boolean, boolean]>;

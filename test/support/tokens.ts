@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/viewer';
+import { Role } from '../../src/auth/roles';
 import { signToken } from '../../src/auth/tokens';
 
 /** The secret startTestServer() configures. */

@@ -4,22 +4,16 @@ import { assertMayCreate } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { scopedRead, visibleRow } from '../../data/visible-row';
 import { mutation } from '../../db/mutation';
+import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { AssessmentStatus, AssessmentValueKind } from './assessment.enums';
 import { DeclareAssessmentInput, ScoreAssessmentInput } from './assessment.input';
 import { AssessmentProblem, indicatorProblem, parseAssessmentScore, requiredText } from './assessment.rules';
-
-const UNIQUE_VIOLATION = '23505';
-
-function snapshot(a: AssessmentEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = a;
-  return rest;
-}
 
 function refuse(problem: AssessmentProblem | null): void {
   if (problem) throw new BadUserInputError(problem.message, problem.field);

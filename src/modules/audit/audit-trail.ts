@@ -13,6 +13,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** An entity as it goes into the audit trail's before and after: its columns, without the bookkeeping timestamps. */
+export function snapshot(row: object): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = row as Record<string, unknown>;
+  return rest;
+}
+
 /**
  * Writes the audit event of a mutation through the mutation's own database
  * handle, so the event and the change commit or roll back together.

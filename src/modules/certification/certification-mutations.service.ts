@@ -4,7 +4,7 @@ import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { ruleSetProblem } from '../application/application.rules';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { freezeOpenAwards } from '../funding/award/award-freeze';
@@ -32,11 +32,6 @@ const STEP_FROM: Record<Step, readonly CertificationStatus[]> = {
   startReReview: [CertificationStatus.CERTIFIED, CertificationStatus.RENEWED],
   renewCertification: [CertificationStatus.UNDER_REVIEW],
 };
-
-function snapshot(c: CertificationEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = c;
-  return rest;
-}
 
 interface Loaded {
   row: CertificationEntity;

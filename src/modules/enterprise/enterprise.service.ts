@@ -7,9 +7,10 @@ import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { mutation } from '../../db/mutation';
+import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { isIsoDate } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
 import { regionService } from '../region/region.service';
@@ -57,13 +58,6 @@ export class EnterpriseService {
     if ('id' in by ? !isUuid(by.id) : !/^[0-9A-Z]{18}$/.test(by.creditCode)) return null;
     return (await readOneCompiled(ctx, 'Enterprise', by, info)) as EnterpriseEntity | null;
   }
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-function snapshot(e: EnterpriseEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = e;
-  return rest;
 }
 
 function requireText(value: string, field: string): string {

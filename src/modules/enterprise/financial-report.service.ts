@@ -1,4 +1,5 @@
 import { mutation } from '../../db/mutation';
+import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { scopedRead, visibleRow } from '../../data/visible-row';
@@ -6,25 +7,18 @@ import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { toGlobalId } from '../../graphql/global-id';
 import { recommendedApplicationsUsing } from '../application/report-use';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from './enterprise.entity';
 import { FinancialReportEntity } from './financial-report.entity';
 import { ReportFinancialsInput } from './financial-report.input';
 import { figuresProblem, parseShare, ReportedFigures } from './financial-report.rules';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** The figures a report carries, in the order of the input; a report replaces all of them. */
 const FIGURES = [
   'revenue', 'mainBusinessRevenue', 'rdExpense', 'rdStaff', 'employees', 'totalAssets', 'totalLiabilities', 'newEquityFinancing',
   'class1IpCount', 'nicheMarketShare',
 ] as const;
-
-function snapshot(r: FinancialReportEntity): Record<string, unknown> {
-  const { createdAt: _c, ...rest } = r;
-  return rest;
-}
 
 function figuresOf(input: ReportFinancialsInput): ReportedFigures {
   const figures: Record<string, unknown> = {};

@@ -5,8 +5,9 @@ import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write
 import { loadForAction } from '../../data/load-for-action';
 import { visibleById } from '../../data/scoped-reader';
 import { mutation } from '../../db/mutation';
+import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { BadUserInputError, ConflictError } from '../../core/errors';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from '../enterprise/credit-code';
 import { regionService } from '../region/region.service';
 import { OrderDirection } from '../../graphql/connection';
@@ -40,13 +41,6 @@ export class PlatformService {
   byId(ctx: RequestContext, id: string): Promise<PlatformEntity | null> {
     return visibleById<PlatformEntity>(ctx, 'Platform').load(id);
   }
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-function snapshot(p: PlatformEntity): Record<string, unknown> {
-  const { createdAt: _c, ...rest } = p;
-  return rest;
 }
 
 function requireText(value: string, field: string): string {

@@ -3,32 +3,20 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Enterprise } from '../enterprise/enterprise.type';
 import { Platform } from '../platform/platform.type';
 import { Region } from '../region/region.type';
+import { Role, ROLE_DETAILS, ROLES } from '../../auth/roles';
 
-export enum ViewerRole {
-  PUBLIC = 'PUBLIC',
-  ENTERPRISE = 'ENTERPRISE',
-  PLATFORM = 'PLATFORM',
-  LOCAL_GOV = 'LOCAL_GOV',
-  MIIT = 'MIIT',
-  MOF = 'MOF',
-}
+/** The roles as a GraphQL enum, names and descriptions taken from roles.ts so the schema lists exactly the roles the code knows. */
+export const ViewerRole = Object.fromEntries(ROLES.map((r) => [r, r])) as { readonly [R in Role]: R };
 registerEnumType(ViewerRole, {
   name: 'ViewerRole',
   description: 'The role of a token; PUBLIC without one.',
-  valuesConfig: {
-    PUBLIC: { description: 'No token: published information only.' },
-    ENTERPRISE: { description: 'An enterprise: its own records.' },
-    PLATFORM: { description: 'A public service demonstration platform or development zone: its own records.' },
-    LOCAL_GOV: { description: 'A local government: its region and every region below it.' },
-    MIIT: { description: 'Ministry of Industry and Information Technology: certification and review.' },
-    MOF: { description: 'Ministry of Finance: programmes, budgets and money.' },
-  },
+  valuesConfig: Object.fromEntries(ROLES.map((r) => [r, { description: ROLE_DETAILS[r].description }])),
 });
 
 @ObjectType('Viewer', { description: 'Who is calling, and what the policy lets them do.' })
 export class ViewerType {
   @Field(() => ViewerRole, { description: 'The caller’s role.' })
-  role: ViewerRole;
+  role: Role;
 
   @Field({ description: 'The token’s subject (`sub`); "anonymous" without a token.' })
   subject: string;

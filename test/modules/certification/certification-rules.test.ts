@@ -6,8 +6,8 @@ import {
 
 describe('calendar', () => {
   it('reads only real dates', () => {
-    expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const s of ['2026-02-29', '2026-13-01', '2026-1-01', '20260101', '2026-01-01T00:00:00Z']) expect(isIsoDate(s)).toBe(false);
+    for (const s of ['2028-02-29', '2024-02-29']) expect(isIsoDate(s)).toBe(true);
+    for (const s of ['2026-02-29', '2023-02-29', '2026-13-01', '2026-1-01', '20260101', '2026-01-01T00:00:00Z', '']) expect(isIsoDate(s)).toBe(false);
   });
 
   it('adds days and years, and counts days', () => {

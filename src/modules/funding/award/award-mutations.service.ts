@@ -4,11 +4,13 @@ import { loadForAction } from '../../../data/load-for-action';
 import { lockRow } from '../../../data/row-lock';
 import { visibleRow } from '../../../data/visible-row';
 import { mutation } from '../../../db/mutation';
+import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../../core/money';
-import { recordAudit } from '../../audit/audit-trail';
+import { recordAudit, snapshot } from '../../audit/audit-trail';
 import { programmeToday } from '../../../core/calendar';
+import { isIsoDate } from '../../certification/certification.rules';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { PlatformEntity } from '../../platform/platform.entity';
 import { AwardEntity } from './award.entity';
@@ -28,8 +30,7 @@ import {
   spendingRefusal,
   spendingRuleViolation,
 } from './award.rules';
-import { isIsoDate, isPositiveMoney } from '../funding.rules';
-import { CHECK_VIOLATION, pgCode, snapshot, UNIQUE_VIOLATION } from '../funding-access';
+import { isPositiveMoney } from '../funding.rules';
 import { KeySupportProposalEntity } from '../key-support/key-support-proposal.entity';
 import { validLittleGiantTitle } from '../../certification/titles';
 import { NO_TITLE } from '../key-support/key-support-mutations.service';

@@ -2,16 +2,16 @@ import { assertMayCreate } from '../../../data/checked-write';
 import { lockRow } from '../../../data/row-lock';
 import { visibleRow } from '../../../data/visible-row';
 import { mutation } from '../../../db/mutation';
+import { pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../../core/money';
-import { recordAudit } from '../../audit/audit-trail';
+import { recordAudit, snapshot } from '../../audit/audit-trail';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
 import { CreateFundingBatchInput, CreateFundingProgramInput } from './funding.input';
 import { isPositiveMoney } from '../funding.rules';
 import { MAX_SUPPORT_YEARS } from './funding-batch.rules';
-import { pgCode, snapshot, UNIQUE_VIOLATION } from '../funding-access';
 
 function requireText(value: string, field: string): string {
   const t = value.trim();
