@@ -7,9 +7,10 @@
 /** Lowest first: a file may import its own layer or a lower one. */
 const LAYERS = [
   ['core', '^src/(core|config)/'],
-  ['db', '^src/db/'],
   ['auth', '^src/auth/'],
   ['authz', '^src/authz/'],
+  // The request's transaction takes the caller's role and tenant into PostgreSQL: db sits above the policy.
+  ['db', '^src/db/'],
   ['data', '^src/data/'],
   ['graphql', '^src/graphql/'],
   ['modules', '^src/modules/'],

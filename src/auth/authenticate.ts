@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UnauthenticatedError } from '../core/errors';
-import { fromGlobalId, isUuid } from '../graphql/global-id';
+import { fromGlobalId, isUuid } from '../core/global-id';
 import { TokenVerifier } from './tokens';
 import { isTokenRole } from './roles';
 import { PUBLIC_VIEWER, Viewer } from './viewer';

@@ -1,6 +1,6 @@
 import { GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import { Viewer } from '../auth/viewer';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../core/global-id';
 import { AppRule, policyScopeOf, rulesFor } from './ability';
 import { hasOperation } from './operations';
 import { Action, SubjectName } from './policy';

@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
-import { isUuid } from '../graphql/global-id';
+import { isUuid } from '../core/global-id';
 import { aliasOf } from './visible-row';
 
 /**

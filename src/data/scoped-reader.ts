@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { loader, RequestContext } from '../core/context';
-import { isUuid } from '../graphql/global-id';
+import { isUuid } from '../core/global-id';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
 import type { LatestRelation } from './relations';

@@ -2,7 +2,7 @@ import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
 import { RequestContext } from '../core/context';
-import { isUuid } from '../graphql/global-id';
+import { isUuid } from '../core/global-id';
 
 /** The alias a subject's rows go by in the data layer's queries ('fundingBatch' for FundingBatch). */
 export const aliasOf = (subject: SubjectName): string => subject.charAt(0).toLowerCase() + subject.slice(1);

@@ -4,7 +4,7 @@ import { SubjectName } from '../authz/policy';
 import { isRegionCode } from '../core/region-code';
 import { RequestContext } from '../core/context';
 import { BadUserInputError } from '../core/errors';
-import { uuidFromGlobalId } from './global-id';
+import { uuidFromGlobalId } from '../core/global-id';
 
 /** Escapes LIKE's wildcards in user text. */
 export const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

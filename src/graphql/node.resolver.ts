@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../core/context';
-import { fromGlobalId } from './global-id';
+import { fromGlobalId } from '../core/global-id';
 import { Node, nodeKind } from './node';
 
 @Resolver()

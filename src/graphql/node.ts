@@ -1,6 +1,6 @@
 import { ClassType, Field, FieldResolver, getMetadataStorage, ID, InterfaceType, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../core/context';
-import { toGlobalId } from './global-id';
+import { toGlobalId } from '../core/global-id';
 
 type Fetch = (ctx: RequestContext, key: string) => Promise<object | null>;
 type Key = (row: object) => string;

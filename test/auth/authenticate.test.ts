@@ -1,7 +1,7 @@
 import { authenticate, databaseTenantDirectory, TenantDirectory } from '../../src/auth/authenticate';
 import { createTokenVerifier, signToken, SignTokenClaims } from '../../src/auth/tokens';
 import { PUBLIC_VIEWER } from '../../src/auth/viewer';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 /** jose is ESM-only; loaded the way src/auth/tokens.ts loads it, so `tsc` accepts this CommonJS test too. */

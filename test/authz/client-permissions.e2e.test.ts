@@ -5,7 +5,7 @@ import { getNamedType, GraphQLObjectType, GraphQLSchema, isLeafType, isNonNullTy
 import { DataSource } from 'typeorm';
 import { rowActionsOf } from '../../src/authz/operations';
 import { SubjectName } from '../../src/authz/policy';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { buildAppSchema } from '../../src/server/schema';
 import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../support/server';

@@ -6,7 +6,7 @@ import { AppRule } from '../../src/authz/ability';
 import { clientRulesFor, isApiPath, translateRules } from '../../src/authz/client-rules';
 import { hasOperation } from '../../src/authz/operations';
 import { Action, POLICY, SubjectName } from '../../src/authz/policy';
-import { fromGlobalId, isUuid, toGlobalId } from '../../src/graphql/global-id';
+import { fromGlobalId, isUuid, toGlobalId } from '../../src/core/global-id';
 import { buildAppSchema } from '../../src/server/schema';
 import { mayRecommend } from '../../src/modules/application/application.rules';
 import { Tier } from '../../src/modules/enterprise/enterprise.enums';

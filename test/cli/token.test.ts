@@ -6,7 +6,7 @@ import { resolveJwtSecret } from '../../src/auth/jwt-secret';
 import { createTokenVerifier, TokenClaims } from '../../src/auth/tokens';
 import { runTokenCli } from '../../src/cli/token';
 import { loadConfig } from '../../src/config/config';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 const CREDIT_CODE = '91350200776049653A';

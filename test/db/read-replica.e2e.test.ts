@@ -10,7 +10,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { ENTITIES } from '../../src/modules/entities';
 import { compareLsn, ReadRouting } from '../../src/db/read-routing';
 import { APP_DB_ROLE } from '../../src/db/request-transaction';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { AppServer, createAppServer } from '../../src/server/app';
 import { createLogger } from '../../src/core/logger';
 import { createEnterprise } from '../support/factories';

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { programmeToday } from '../../src/core/calendar';
 import { createCertification, createEnterprise, createSubmittableReports } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';

@@ -1,4 +1,4 @@
-import { fromGlobalId } from '../../src/graphql/global-id';
+import { fromGlobalId } from '../../src/core/global-id';
 import { makeCreditCode } from '../../src/modules/enterprise/credit-code';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
 import { programmeToday } from '../../src/core/calendar';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { createAward, createCertification, createEnterprise, createPlatform, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

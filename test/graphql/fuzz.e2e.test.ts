@@ -15,7 +15,7 @@ import {
   isScalarType,
   isUnionType,
 } from 'graphql';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { findDemoTenants, seedDemoData } from '../../src/seed/demo';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { QueryRunner } from 'typeorm';
 import { RequestContext } from '../../src/core/context';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/core/global-id';
 import { createEnterprise } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

@@ -4,7 +4,7 @@ import { Action } from '../../authz/policy';
 import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId } from '../../core/global-id';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';

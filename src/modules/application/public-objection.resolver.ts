@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../../graphql/connection-args';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
 import { registerNode } from '../../graphql/node';
 import { ApplicationEntity } from './application.entity';
 import { applicationService } from './application.service';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import { narrowChildren, RELATIONS } from '../../data/relations';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../core/context';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { uuidFromGlobalId } from '../../core/global-id';
 import { ListBound } from '../../graphql/list-bound';
 import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';

@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../../graphql/connection-args';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId } from '../../core/global-id';
 import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrder, AuditEventOrderField } from './audit-event.input';

@@ -4,7 +4,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Que
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
 import { registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { RequestContext } from '../../core/context';
 import { ListBound } from '../../graphql/list-bound';
 import { BadUserInputError } from '../../core/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { uuidFromGlobalId } from '../../core/global-id';
 import { EligibilityEvaluation as Evaluation } from './evaluate';
 import { evaluateEnterprise, listRuleSets } from './eligibility.service';
 import { EvaluationPurpose } from './eligibility.enums';

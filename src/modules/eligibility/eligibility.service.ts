@@ -5,7 +5,7 @@ import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { scopedRead, visibleRow } from '../../data/visible-row';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
-import { isUuid } from '../../graphql/global-id';
+import { isUuid } from '../../core/global-id';
 import { programmeToday } from '../../core/calendar';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { assessmentFacts } from '../assessment/assessment.rules';

@@ -6,7 +6,7 @@ import { ListBound } from '../../graphql/list-bound';
 import { visibleById, visibleChildren } from '../../data/scoped-reader';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
-import { uuidFromGlobalId } from '../../graphql/global-id';
+import { uuidFromGlobalId } from '../../core/global-id';
 import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { RegionAnswer, regionService } from '../region/region.service';
 import { Region } from '../region/region.type';

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { readOneCompiled } from '../../data/compiled-read';
-import { isUuid } from '../../graphql/global-id';
+import { isUuid } from '../../core/global-id';
 import { SelectQueryBuilder } from 'typeorm';
 import { visibleById } from '../../data/scoped-reader';
 import { OrderDirection } from '../../graphql/connection';

@@ -5,7 +5,7 @@ import { loadForAction } from '../../data/load-for-action';
 import { scopedRead, visibleRow } from '../../data/visible-row';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId } from '../../core/global-id';
 import { recommendedApplicationsUsing } from '../application/report-use';
 import { recordAudit, snapshot } from '../audit/audit-trail';
 import { programmeToday } from '../../core/calendar';

@@ -14,7 +14,7 @@ import { TestServer } from '../../support/server';
 import { Kind, OperationDefinitionNode, parse, valueFromASTUntyped } from 'graphql';
 import { createEnterprise } from '../../support/factories';
 import { insertApplication } from '../../modules/application/application-factories';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 
 const PROVINCES = '{ regions(level: PROVINCE) { code } }';
 const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });

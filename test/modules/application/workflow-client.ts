@@ -1,6 +1,6 @@
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { TokenFor, tokenFor } from '../../support/tokens';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { GraphQLResponse, TestServer } from '../../support/server';
 
 /** The workflow mutations, each with its input type and a selection of its payload. */

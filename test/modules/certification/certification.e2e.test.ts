@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { castTokens } from '../../support/tokens';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { regionRange } from '../../../src/authz/ability';
-import { toGlobalId, uuidFromGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId, uuidFromGlobalId } from '../../../src/core/global-id';
 import { createAward, createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

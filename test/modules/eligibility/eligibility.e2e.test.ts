@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createCertification, createEnterprise, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

@@ -1,5 +1,5 @@
 import { makeCreditCode } from '../../../src/modules/enterprise/credit-code';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createEnterprise, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

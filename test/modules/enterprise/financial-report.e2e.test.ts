@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { programmeToday } from '../../../src/core/calendar';
 import { insertApplication } from '../application/application-factories';
 import { createCertification, createEnterprise, createFinancialReport, createPlatform, EnterpriseRow } from '../../support/factories';

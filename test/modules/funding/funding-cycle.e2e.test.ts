@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { programmeToday } from '../../../src/core/calendar';
-import { uuidFromGlobalId } from '../../../src/graphql/global-id';
+import { uuidFromGlobalId } from '../../../src/core/global-id';
 import { createPlatform, EnterpriseRow } from '../../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

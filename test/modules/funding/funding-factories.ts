@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createEnterprise, EnterpriseRow } from '../../support/factories';
 import { GraphQLResponse } from '../../support/server';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { uuidFromGlobalId } from '../../../src/graphql/global-id';
+import { uuidFromGlobalId } from '../../../src/core/global-id';
 import { programmeToday } from '../../../src/core/calendar';
 import { createAward, createEnterprise, createPlatform, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';

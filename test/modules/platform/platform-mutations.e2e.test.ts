@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { makeCreditCode } from '../../../src/modules/enterprise/credit-code';
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';

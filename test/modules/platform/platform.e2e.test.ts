@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMongoAbility, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
-import { toGlobalId } from '../../../src/graphql/global-id';
+import { toGlobalId } from '../../../src/core/global-id';
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

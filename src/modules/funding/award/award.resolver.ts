@@ -4,7 +4,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, 
 import { ListBound } from '../../../graphql/list-bound';
 import { OrderInput } from '../../../graphql/connection';
 import { RequestContext } from '../../../core/context';
-import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { uuidFromGlobalId } from '../../../core/global-id';
 import { NodeIdResolver, registerNode } from '../../../graphql/node';
 import { MoneyScalar } from '../../../graphql/scalars/money';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';

@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../../../graphql/connection-args';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../../graphql/connection';
 import { RequestContext } from '../../../core/context';
-import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { uuidFromGlobalId } from '../../../core/global-id';
 import { NodeIdResolver, registerNode } from '../../../graphql/node';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { enterpriseService } from '../../enterprise/enterprise.service';

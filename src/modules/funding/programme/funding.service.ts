@@ -4,7 +4,7 @@ import { visibleById, visibleChildren } from '../../../data/scoped-reader';
 import { OrderDirection } from '../../../graphql/connection';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError } from '../../../core/errors';
-import { uuidFromGlobalId } from '../../../graphql/global-id';
+import { uuidFromGlobalId } from '../../../core/global-id';
 import { ListArgs, listConnection, ListSpec } from '../../../graphql/list';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../core/errors';
+import { BadUserInputError } from './errors';
 
 /**
  * Opaque global IDs: base64url("Type:key"). Clients must not parse them; we
