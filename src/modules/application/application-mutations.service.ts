@@ -8,7 +8,7 @@ import { toGlobalId } from '../../core/global-id';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { lastEventDay, recordAudit } from '../audit/audit-trail';
+import { lastEventDay, recordAudit } from '../audit/audit-trail.service';
 import { CertificationEntity } from '../certification/certification.entity';
 import { CertificationStatus } from '../certification/certification.enums';
 import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';

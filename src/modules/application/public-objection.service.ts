@@ -12,7 +12,7 @@ import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { ListFilter } from '../../graphql/list-filter';
-import { recordAudit } from '../audit/audit-trail';
+import { recordAudit } from '../audit/audit-trail.service';
 import { programmeToday } from '../../core/calendar';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationStatus, PublicObjectionStatus } from './application.enums';

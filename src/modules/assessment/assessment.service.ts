@@ -7,7 +7,7 @@ import { mutation } from '../../db/mutation';
 import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
-import { recordAudit, snapshot } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { AssessmentEntity } from './assessment.entity';

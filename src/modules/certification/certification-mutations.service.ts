@@ -4,7 +4,7 @@ import { mutation } from '../../db/mutation';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
-import { recordAudit, snapshot } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { ruleSetProblem } from '../application/application.rules';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { freezeOpenAwards } from '../funding/award/award-freeze';

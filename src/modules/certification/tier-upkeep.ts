@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { recordSystemAudit } from '../audit/audit-trail';
+import { recordSystemAudit } from '../audit/audit-trail.service';
 import { LAPSING_STATUSES } from './certification-status';
 import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';

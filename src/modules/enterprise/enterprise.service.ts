@@ -10,7 +10,7 @@ import { mutation } from '../../db/mutation';
 import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
-import { recordAudit, snapshot } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { isIsoDate } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
 import { regionService } from '../region/region.service';

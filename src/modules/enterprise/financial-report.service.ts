@@ -7,7 +7,7 @@ import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { toGlobalId } from '../../core/global-id';
 import { recommendedApplicationsUsing } from '../application/report-use';
-import { recordAudit, snapshot } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from './enterprise.entity';
 import { FinancialReportEntity } from './financial-report.entity';

@@ -7,7 +7,7 @@ import { visibleById } from '../../data/scoped-reader';
 import { mutation } from '../../db/mutation';
 import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { BadUserInputError, ConflictError } from '../../core/errors';
-import { recordAudit, snapshot } from '../audit/audit-trail';
+import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from '../enterprise/credit-code';
 import { regionService } from '../region/region.service';
 import { OrderDirection } from '../../graphql/connection';

@@ -8,7 +8,7 @@ import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../../core/money';
-import { recordAudit, snapshot } from '../../audit/audit-trail';
+import { recordAudit, snapshot } from '../../audit/audit-trail.service';
 import { programmeToday } from '../../../core/calendar';
 import { isIsoDate } from '../../certification/certification.rules';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';

@@ -5,7 +5,7 @@ import { mutation } from '../../../db/mutation';
 import { pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
-import { recordAudit, snapshot } from '../../audit/audit-trail';
+import { recordAudit, snapshot } from '../../audit/audit-trail.service';
 import { validLittleGiantTitle } from '../../certification/titles';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { FundingBatchEntity } from '../programme/funding-batch.entity';

@@ -6,7 +6,7 @@ import { pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { addMoney, compareMoney, subtractMoney } from '../../../core/money';
-import { recordAudit, snapshot } from '../../audit/audit-trail';
+import { recordAudit, snapshot } from '../../audit/audit-trail.service';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
 import { CreateFundingBatchInput, CreateFundingProgramInput } from './funding.input';
