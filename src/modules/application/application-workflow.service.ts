@@ -11,7 +11,7 @@ import { visibleRow } from '../../data/visible-row';
 import { lastEventDay, recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
 import { CertificationStatus } from '../certification/certification.enums';
-import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';
+import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, ruleSetProblem, validUntilFor } from '../certification/certification.rules';
 import { effectiveStatus } from '../certification/certification-status';
 import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
@@ -33,14 +33,7 @@ import {
   ReviewApplicationInput,
   UpdateApplicationInput,
 } from './application.input';
-import {
-  NOTICE_MAX_DAYS,
-  NOTICE_MIN_DAYS,
-  OPEN_STATUSES,
-  parseScore,
-  ruleSetProblem,
-  STEP_FROM,
-} from './application.rules';
+import { NOTICE_MAX_DAYS, NOTICE_MIN_DAYS, OPEN_STATUSES, parseScore, STEP_FROM } from './application.rules';
 import { openPublicObjections } from './public-objection.service';
 import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
