@@ -10,12 +10,10 @@ import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
 import { lastEventDay, recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
-import { CertificationStatus } from '../certification/certification.enums';
-import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, ruleSetProblem, validUntilFor } from '../certification/certification.rules';
-import { effectiveStatus } from '../certification/certification-status';
+import { daysBetween, isIsoDate, ruleSetProblem } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
-import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
+import { grantTitle, liveTitleStatus } from '../certification/titles';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
@@ -144,13 +142,9 @@ async function assertMayOpen(db: EntityManager, enterpriseId: string, tier: Tier
       applicationId: toGlobalId('Application', open.id),
     });
   }
-  const titles = await titlesOfTier(db, enterpriseId, tier);
-  const today = programmeToday();
-  const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
+  const held = await liveTitleStatus(db, enterpriseId, tier, programmeToday());
   if (held) {
-    throw new ConflictError(`the enterprise already holds a ${tier} title (${effectiveStatus(held, today)}); it is renewed by re-review`, {
-      currentState: effectiveStatus(held, today),
-    });
+    throw new ConflictError(`the enterprise already holds a ${tier} title (${held}); it is renewed by re-review`, { currentState: held });
   }
 }
 
@@ -439,31 +433,22 @@ export class ApplicationMutations {
       if (raised > 0) throw new ConflictError(`the application has ${raised} open public objection(s); rule on them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
-      // A title that lapsed on its own still has a live stored status; record the
-      // lapse so the one-live-title-per-tier index admits the new one.
-      const same = await titlesOfTier(db, a.enterpriseId, a.tier);
-      const lapsed: string[] = [];
-      for (const c of same) {
-        const status = effectiveStatus(c, today);
-        if (status === CertificationStatus.EXPIRED && c.status !== CertificationStatus.EXPIRED) lapsed.push(c.id);
-        else if (LIVE_STORED_STATUSES.includes(status)) {
-          throw new ConflictError(`the enterprise already holds a ${a.tier} title (${status})`, { currentState: a.status });
-        }
-      }
-      await recordLapsedTitles(db, lapsed);
+      const held = await liveTitleStatus(db, a.enterpriseId, a.tier, today);
+      if (held) throw new ConflictError(`the enterprise already holds a ${a.tier} title (${held})`, { currentState: a.status });
 
       const before = snapshot(a);
-      const certification = await insertTitle(db, {
-        enterpriseId: a.enterpriseId,
-        tier: a.tier,
-        batchNumber: input.batchNumber,
-        ruleSetCode: a.ruleSetCode,
-        status: CertificationStatus.CERTIFIED,
-        publicNoticeStartsOn: await noticeStartedOn(db, a.id, a.publicNoticeEndsOn),
-        publicNoticeEndsOn: a.publicNoticeEndsOn,
-        certifiedOn: today,
-        validUntil: validUntilFor(today),
-      });
+      const { certification, expiredIds: lapsed } = await grantTitle(
+        db,
+        {
+          enterpriseId: a.enterpriseId,
+          tier: a.tier,
+          batchNumber: input.batchNumber,
+          ruleSetCode: a.ruleSetCode,
+          publicNoticeStartsOn: await noticeStartedOn(db, a.id, a.publicNoticeEndsOn),
+          publicNoticeEndsOn: a.publicNoticeEndsOn,
+        },
+        today,
+      );
       a.status = ApplicationStatus.CERTIFIED;
       a.certificationId = certification.id;
       const application = await saveAndReload(db, a);
