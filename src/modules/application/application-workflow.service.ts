@@ -8,7 +8,7 @@ import { toGlobalId } from '../../graphql/global-id';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { lastEventDay, recordAudit } from '../audit/audit-trail';
+import { recordAudit } from '../audit/audit-trail';
 import { CertificationEntity } from '../certification/certification.entity';
 import { daysBetween, isIsoDate, ruleSetProblem } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
@@ -355,6 +355,7 @@ export class ApplicationMutations {
     }
     return this.step(ctx, 'openPublicNotice', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.PUBLIC_NOTICE;
+      a.publicNoticeStartsOn = today;
       a.publicNoticeEndsOn = endsOn;
       return null;
     });
@@ -444,7 +445,7 @@ export class ApplicationMutations {
           tier: a.tier,
           batchNumber: input.batchNumber,
           ruleSetCode: a.ruleSetCode,
-          publicNoticeStartsOn: await noticeStartedOn(db, a.id, a.publicNoticeEndsOn),
+          publicNoticeStartsOn: noticeStartedOn(a),
           publicNoticeEndsOn: a.publicNoticeEndsOn,
         },
         today,
@@ -473,13 +474,13 @@ export class ApplicationMutations {
 }
 
 /**
- * The day the notice opened, from the trail of the openPublicNotice step
- * (the application keeps only the end); null if the trail has none or it
- * does not fit before the end (a notice whose end was corrected by hand).
+ * The day the notice opened, for the title; null if it is not known (opened
+ * before the day was kept, with no trail of it) or does not fit before the
+ * end (a notice whose end was corrected by hand).
  */
-async function noticeStartedOn(db: EntityManager, applicationId: string, endsOn: string): Promise<string | null> {
-  const day = await lastEventDay(db, 'Application', applicationId, 'openPublicNotice');
-  return day != null && day <= endsOn ? day : null;
+function noticeStartedOn(a: ApplicationEntity): string | null {
+  const day = a.publicNoticeStartsOn;
+  return day != null && a.publicNoticeEndsOn != null && day <= a.publicNoticeEndsOn ? day : null;
 }
 
 export const applicationMutations = new ApplicationMutations();
