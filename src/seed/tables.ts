@@ -313,6 +313,7 @@ export interface ApplicationRow {
   submitted_at: string | null;
   recommended_by_region_code: string | null;
   score: string | null;
+  public_notice_starts_on: string | null;
   public_notice_ends_on: string | null;
   certification_id: string | null;
   created_at: string;
@@ -330,6 +331,7 @@ export const APPLICATION: TableSpec<ApplicationRow> = {
     submitted_at: 'timestamptz',
     recommended_by_region_code: 'text',
     score: 'numeric',
+    public_notice_starts_on: 'date',
     public_notice_ends_on: 'date',
     certification_id: 'uuid',
     created_at: 'timestamptz',

@@ -796,6 +796,7 @@ export class WorldBuilder {
       submitted_at: officeTimestamp(this.auditRng, submitted),
       recommended_by_region_code: recommender,
       score,
+      public_notice_starts_on: isoDate(t.noticeStart),
       public_notice_ends_on: isoDate(t.noticeEnd),
       certification_id: certId,
       ...this.span(created, t.certifiedOn!),
@@ -872,6 +873,7 @@ export class WorldBuilder {
       submitted_at: submitted ? officeTimestamp(this.auditRng, submittedDay) : null,
       recommended_by_region_code: recommended ? recommender : null,
       score,
+      public_notice_starts_on: inNotice ? isoDate(noticeStart) : null,
       public_notice_ends_on: inNotice ? isoDate(noticeEnd) : null,
       certification_id: null,
       ...this.span(created, lastDay),
@@ -903,7 +905,6 @@ export class WorldBuilder {
     if (recommended) steps.push([recommendedDay, gov(recommender), 'recommendApplication', { status: S.SUBMITTED }, { status: S.RECOMMENDED }]);
     if (status === S.UNDER_REVIEW || reviewed) steps.push([reviewStart, decider, 'startReview', { status: S.RECOMMENDED }, { status: S.UNDER_REVIEW }]);
     if (reviewed) steps.push([reviewedDay, decider, 'reviewApplication', { status: S.UNDER_REVIEW }, { status: approved ? S.APPROVED : S.REJECTED, score }]);
-    // The workflow reads the day a notice opened from this event when it later certifies.
     if (inNotice) steps.push([noticeStart, decider, 'openPublicNotice', { status: S.APPROVED }, { status: S.PUBLIC_NOTICE, publicNoticeEndsOn: isoDate(noticeEnd) }]);
     for (const [d, actor, action, before, after] of this.plan.audit === 'full' ? steps : steps.slice(-1)) {
       this.event(d, actor, action, 'Application', appId, firm, before, after);

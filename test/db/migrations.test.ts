@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PublicNoticeStart1764000000014 } from '../../src/db/migrations/1764000000014-PublicNoticeStart';
 import { createTestDatabase, TestDatabase } from '../support/database';
+import { createEnterprise } from '../support/factories';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -75,5 +78,46 @@ describe('migrations', () => {
     await expect(ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event`);
     expect(n).toBe(1);
+  });
+
+  it('back-fill the day a public notice opened from its latest openPublicNotice event, as the programme counts days', async () => {
+    const { id: enterpriseId } = await createEnterprise(ds, { tier: null });
+    const runner = ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const migration = new PublicNoticeStart1764000000014();
+      await migration.down(runner);
+      const [reopened, rejected, unopened] = [randomUUID(), randomUUID(), randomUUID()];
+      for (const [id, tier, status] of [
+        [reopened, 'LITTLE_GIANT', 'PUBLIC_NOTICE'],
+        [rejected, 'SRDI_SME', 'REJECTED'],
+        [unopened, 'INNOVATIVE_SME', 'APPROVED'],
+      ]) {
+        await runner.query(
+          `INSERT INTO application (id, enterprise_id, tier, rule_set_code, status, submitted_at, public_notice_ends_on)
+           VALUES ($1, $2, $3, 'MIIT-2022-63', $4, now(), '2026-07-20')`,
+          [id, enterpriseId, tier, status],
+        );
+      }
+      const opened = (subjectId: string, at: string, action = 'openPublicNotice') =>
+        runner.query(
+          `INSERT INTO audit_event (occurred_at, actor_subject, actor_role, action, subject_type, subject_id) VALUES ($1, 'miit', 'MIIT', $2, 'Application', $3)`,
+          [at, action, subjectId],
+        );
+      // 16:30 UTC is already the next day in Beijing; of a notice opened twice, the later opening counts. A rejection on an upheld objection keeps its day.
+      await opened(reopened, '2026-07-01T02:00:00Z');
+      await opened(reopened, '2026-07-05T16:30:00Z');
+      await opened(rejected, '2026-07-03T09:00:00Z');
+      await opened(unopened, '2026-07-04T09:00:00Z', 'reviewApplication');
+      await migration.up(runner);
+      const rows: { id: string; starts: string | null }[] = await runner.query(
+        `SELECT id, to_char(public_notice_starts_on, 'YYYY-MM-DD') AS starts FROM application WHERE enterprise_id = $1`,
+        [enterpriseId],
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.starts]))).toEqual({ [reopened]: '2026-07-06', [rejected]: '2026-07-03', [unopened]: null });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

@@ -65,15 +65,17 @@ it('runs from application to spending, each step by its own role', async () => {
   expect(reviewed.reviewApplication.review.ruleSetCode).toBe('MIIT-2026-2');
   expect(reviewed.reviewApplication.review.evaluation).toBeTruthy();
   const noticeEnds = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const noticeOpens = programmeToday();
   await step(tk.miit, m('openPublicNotice', 'OpenPublicNoticeInput', 'application { status }'), { applicationId: app, publicNoticeEndsOn: noticeEnds });
   // The 公示 window passes: the programme's clock moves past its last day.
   const afterNotice = dayAfter(noticeEnds);
   expect(await onProgrammeDay(afterNotice, () => refused(tk.mof, m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { id }'), { applicationId: app, batchNumber: 8 }))).toBe('FORBIDDEN');
-  const certified = await onProgrammeDay(afterNotice, () => step(tk.miit, m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil }'), {
+  const certified = await onProgrammeDay(afterNotice, () => step(tk.miit, m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil publicNoticeStartsOn }'), {
     applicationId: app, batchNumber: 8,
   }));
   expect(certified.certifyEnterprise.application.status).toBe('CERTIFIED');
-  expect(certified.certifyEnterprise.certification).toMatchObject({ status: 'CERTIFIED', tier: 'LITTLE_GIANT' });
+  // The title says when its notice opened: the day kept on the application when it opened.
+  expect(certified.certifyEnterprise.certification).toMatchObject({ status: 'CERTIFIED', tier: 'LITTLE_GIANT', publicNoticeStartsOn: noticeOpens });
 
   // Proposal → approved award.
   const programme = await step(tk.mof, m('createFundingProgram', 'CreateFundingProgramInput', 'fundingProgram { id }'), {

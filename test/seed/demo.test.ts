@@ -119,12 +119,16 @@ describe('seedDemoData', () => {
       );
       await runner.query(`UPDATE assessment SET region_code = '110000' WHERE id = (SELECT min(id::text)::uuid FROM assessment WHERE region_code LIKE '32%')`);
       await runner.query(`UPDATE public_objection SET created_at = created_at + interval '1 year' WHERE id = (SELECT min(id::text)::uuid FROM public_objection)`);
+      await runner.query(
+        `UPDATE application SET public_notice_starts_on = public_notice_starts_on - 1 WHERE id = (SELECT min(id::text)::uuid FROM application WHERE status = 'CERTIFIED')`,
+      );
       const v = await invariantViolations(runner);
       expect(v['enterprise.tier is the highest held title (certified, under re-review or renewed)']).toBe(1);
       expect(v['awards stay within their batch budget']).toBe(1);
       expect(v['spent plus clawed back never exceeds disbursed']).toBe(1);
       expect(v['assessments carry the region of their enterprise, are decided after they were declared, and each has its audit events']).toBe(1);
       expect(v['public objections are raised during the notice of their application, with their audit event']).toBe(1);
+      expect(v['applications say when their notice opened once it has, and certified ones the day their title says']).toBe(1);
     } finally {
       await runner.rollbackTransaction();
       await runner.release();

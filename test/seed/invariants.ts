@@ -91,15 +91,21 @@ export const INVARIANTS: Readonly<Record<string, string>> = {
   'certified applications link a certification of their own enterprise and tier': `
     SELECT count(*) FROM application a LEFT JOIN certification c ON c.id = a.certification_id
     WHERE a.status = 'CERTIFIED' AND (c.id IS NULL OR c.enterprise_id <> a.enterprise_id OR c.tier <> a.tier)`,
-  'applications in public notice can be certified: no title yet, the notice still running, its opening on the trail': `
+  'applications in public notice can be certified: no title yet, the notice still running, its opening kept and on the trail': `
     SELECT count(*) FROM application a
     WHERE a.status = 'PUBLIC_NOTICE' AND (
       a.public_notice_ends_on < DATE '${REFERENCE_DATE}'
+      OR a.public_notice_starts_on IS NULL OR a.public_notice_starts_on > a.public_notice_ends_on
       OR EXISTS (SELECT 1 FROM certification c WHERE c.enterprise_id = a.enterprise_id AND c.tier = a.tier
                  AND c.status IN ('PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', 'RENEWED'))
       OR NOT EXISTS (SELECT 1 FROM audit_event ev
                      WHERE ev.subject_type = 'Application' AND ev.subject_id = a.id::text AND ev.action = 'openPublicNotice'
-                       AND (ev.occurred_at AT TIME ZONE 'Asia/Shanghai')::date <= a.public_notice_ends_on))`,
+                       AND (ev.occurred_at AT TIME ZONE 'Asia/Shanghai')::date = a.public_notice_starts_on))`,
+  'applications say when their notice opened once it has, and certified ones the day their title says': `
+    SELECT count(*) FROM application a LEFT JOIN certification c ON c.id = a.certification_id
+    WHERE (a.status IN ('PUBLIC_NOTICE', 'CERTIFIED') AND a.public_notice_starts_on IS NULL)
+       OR (a.status IN ('DRAFT', 'SUBMITTED', 'WITHDRAWN', 'RETURNED', 'RECOMMENDED', 'UNDER_REVIEW', 'APPROVED') AND a.public_notice_starts_on IS NOT NULL)
+       OR (a.status = 'CERTIFIED' AND a.public_notice_starts_on IS DISTINCT FROM c.public_notice_starts_on)`,
   'expert reviews exist exactly for decided applications, with the decision the status says': `
     SELECT count(*) FROM application a
     WHERE (a.status IN ('APPROVED', 'REJECTED', 'PUBLIC_NOTICE', 'CERTIFIED'))

@@ -12,6 +12,7 @@ import { Assessments1764000000010 } from './1764000000010-Assessments';
 import { PublicObjections1764000000011 } from './1764000000011-PublicObjections';
 import { NetworkPowerProductFields1764000000012 } from './1764000000012-NetworkPowerProductFields';
 import { SharedAcrossReplicas1764000000013 } from './1764000000013-SharedAcrossReplicas';
+import { PublicNoticeStart1764000000014 } from './1764000000014-PublicNoticeStart';
 
 /** In order. Listed by hand (not globbed) so ts-jest and the build see the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PublicObjections1764000000011,
   NetworkPowerProductFields1764000000012,
   SharedAcrossReplicas1764000000013,
+  PublicNoticeStart1764000000014,
 ];

@@ -8,14 +8,12 @@ import { toGlobalId } from '../../core/global-id';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { lastEventDay, recordAudit } from '../audit/audit-trail.service';
+import { recordAudit } from '../audit/audit-trail.service';
 import { CertificationEntity } from '../certification/certification.entity';
-import { CertificationStatus } from '../certification/certification.enums';
-import { daysBetween, isIsoDate, LIVE_STORED_STATUSES, validUntilFor } from '../certification/certification.rules';
-import { effectiveStatus } from '../certification/certification-status';
+import { daysBetween, isIsoDate, ruleSetProblem } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
-import { insertTitle, recordLapsedTitles, titlesOfTier } from '../certification/titles';
+import { grantTitle, liveTitleStatus } from '../certification/titles';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
@@ -33,14 +31,7 @@ import {
   ReviewApplicationInput,
   UpdateApplicationInput,
 } from './application.input';
-import {
-  NOTICE_MAX_DAYS,
-  NOTICE_MIN_DAYS,
-  OPEN_STATUSES,
-  parseScore,
-  ruleSetProblem,
-  STEP_FROM,
-} from './application.rules';
+import { NOTICE_MAX_DAYS, NOTICE_MIN_DAYS, OPEN_STATUSES, parseScore, STEP_FROM } from './application.rules';
 import { openPublicObjections } from './public-objection.service';
 import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
@@ -151,13 +142,9 @@ async function assertMayOpen(db: EntityManager, enterpriseId: string, tier: Tier
       applicationId: toGlobalId('Application', open.id),
     });
   }
-  const titles = await titlesOfTier(db, enterpriseId, tier);
-  const today = programmeToday();
-  const held = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
+  const held = await liveTitleStatus(db, enterpriseId, tier, programmeToday());
   if (held) {
-    throw new ConflictError(`the enterprise already holds a ${tier} title (${effectiveStatus(held, today)}); it is renewed by re-review`, {
-      currentState: effectiveStatus(held, today),
-    });
+    throw new ConflictError(`the enterprise already holds a ${tier} title (${held}); it is renewed by re-review`, { currentState: held });
   }
 }
 
@@ -368,6 +355,7 @@ export class ApplicationMutations {
     }
     return this.step(ctx, 'openPublicNotice', id, 'review', async (_db, a) => {
       a.status = ApplicationStatus.PUBLIC_NOTICE;
+      a.publicNoticeStartsOn = today;
       a.publicNoticeEndsOn = endsOn;
       return null;
     });
@@ -446,31 +434,22 @@ export class ApplicationMutations {
       if (raised > 0) throw new ConflictError(`the application has ${raised} open public objection(s); rule on them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
-      // A title that lapsed on its own still has a live stored status; record the
-      // lapse so the one-live-title-per-tier index admits the new one.
-      const same = await titlesOfTier(db, a.enterpriseId, a.tier);
-      const lapsed: string[] = [];
-      for (const c of same) {
-        const status = effectiveStatus(c, today);
-        if (status === CertificationStatus.EXPIRED && c.status !== CertificationStatus.EXPIRED) lapsed.push(c.id);
-        else if (LIVE_STORED_STATUSES.includes(status)) {
-          throw new ConflictError(`the enterprise already holds a ${a.tier} title (${status})`, { currentState: a.status });
-        }
-      }
-      await recordLapsedTitles(db, lapsed);
+      const held = await liveTitleStatus(db, a.enterpriseId, a.tier, today);
+      if (held) throw new ConflictError(`the enterprise already holds a ${a.tier} title (${held})`, { currentState: a.status });
 
       const before = snapshot(a);
-      const certification = await insertTitle(db, {
-        enterpriseId: a.enterpriseId,
-        tier: a.tier,
-        batchNumber: input.batchNumber,
-        ruleSetCode: a.ruleSetCode,
-        status: CertificationStatus.CERTIFIED,
-        publicNoticeStartsOn: await noticeStartedOn(db, a.id, a.publicNoticeEndsOn),
-        publicNoticeEndsOn: a.publicNoticeEndsOn,
-        certifiedOn: today,
-        validUntil: validUntilFor(today),
-      });
+      const { certification, expiredIds: lapsed } = await grantTitle(
+        db,
+        {
+          enterpriseId: a.enterpriseId,
+          tier: a.tier,
+          batchNumber: input.batchNumber,
+          ruleSetCode: a.ruleSetCode,
+          publicNoticeStartsOn: noticeStartedOn(a),
+          publicNoticeEndsOn: a.publicNoticeEndsOn,
+        },
+        today,
+      );
       a.status = ApplicationStatus.CERTIFIED;
       a.certificationId = certification.id;
       const application = await saveAndReload(db, a);
@@ -495,13 +474,13 @@ export class ApplicationMutations {
 }
 
 /**
- * The day the notice opened, from the trail of the openPublicNotice step
- * (the application keeps only the end); null if the trail has none or it
- * does not fit before the end (a notice whose end was corrected by hand).
+ * The day the notice opened, for the title; null if it is not known (opened
+ * before the day was kept, with no trail of it) or does not fit before the
+ * end (a notice whose end was corrected by hand).
  */
-async function noticeStartedOn(db: EntityManager, applicationId: string, endsOn: string): Promise<string | null> {
-  const day = await lastEventDay(db, 'Application', applicationId, 'openPublicNotice');
-  return day != null && day <= endsOn ? day : null;
+function noticeStartedOn(a: ApplicationEntity): string | null {
+  const day = a.publicNoticeStartsOn;
+  return day != null && a.publicNoticeEndsOn != null && day <= a.publicNoticeEndsOn ? day : null;
 }
 
 export const applicationMutations = new ApplicationMutations();

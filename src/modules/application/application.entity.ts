@@ -39,6 +39,10 @@ export class ApplicationEntity {
   @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
   score: string | null;
 
+  /** The day its public notice opened (openPublicNotice); null before, and for notices the trail never recorded. */
+  @Column({ name: 'public_notice_starts_on', type: 'date', nullable: true })
+  publicNoticeStartsOn: string | null;
+
   @Column({ name: 'public_notice_ends_on', type: 'date', nullable: true })
   publicNoticeEndsOn: string | null;
 

@@ -1,34 +1,14 @@
 import { Tier } from '../enterprise/enterprise.enums';
-import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility/rule-sets';
 import { PLAN_LISTED_CITIES, provinceCodeOf } from '../../core/region-code';
 import { ApplicationStatus } from './application.enums';
 
 /**
- * The workflow's rules as data and pure functions: which rule set may judge
- * what, which step may start from which status, who may recommend a little
- * giant, and the shapes of scores and notice periods. The service applies
- * them inside the mutation's transaction; tests exercise them without a database.
+ * The workflow's rules as data and pure functions: which step may start
+ * from which status, who may recommend a little giant, and the shapes of
+ * scores and notice periods (which rule set may judge an application is the
+ * title's rule, see certification.rules.ts). The service applies them inside
+ * the mutation's transaction; tests exercise them without a database.
  */
-
-/**
- * Why the rule set `code` cannot judge a `purpose` (a new application, or a
- * title's re-review) for `tier` on the day `today`, or null when it can: it
- * must exist, judge that tier, and be in force for that purpose that day
- * (since 2026-04-01 a new little-giant application is judged by the 2026
- * set, while the 2026 re-reviews still follow the 2022 standard).
- */
-export function ruleSetProblem(code: string, tier: Tier, purpose: EvaluationPurpose, today: string): string | null {
-  const ruleSet = ruleSetByCode(code);
-  if (!ruleSet) return `ruleSet must be one of ${RULE_SETS.map((r) => r.code).join(', ')}`;
-  if (ruleSet.tier !== tier) return `rule set ${code} judges ${ruleSet.tier}, not ${tier}`;
-  if (!inForce(ruleSet, purpose, today)) {
-    const current = ruleSetsInForce(tier, purpose, today).map((r) => r.code);
-    const what = purpose === EvaluationPurpose.RE_REVIEW ? 're-reviews' : 'new applications';
-    return `rule set ${code} is not in force for ${what} on ${today}${current.length ? `; in force: ${current.join(', ')}` : ''}`;
-  }
-  return null;
-}
 
 /** Statuses from which each step may start; anything else is a CONFLICT naming the current status. */
 export const STEP_FROM: Readonly<Record<string, readonly ApplicationStatus[]>> = {

@@ -58,19 +58,3 @@ async function insertEvent(
   // Nothing read back (no RETURNING): some actors may write an event they may not read, such as the public objecting.
   await db.createQueryBuilder().insert().into(AuditEventEntity).values(event as never).updateEntity(false).execute();
 }
-
-/**
- * The programme day (Asia/Shanghai) of the latest `action` event about a
- * subject, or null: for a step whose date only the trail keeps (the day a
- * public notice opened). Read through the caller's handle like the trail's
- * other rows.
- */
-export async function lastEventDay(db: EntityManager, subjectType: string, subjectId: string, action: string): Promise<string | null> {
-  const [row] = (await db.query(
-    `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
-       FROM audit_event WHERE subject_type = $1 AND subject_id = $2 AND action = $3
-      ORDER BY id DESC LIMIT 1`,
-    [subjectType, subjectId, action],
-  )) as { day: string }[];
-  return row?.day ?? null;
-}

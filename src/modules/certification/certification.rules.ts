@@ -1,3 +1,5 @@
+import { EvaluationPurpose } from '../eligibility/eligibility.enums';
+import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility/rule-sets';
 import { Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
 import { CertificationStatus } from './certification.enums';
 import { effectiveStatus } from './certification-status';
@@ -7,7 +9,10 @@ import { effectiveStatus } from './certification-status';
  * (whole days, no time zone: the day itself is the programme's, see
  * programmeToday()). A title is valid for 3 years: validUntil is its last
  * valid day; re-review (复核) opens in the third year; a renewal starts a new
- * 3-year cycle right after the old one, so cycles stay contiguous.
+ * 3-year cycle right after the old one, so cycles stay contiguous. Also
+ * which rule set may judge a title, when it is applied for and when it is
+ * re-reviewed: the application workflow asks it here, so that the
+ * dependency runs from applications to titles and not back.
  */
 
 const MS_PER_DAY = 86_400_000;
@@ -82,4 +87,23 @@ export function highestHeldTier(
     if (HELD_STATUSES.includes(effectiveStatus(c, today))) best = Math.max(best, TIER_ORDER.indexOf(c.tier));
   }
   return best < 0 ? null : TIER_ORDER[best];
+}
+
+/**
+ * Why the rule set `code` cannot judge a `purpose` (a new application, or a
+ * title's re-review) for `tier` on the day `today`, or null when it can: it
+ * must exist, judge that tier, and be in force for that purpose that day
+ * (since 2026-04-01 a new little-giant application is judged by the 2026
+ * set, while the 2026 re-reviews still follow the 2022 standard).
+ */
+export function ruleSetProblem(code: string, tier: Tier, purpose: EvaluationPurpose, today: string): string | null {
+  const ruleSet = ruleSetByCode(code);
+  if (!ruleSet) return `ruleSet must be one of ${RULE_SETS.map((r) => r.code).join(', ')}`;
+  if (ruleSet.tier !== tier) return `rule set ${code} judges ${ruleSet.tier}, not ${tier}`;
+  if (!inForce(ruleSet, purpose, today)) {
+    const current = ruleSetsInForce(tier, purpose, today).map((r) => r.code);
+    const what = purpose === EvaluationPurpose.RE_REVIEW ? 're-reviews' : 'new applications';
+    return `rule set ${code} is not in force for ${what} on ${today}${current.length ? `; in force: ${current.join(', ')}` : ''}`;
+  }
+  return null;
 }

@@ -4,13 +4,14 @@ import { RequestContext } from '../../core/context';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
-import { LAPSING_STATUSES } from './certification-status';
+import { LIVE_STORED_STATUSES, validUntilFor } from './certification.rules';
+import { effectiveStatus, LAPSING_STATUSES } from './certification-status';
 import { programmeToday } from '../../core/calendar';
 
 /**
  * What other modules' workflows ask of an enterprise's titles (the
  * application workflow grants them, funding needs a valid one); the
- * certification module owns the rows, so the queries live here.
+ * certification module owns the rows, so the queries and writes live here.
  */
 
 /**
@@ -32,35 +33,41 @@ export async function validLittleGiantTitle(ctx: RequestContext, db: EntityManag
 }
 
 /**
- * Every title of one tier the enterprise has had, whatever the caller may
- * read of them: the one-live-title-per-tier rule judges them all. Call it
- * with the enterprise row locked, so none is granted in between.
+ * The status of the title of `tier` the enterprise holds or has in public
+ * notice today, or null: while it has one, it may neither open an
+ * application for that tier nor be granted a second title of it (the title
+ * is renewed by re-review). Every title counts, whatever the caller may read
+ * of them; call it with the enterprise row locked, so none is granted in between.
  */
-export function titlesOfTier(db: EntityManager, enterpriseId: string, tier: Tier): Promise<CertificationEntity[]> {
-  return db.getRepository(CertificationEntity).findBy({ enterpriseId, tier });
+export async function liveTitleStatus(db: EntityManager, enterpriseId: string, tier: Tier, today: string): Promise<CertificationStatus | null> {
+  const titles = await db.getRepository(CertificationEntity).findBy({ enterpriseId, tier });
+  const live = titles.find((c) => LIVE_STORED_STATUSES.includes(effectiveStatus(c, today)));
+  return live ? effectiveStatus(live, today) : null;
 }
 
-/** Records as EXPIRED titles that lapsed by date alone, so the unique index on live titles admits a new one. */
-export async function recordLapsedTitles(db: EntityManager, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  await db
-    .getRepository(CertificationEntity)
-    .createQueryBuilder()
-    .update()
-    .set({ status: CertificationStatus.EXPIRED })
-    .where('id IN (:...ids)', { ids })
-    .execute();
-}
+/** What the workflow that certifies an enterprise decides about the title it grants. */
+export type TitleGrant = Pick<CertificationEntity, 'enterpriseId' | 'tier' | 'batchNumber' | 'ruleSetCode' | 'publicNoticeStartsOn' | 'publicNoticeEndsOn'>;
 
-/** Inserts a newly granted title and returns it as stored (its region comes from a trigger). */
-export async function insertTitle(
-  db: EntityManager,
-  title: Pick<
-    CertificationEntity,
-    'enterpriseId' | 'tier' | 'batchNumber' | 'ruleSetCode' | 'status' | 'publicNoticeStartsOn' | 'publicNoticeEndsOn' | 'certifiedOn' | 'validUntil'
-  >,
-): Promise<CertificationEntity> {
+/**
+ * Grants a title: CERTIFIED `today`, valid for 3 years. A title of the same
+ * tier that lapsed by date alone still has a live stored status; it is
+ * recorded as EXPIRED first, so the one-live-title-per-tier index admits the
+ * new one. The caller has locked the enterprise row and found no live title
+ * (liveTitleStatus). Returns the title as stored (its region comes from a
+ * trigger) and the ids of the titles recorded as expired.
+ */
+export async function grantTitle(db: EntityManager, grant: TitleGrant, today: string): Promise<{ certification: CertificationEntity; expiredIds: string[] }> {
   const repo = db.getRepository(CertificationEntity);
-  const { identifiers } = await repo.insert(title as never);
-  return repo.findOneByOrFail({ id: identifiers[0].id as string });
+  const same = await repo.findBy({ enterpriseId: grant.enterpriseId, tier: grant.tier });
+  const expiredIds = same.filter((c) => c.status !== CertificationStatus.EXPIRED && effectiveStatus(c, today) === CertificationStatus.EXPIRED).map((c) => c.id);
+  if (expiredIds.length) {
+    await repo.createQueryBuilder().update().set({ status: CertificationStatus.EXPIRED }).where('id IN (:...ids)', { ids: expiredIds }).execute();
+  }
+  const { identifiers } = await repo.insert({
+    ...grant,
+    status: CertificationStatus.CERTIFIED,
+    certifiedOn: today,
+    validUntil: validUntilFor(today),
+  } as never);
+  return { certification: await repo.findOneByOrFail({ id: identifiers[0].id as string }), expiredIds };
 }

@@ -1,32 +1,5 @@
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
-import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
-import { mayRecommend, parseScore, ruleSetProblem } from '../../../src/modules/application/application.rules';
-
-const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
-
-describe('rule sets', () => {
-  it('knows each code and the tier it judges', () => {
-    expect(ruleSetProblem('MIIT-2026-2', Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-12-05')).toBeNull();
-    expect(ruleSetProblem('SRDI-PROVINCIAL-2026', Tier.SRDI_SME, NEW_APPLICATION, '2026-12-05')).toBeNull();
-    expect(ruleSetProblem('INNOVATIVE-SME-2022', Tier.INNOVATIVE_SME, NEW_APPLICATION, '2026-12-05')).toBeNull();
-    expect(ruleSetProblem('MIIT-2026-2', Tier.SRDI_SME, NEW_APPLICATION, '2026-12-05')).toMatch(/judges LITTLE_GIANT/);
-    expect(ruleSetProblem('miit-2026-2', Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-12-05')).toMatch(/must be one of INNOVATIVE-SME-2022, /);
-  });
-
-  it('refuses a rule set not in force for the purpose that day, naming the one that is', () => {
-    expect(ruleSetProblem('MIIT-2022-63', Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-03-31')).toBeNull();
-    expect(ruleSetProblem('MIIT-2022-63', Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-04-01')).toBe(
-      'rule set MIIT-2022-63 is not in force for new applications on 2026-04-01; in force: MIIT-2026-2',
-    );
-    expect(ruleSetProblem('MIIT-2026-2', Tier.LITTLE_GIANT, NEW_APPLICATION, '2026-03-31')).toMatch(/not in force .* in force: MIIT-2022-63$/);
-    // The 2026 re-reviews still follow the 2022 standard.
-    expect(ruleSetProblem('MIIT-2022-63', Tier.LITTLE_GIANT, RE_REVIEW, '2026-12-05')).toBeNull();
-    expect(ruleSetProblem('MIIT-2026-2', Tier.LITTLE_GIANT, RE_REVIEW, '2026-12-05')).toBe(
-      'rule set MIIT-2026-2 is not in force for re-reviews on 2026-12-05; in force: MIIT-2022-63',
-    );
-    expect(ruleSetProblem('SRDI-PROVINCIAL-2022', Tier.SRDI_SME, NEW_APPLICATION, '2026-12-05')).toMatch(/in force: SRDI-PROVINCIAL-2026$/);
-  });
-});
+import { mayRecommend, parseScore } from '../../../src/modules/application/application.rules';
 
 describe('who may recommend a little giant', () => {
   it.each([

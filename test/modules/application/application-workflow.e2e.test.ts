@@ -395,6 +395,8 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     expect(evaluation.indicators[0]).toEqual(expect.objectContaining({ key: expect.any(String), threshold: expect.any(String), result: expect.any(String) }));
     const endsOn = addDays(today, 7);
     await ok('openPublicNotice', { applicationId: id, publicNoticeEndsOn: endsOn }, fixed.miit);
+    // The day the notice opened is kept on the application, for the title it may lead to.
+    expect((await ds.query(`SELECT to_char(public_notice_starts_on, 'YYYY-MM-DD') AS starts FROM application WHERE id = $1`, [applicationId]))[0].starts).toBe(today);
     await ok('raiseObjection', { applicationId: id, comment: '举报：细分市场占有率数据存疑' }, fixed.nanjing);
     await ok('resolveObjection', { applicationId: id, ruling: 'DISMISSED', comment: '经核查，数据有据可查' }, fixed.miit);
     expect(outcome(await run(t, 'certifyEnterprise', { applicationId: id, batchNumber: 8 }, fixed.miit))).toBe('CONFLICT');
@@ -407,6 +409,8 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     expect(certified.certification).toMatchObject({
       status: 'CERTIFIED', tier: LG, batchNumber: 8, ruleSetCode: 'MIIT-2026-2', certifiedOn: today,
       validUntil: addDays(addYears(today, 3), -1), publicNoticeEndsOn: addDays(today, -1), enterprise: { tier: LG },
+      // The end was moved before the day the notice opened: that opening no longer fits the notice, and the title leaves it out.
+      publicNoticeStartsOn: null,
     });
     expect((await ds.query(`SELECT tier FROM enterprise WHERE id = $1`, [enterprise.id]))[0].tier).toBe(LG);
 
