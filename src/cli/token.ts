@@ -11,7 +11,7 @@ import { Config, loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
 import { ENTITIES } from '../modules/entities';
 import { EmbeddedPostgres, findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded-postgres';
-import { normalizeCreditCode } from '../modules/enterprise/credit-code';
+import { normalizeCreditCode } from '../modules/enterprise/credit-code.rules';
 
 /** "ENTERPRISE (needs --enterprise), …, MIIT or MOF": the token roles, each with the option naming its tenant. */
 function roleChoices(): string {

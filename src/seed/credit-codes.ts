@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../modules/enterprise/credit-code';
+import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../modules/enterprise/credit-code.rules';
 import { Rng } from './random';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role, ROLES } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/core/global-id';
-import { makeCreditCode } from '../../src/modules/enterprise/credit-code';
+import { makeCreditCode } from '../../src/modules/enterprise/credit-code.rules';
 import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';

@@ -25,7 +25,7 @@ import ts from 'typescript';
  *    class as an argument, and no string names another module's table after
  *    FROM, JOIN, UPDATE or INTO (upper case: how this code writes SQL).
  *    Another module's rows come through that module's functions
- *    (certification/titles.ts, funding/award-freeze.ts, …), the data layer
+ *    (certification/titles.service.ts, funding/award/award-freeze.service.ts, …), the data layer
  *    (visibleRow, loadForAction, lockRow, by policy subject) or the read
  *    path's scoped readers. EXCEPTIONS below lists each exception and why;
  *    an exception that is no longer needed fails too.

@@ -1,5 +1,5 @@
 import { fromGlobalId } from '../../src/core/global-id';
-import { makeCreditCode } from '../../src/modules/enterprise/credit-code';
+import { makeCreditCode } from '../../src/modules/enterprise/credit-code.rules';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 import { dayAfter, onProgrammeDay } from '../support/clock';

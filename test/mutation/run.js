@@ -23,7 +23,7 @@ const AREAS = [
     tests: ['test/modules/eligibility/evaluate.test.ts', 'test/modules/eligibility/sme-size-lines.test.ts', 'test/modules/assessment/assessment-rules.test.ts'],
   },
   { key: 'money', name: 'Money scalar', threshold: 90, mutate: ['src/core/money.ts', 'src/graphql/scalars/money.ts'], tests: ['test/graphql/scalars/money.test.ts'] },
-  { key: 'credit-code', name: 'credit code', threshold: 90, mutate: ['src/modules/enterprise/credit-code.ts'], tests: ['test/modules/enterprise/credit-code.test.ts'] },
+  { key: 'credit-code', name: 'credit code', threshold: 90, mutate: ['src/modules/enterprise/credit-code.rules.ts'], tests: ['test/modules/enterprise/credit-code.test.ts'] },
   {
     key: 'casl-to-sql', name: 'CASL→SQL', threshold: 90, mutate: ['src/authz/casl-to-sql.ts'], tests: ['test/authz/casl-to-sql.test.ts'],
     // Its property tests draw new rules on every run, so the lines one run covers are not the next run's: judged

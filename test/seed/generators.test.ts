@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CertificationStatus } from '../../src/modules/certification/certification.enums';
-import { checkCreditCode, creditCodeProvince } from '../../src/modules/enterprise/credit-code';
+import { checkCreditCode, creditCodeProvince } from '../../src/modules/enterprise/credit-code.rules';
 import { ProductField, SizeClass, Tier } from '../../src/modules/enterprise/enterprise.enums';
 import { centsToMoney, compareMoney } from '../../src/core/money';
 import { insertSql } from '../../src/seed/bulk-insert';

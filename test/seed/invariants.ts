@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EvaluationPurpose } from '../../src/modules/eligibility/eligibility.enums';
 import { inForce, RULE_SETS } from '../../src/modules/eligibility/rule-sets';
-import { checkCreditCode } from '../../src/modules/enterprise/credit-code';
+import { checkCreditCode } from '../../src/modules/enterprise/credit-code.rules';
 
 /**
  * Rules the seeded data must keep beyond what the schema enforces, each as

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { makeCreditCode, CREDIT_CODE_ALPHABET } from '../../src/modules/enterprise/credit-code';
+import { makeCreditCode, CREDIT_CODE_ALPHABET } from '../../src/modules/enterprise/credit-code.rules';
 
 /**
  * Test data written as the database owner (it bypasses row-level security),

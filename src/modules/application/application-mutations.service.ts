@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/audit-trail.service';
 import { CertificationEntity } from '../certification/certification.entity';
 import { daysBetween, isIsoDate, ruleSetProblem } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
-import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier';
-import { grantTitle, liveTitleStatus } from '../certification/titles';
+import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier.service';
+import { grantTitle, liveTitleStatus } from '../certification/titles.service';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
@@ -239,7 +239,7 @@ export class ApplicationMutations {
    * DRAFT or RETURNED → SUBMITTED, by the enterprise, after its
    * self-assessment: the enterprise is evaluated against the application's
    * rule set for the year it applies in (the reports an application uses,
-   * see report-use.ts, and the assessments recorded for that year). An
+   * see report-use.service.ts, and the assessments recorded for that year). An
    * indicator that fails refuses the submission (BAD_USER_INPUT naming the
    * indicators in extensions.indicators), and nothing is written; unknown
    * ones go through, listed in the evaluation kept on the application.

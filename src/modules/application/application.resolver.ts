@@ -36,7 +36,7 @@ import { ReviewEntity } from './review.entity';
 import { Review } from './review.type';
 import { SelfAssessment } from './self-assessment.type';
 import { EligibilityEvaluation } from '../eligibility/eligibility.type';
-import type { EligibilityEvaluation as Evaluation } from '../eligibility/evaluate';
+import type { EligibilityEvaluation as Evaluation } from '../eligibility';
 
 registerNode('Application', ApplicationEntity, (ctx, key) => applicationService.byId(ctx, key));
 registerNode('Review', ReviewEntity, (ctx, key) => applicationService.reviewById(ctx, key));

@@ -9,7 +9,7 @@ import { ApplicationEntity } from './application.entity';
 import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
 import { evaluateEnterprise, EligibilityEvaluation } from '../eligibility/eligibility.service';
-import { ruleSetByCode } from '../eligibility/rule-sets';
+import { ruleSetByCode } from '../eligibility';
 import { applicationYear } from '../enterprise/financial-report.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */

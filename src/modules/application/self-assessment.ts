@@ -1,4 +1,4 @@
-import type { EligibilityEvaluation, IndicatorEvaluation } from '../eligibility/evaluate';
+import type { EligibilityEvaluation, IndicatorEvaluation } from '../eligibility';
 import { EligibilityVerdict, IndicatorResult } from '../eligibility/eligibility.enums';
 
 /**

@@ -1,5 +1,5 @@
 import { IndicatorKind } from '../eligibility/eligibility.enums';
-import { allIndicators, RuleSet, RULE_SETS } from '../eligibility/rule-sets';
+import { allIndicators, RuleSet, RULE_SETS } from '../eligibility';
 import { parseScore } from '../application/application.rules';
 import { AssessmentStatus, AssessmentValueKind } from './assessment.enums';
 

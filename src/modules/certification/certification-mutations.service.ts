@@ -6,20 +6,20 @@ import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { freezeOpenAwards } from '../funding/award/award-freeze';
+import { freezeOpenAwards } from '../funding/award/award-freeze.service';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';
 import { isIsoDate, renewedValidUntil, reReviewOpensOn, ruleSetProblem } from './certification.rules';
-import { effectiveStatus } from './certification-status';
+import { effectiveStatus } from './certification-status.rules';
 import { programmeToday } from '../../core/calendar';
-import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';
+import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier.service';
 
 /**
  * The lifecycle of a title after it is granted (domain.md §1): re-review in
  * year 3, then renewal or expiry; revocation at any time while it is held.
  * Expiry needs no job: a title past validUntil reads as EXPIRED (see
- * certification-status.ts), and these steps judge that effective status, so
+ * certification-status.rules.ts), and these steps judge that effective status, so
  * renewing or revoking a lapsed title is a CONFLICT. Each step is one
  * savepoint with one audit event, and keeps enterprise.tier in step.
  */

@@ -1,8 +1,8 @@
 import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility/rule-sets';
+import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility';
 import { Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
 import { CertificationStatus } from './certification.enums';
-import { effectiveStatus } from './certification-status';
+import { effectiveStatus } from './certification-status.rules';
 
 /**
  * The certification calendar as pure functions over "YYYY-MM-DD" dates

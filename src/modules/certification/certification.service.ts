@@ -8,7 +8,7 @@ import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { CertificationFilter, CertificationOrderField } from './certification.input';
-import { effectiveStatus, effectiveStatusCondition } from './certification-status';
+import { effectiveStatus, effectiveStatusCondition } from './certification-status.rules';
 import { programmeToday } from '../../core/calendar';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
@@ -57,7 +57,7 @@ export class CertificationService {
     return visibleChildren<CertificationEntity>(ctx, 'Certification', 'enterpriseId', 'createdAt').load(enterpriseId);
   }
 
-  /** The status the certification has today (see certification-status.ts). */
+  /** The status the certification has today (see certification-status.rules.ts). */
   status(_ctx: RequestContext, c: CertificationEntity): CertificationStatus {
     return effectiveStatus(c);
   }

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { recordSystemAudit } from '../audit/audit-trail.service';
-import { LAPSING_STATUSES } from './certification-status';
+import { LAPSING_STATUSES } from './certification-status.rules';
 import { programmeToday } from '../../core/calendar';
-import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier';
+import { lockEnterprise, syncEnterpriseTier } from './enterprise-tier.service';
 
 /**
  * Titles lapse by date alone: a certification reads EXPIRED the day after

@@ -14,7 +14,7 @@ import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { isIsoDate } from '../certification/certification.rules';
 import { programmeToday } from '../../core/calendar';
 import { regionService } from '../region/region.service';
-import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code';
+import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code.rules';
 import { likeEscape, ListFilter } from '../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../graphql/list';
 import { EnterpriseEntity } from './enterprise.entity';

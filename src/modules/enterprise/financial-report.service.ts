@@ -6,7 +6,7 @@ import { scopedRead, visibleRow } from '../../data/visible-row';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { toGlobalId } from '../../core/global-id';
-import { recommendedApplicationsUsing } from '../application/report-use';
+import { recommendedApplicationsUsing } from '../application/report-use.service';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from './enterprise.entity';

@@ -8,7 +8,7 @@ import { mutation } from '../../db/mutation';
 import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
-import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from '../enterprise/credit-code';
+import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from '../enterprise/credit-code.rules';
 import { regionService } from '../region/region.service';
 import { OrderDirection } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';

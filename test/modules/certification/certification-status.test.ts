@@ -1,5 +1,5 @@
 import { CertificationStatus as S } from '../../../src/modules/certification/certification.enums';
-import { effectiveStatus, effectiveStatusCondition } from '../../../src/modules/certification/certification-status';
+import { effectiveStatus, effectiveStatusCondition } from '../../../src/modules/certification/certification-status.rules';
 import { programmeToday } from '../../../src/core/calendar';
 
 describe('programmeToday', () => {

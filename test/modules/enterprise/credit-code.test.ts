@@ -8,7 +8,7 @@ import {
   makeCreditCode,
   normalizeCreditCode,
   type CreditCodeProblem,
-} from '../../../src/modules/enterprise/credit-code';
+} from '../../../src/modules/enterprise/credit-code.rules';
 
 const VALID = ['91350200776049653A', '91440101MA5CJQ4N59', '913502000728319549'];
 

@@ -1,4 +1,4 @@
-import { makeCreditCode } from '../../../src/modules/enterprise/credit-code';
+import { makeCreditCode } from '../../../src/modules/enterprise/credit-code.rules';
 import { toGlobalId } from '../../../src/core/global-id';
 import { createEnterprise, EnterpriseRow } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';

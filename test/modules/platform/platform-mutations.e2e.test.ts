@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../../src/core/global-id';
-import { makeCreditCode } from '../../../src/modules/enterprise/credit-code';
+import { makeCreditCode } from '../../../src/modules/enterprise/credit-code.rules';
 import { createEnterprise, createPlatform } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';

@@ -1,5 +1,5 @@
 import { CertificationStatus } from '../../certification/certification.enums';
-import { effectiveStatus } from '../../certification/certification-status';
+import { effectiveStatus } from '../../certification/certification-status.rules';
 import { TIER_ORDER } from '../../enterprise/enterprise.enums';
 import { IndicatorKind, ValueUnit } from '../eligibility.enums';
 import type { IndicatorEvaluation } from '../evaluate';

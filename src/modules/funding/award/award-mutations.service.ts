@@ -32,7 +32,7 @@ import {
 } from './award.rules';
 import { isPositiveMoney } from '../funding.rules';
 import { KeySupportProposalEntity } from '../key-support/key-support-proposal.entity';
-import { validLittleGiantTitle } from '../../certification/titles';
+import { validLittleGiantTitle } from '../../certification/titles.service';
 import { NO_TITLE } from '../key-support/key-support-mutations.service';
 
 export interface GrantAward {

@@ -6,7 +6,7 @@ import { pgCode, UNIQUE_VIOLATION } from '../../../db/pg-errors';
 import { RequestContext } from '../../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/errors';
 import { recordAudit, snapshot } from '../../audit/audit-trail.service';
-import { validLittleGiantTitle } from '../../certification/titles';
+import { validLittleGiantTitle } from '../../certification/titles.service';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { FundingBatchEntity } from '../programme/funding-batch.entity';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';

@@ -5,7 +5,7 @@ import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
 import { CertificationStatus } from './certification.enums';
 import { LIVE_STORED_STATUSES, validUntilFor } from './certification.rules';
-import { effectiveStatus, LAPSING_STATUSES } from './certification-status';
+import { effectiveStatus, LAPSING_STATUSES } from './certification-status.rules';
 import { programmeToday } from '../../core/calendar';
 
 /**

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { lockRow } from '../../data/row-lock';
-import { storeDerivedTier } from '../enterprise/derived-tier';
+import { storeDerivedTier } from '../enterprise/derived-tier.service';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
 import { CertificationEntity } from './certification.entity';
