@@ -102,7 +102,7 @@ export function abilityFor(viewer: Viewer): AppAbility {
     abilities.delete(key);
   } else {
     ability = createMongoAbility<AppAbility>(rulesFor(viewer), {
-      detectSubjectType: (o) => detectSubjectType(o as Record<string, unknown>),
+      detectSubjectType: (o) => detectSubjectType(o),
     });
     if (abilities.size >= ABILITIES_KEPT) abilities.delete(abilities.keys().next().value!);
   }

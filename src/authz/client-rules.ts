@@ -109,8 +109,8 @@ function translateConditions(schema: GraphQLSchema, subject: SubjectName, condit
 /** The client's rules for one server rule: per subject, only actions with an operation, only fields of the GraphQL type. */
 function translateRule(schema: GraphQLSchema, rule: AppRule): AppRule[] {
   const out: AppRule[] = [];
-  for (const subject of list(rule.subject as SubjectName | SubjectName[])) {
-    const actions = list(rule.action as Action | Action[]).filter((a) => hasOperation(subject, a));
+  for (const subject of list(rule.subject)) {
+    const actions = list(rule.action).filter((a) => hasOperation(subject, a));
     if (!actions.length) continue;
     const type = schema.getType(subject);
     if (!isObjectType(type)) throw new Error(`policy subject ${subject} has no GraphQL object type`);
@@ -122,7 +122,7 @@ function translateRule(schema: GraphQLSchema, rule: AppRule): AppRule[] {
     }
     let alternatives: Record<string, unknown>[] | undefined;
     try {
-      alternatives = rule.conditions ? translateConditions(schema, subject, rule.conditions as Record<string, unknown>) : undefined;
+      alternatives = rule.conditions ? translateConditions(schema, subject, rule.conditions) : undefined;
     } catch (e) {
       if (!(e instanceof Unexpressible)) throw e;
       // An allowing rule left out only narrows what the client is told; an inverted one left out would widen it.
@@ -133,7 +133,7 @@ function translateRule(schema: GraphQLSchema, rule: AppRule): AppRule[] {
     if (fields) base.fields = fields;
     if (rule.inverted) base.inverted = true;
     if (!alternatives) out.push(base);
-    else for (const conditions of alternatives) out.push({ ...base, conditions } as AppRule);
+    else for (const conditions of alternatives) out.push({ ...base, conditions });
   }
   return out;
 }

@@ -40,7 +40,7 @@ export function renderPermissionsDoc(): string {
     const cells = ROLES.map((role) => {
       const grants: string[] = [];
       for (const action of ACTIONS) {
-        const rules = POLICY[role].filter((r) => list(r.action).includes(action) && list(r.subject).includes(subject as SubjectName));
+        const rules = POLICY[role].filter((r) => list(r.action).includes(action) && list(r.subject).includes(subject));
         if (!rules.length) continue;
         const scopes = [...new Set(rules.map((r) => `${scopeOf(r)}${r.fields ? '*' : ''}`))].join('+');
         grants.push(`${action} (${scopes})`);

@@ -40,7 +40,7 @@ export function loader<K, V>(ctx: RequestContext, key: string, create: () => Dat
   let l = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!l) {
     l = create();
-    ctx.loaders.set(key, l as DataLoader<unknown, unknown>);
+    ctx.loaders.set(key, l);
   }
   return l;
 }

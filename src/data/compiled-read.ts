@@ -95,7 +95,7 @@ class Compiler {
       } else if (field === 'id') {
         // Every id resolver reads the id column alone (toGlobalId).
       } else if (COLUMNS_FOR[subject]?.[field]) {
-        for (const c of COLUMNS_FOR[subject]![field]) wanted.add(c);
+        for (const c of COLUMNS_FOR[subject][field]) wanted.add(c);
       } else if (plain.has(`${subject}.${field}`) && metadata.findColumnWithPropertyName(field)) {
         wanted.add(field);
       } else {
@@ -149,7 +149,7 @@ class Compiler {
         field,
         key,
         hydrate:
-          relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v as ObjectLiteral)),
+          relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v)),
       });
     }
     // Field masking decided in the statement: for each selected field the caller may read on some rows
@@ -218,7 +218,7 @@ function compileRow(ctx: RequestContext, schema: GraphQLSchema | null, qb: Selec
     if (!(m[1] in compiler.params)) continue;
     pieces.push(sql.slice(last, m.index));
     values.push(compiler.params[m[1]]);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   pieces.push(sql.slice(last));
   return { pieces, values, hydrate };

@@ -32,7 +32,7 @@ export async function loadForAction<T extends ObjectLiteral>(
 ): Promise<T> {
   const row = await visibleRow<T>(ctx, db, subject, id);
   ctx.authz.assertCan(action, subject, row, what, options.field);
-  options.check?.(row as T);
+  options.check?.(row);
   const locked = await lockedRow<T>(db, subject, id);
   if (!locked) throw new NotFoundError(what);
   return locked;

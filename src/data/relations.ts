@@ -121,11 +121,11 @@ export function servePreloaded(schema: GraphQLSchema): GraphQLSchema {
   for (const [typeName, fields] of Object.entries(RELATIONS)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`relation map names ${typeName}, which is not an object type`);
-    for (const name of Object.keys(fields!)) {
+    for (const name of Object.keys(fields)) {
       const field = type.getFields()[name];
       if (!field) throw new Error(`relation map names ${typeName}.${name}, which is not a field`);
       const resolve = field.resolve ?? defaultFieldResolver;
-      const relation = fields![name];
+      const relation = fields[name];
       const narrowBy = relation.kind === 'many' ? relation.narrowBy : undefined;
       field.resolve = (root, args, context, info) => {
         const values = (root as { [PRELOADED]?: Map<string, unknown> } | null)?.[PRELOADED];

@@ -77,7 +77,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => Int, { description: 'How many items match the filter in all pages together (only those the caller may see).' })
     totalCount: Promise<number>;
   }
-  return ConnectionType as unknown as ClassType<ConnectionValue<T>>;
+  return ConnectionType;
 }
 
 /** An order key: the API's name, the entity property, and the policy field guarding it. */
@@ -232,7 +232,7 @@ function decodeCursor(cursor: string, arg: CursorArg, signature: string, metadat
       return column !== undefined && isCursorValueOf(columnTypeOf(column), values[i]);
     });
   if (!fits) throw new BadUserInputError(`${arg} is not a cursor from this list with this orderBy and filter`, arg);
-  return values!;
+  return values;
 }
 
 function cursorValue(row: ObjectLiteral, property: string): string | number {

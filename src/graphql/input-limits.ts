@@ -51,7 +51,7 @@ export const ORDER_KEY_EXTENSION = 'orderKey';
 
 /** Limits of an input field: `@Limit({ maxLength: TEXT_LIMITS.name })`. */
 export function Limit(limit: InputLimit): PropertyDecorator {
-  return Extensions({ [LIMIT_EXTENSION]: limit }) as PropertyDecorator;
+  return Extensions({ [LIMIT_EXTENSION]: limit });
 }
 
 /**
@@ -59,12 +59,12 @@ export function Limit(limit: InputLimit): PropertyDecorator {
  * keeps no extensions on an `@Arg`: `@ArgLimits({ ruleSet: { maxLength: TEXT_LIMITS.code } })`.
  */
 export function ArgLimits(limits: Record<string, InputLimit>): MethodDecorator {
-  return Extensions({ [ARG_LIMITS_EXTENSION]: limits }) as MethodDecorator;
+  return Extensions({ [ARG_LIMITS_EXTENSION]: limits });
 }
 
 /** Marks an order input type whose sort field is the member `key`. */
 export function OrderKey(key: string): ClassDecorator {
-  return Extensions({ [ORDER_KEY_EXTENSION]: key }) as ClassDecorator;
+  return Extensions({ [ORDER_KEY_EXTENSION]: key });
 }
 
 /** The limit written into a description, for GraphiQL readers: "… At most 200 characters." */

@@ -58,12 +58,12 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, extra: PageExtras) => {
     const shape = {
       subject: spec.subject,
-      selection: selected ? ((selected.get('edges')?.get('node') as Selection | null | undefined) ?? new Map()) : null,
+      selection: selected ? ((selected.get('edges')?.get('node')) ?? new Map()) : null,
       // A cursor is made of the sort keys' values.
       alsoRead: order.map((o) => o.key.property),
     };
     // The total and the flags beyond the cursors in the page's own statement: PostgreSQL runs each uncorrelated sub-select once.
-    return readCompiled(ctx, info?.schema ?? null, page, shape, extra as Record<string, string>);
+    return readCompiled(ctx, info?.schema ?? null, page, shape, extra);
   };
   const pageInfo = selected?.get('pageInfo');
   const selects = {

@@ -46,13 +46,13 @@ interface ResolverParam {
 
 /** type-graphql's own conversion of a `@Root()` value to the parameter's class (helpers/types.js, not exported). */
 function convertToType(target: unknown, data: unknown): unknown {
-  if (data == null || typeof target !== 'function') return data;
-  const ctor = (data as object).constructor;
-  if ([String, Boolean, Number, Date, Array, Promise].includes(ctor as never) || data instanceof target) return data;
+  // Primitives come back as they are (type-graphql's list of simple types: String, Boolean, Number…).
+  if (data == null || typeof data !== 'object' || typeof target !== 'function') return data;
+  if ([Date, Array, Promise].includes(data.constructor as never) || data instanceof target) return data;
   if (Array.isArray(data)) return data.map((item) => convertToType(target, item));
   const instance = new (target as new () => Record<string, unknown>)();
   for (const key of Object.keys(instance)) {
-    if (instance[key] === undefined && !(key in (data as object))) delete instance[key];
+    if (instance[key] === undefined && !(key in data)) delete instance[key];
   }
   return Object.assign(instance, data);
 }

@@ -158,13 +158,13 @@ export function generateFinancials(rng: Rng, options: FinancialOptions): Generat
     revenue: fenToMoney(revenueFen[i]),
     main_business_revenue: fenToMoney(mainFen[i]),
     rd_expense: fenToMoney(rdFen[i]),
-    rd_staff: rdStaff[i] as number | null,
-    employees: employees[i] as number | null,
+    rd_staff: rdStaff[i],
+    employees: employees[i],
     total_assets: fenToMoney(assetsFen[i]),
-    total_liabilities: fenToMoney(liabilitiesFen[i]) as string | null,
-    new_equity_financing: fenToMoney(equityFen[i]) as string | null,
-    class1_ip_count: ip[i] as number | null,
-    niche_market_share: percent(niche + (i - 2) * rng.between(0, 1.2)) as string | null,
+    total_liabilities: fenToMoney(liabilitiesFen[i]),
+    new_equity_financing: fenToMoney(equityFen[i]),
+    class1_ip_count: ip[i],
+    niche_market_share: percent(niche + (i - 2) * rng.between(0, 1.2)),
   }));
   // Keep the little giants' niche share above the line in every year it is checked.
   if (lg && breach !== 'NICHE_SHARE') for (const r of rows) r.niche_market_share = percent(Math.max(10.2, Number(r.niche_market_share)));

@@ -32,7 +32,7 @@ function readRoles(expression: string): Reading {
   const named: string[] = [];
   const unread: string[] = [];
   for (const m of expression.matchAll(ROLE_VALUE)) {
-    const start = m.index!;
+    const start = m.index;
     const rest = expression.slice(start + m[0].length);
     const compared = COMPARED_WITH_LITERALS.exec(rest);
     if (compared) {

@@ -211,7 +211,7 @@ describe('CASL → SQL', () => {
     const regex = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions: { name: { $regex: '^a' } } }]);
     expect(() => sqlConditionFor(regex, 'read', 'Enterprise', 'e', meta)).toThrow(UnsupportedConditionError);
     expect(() => sqlConditionFor(regex, 'read', 'Enterprise', 'e', meta)).toThrow(/regex/);
-    const object = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions: { name: { a: 1 } } as never }]);
+    const object = createMongoAbility<AppAbility>([{ action: 'read', subject: 'Enterprise', conditions: { name: { a: 1 } } }]);
     expect(() => sqlConditionFor(object, 'read', 'Enterprise', 'e', meta)).toThrow(UnsupportedConditionError);
   });
 

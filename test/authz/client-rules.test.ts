@@ -45,7 +45,7 @@ describe('the rules a client gets speak the API’s language (issue 13, item 2)'
     for (const rule of rules) {
       for (const subject of list(rule.subject as string | string[])) {
         if (!isObjectType(schema.getType(subject))) wrong.push(`subject ${subject} is no GraphQL type`);
-        for (const action of list(rule.action as Action | Action[])) {
+        for (const action of list(rule.action)) {
           if (!hasOperation(subject as SubjectName, action)) wrong.push(`${action} ${subject} has no mutation`);
         }
         for (const field of list(rule.fields ?? [])) if (!isApiPath(schema, subject, field)) wrong.push(`field ${subject}.${field}`);
@@ -86,7 +86,7 @@ describe('the rules a client gets speak the API’s language (issue 13, item 2)'
         for (const subject of list(rule.subject)) {
           for (const action of list(rule.action).filter((a) => hasOperation(subject, a))) {
             expect([viewer.role, action, subject, ability.can(action, subject)]).toEqual([viewer.role, action, subject, true]);
-            const reaches = told.some((r) => list(r.subject as string | string[]).includes(subject) && list(r.action as Action | Action[]).includes(action));
+            const reaches = told.some((r) => list(r.subject as string | string[]).includes(subject) && list(r.action).includes(action));
             expect([viewer.role, action, subject, reaches]).toEqual([viewer.role, action, subject, true]);
           }
         }
@@ -100,38 +100,38 @@ describe('the translation never widens a rule', () => {
   const translate = (rules: AppRule[]) => translateRules(schema, rules);
 
   it('drops actions no mutation exercises, and fields the GraphQL type does not have', () => {
-    expect(translate([{ action: ['read', 'update', 'certify'], subject: 'Enterprise', fields: ['name', 'regionCode', 'noSuchField'] } as AppRule])).toEqual([
+    expect(translate([{ action: ['read', 'update', 'certify'], subject: 'Enterprise', fields: ['name', 'regionCode', 'noSuchField'] }])).toEqual([
       { action: ['read', 'update'], subject: 'Enterprise', fields: ['name'] },
     ]);
-    expect(translate([{ action: 'update', subject: 'Enterprise', fields: ['noSuchField'] } as AppRule])).toEqual([]);
+    expect(translate([{ action: 'update', subject: 'Enterprise', fields: ['noSuchField'] }])).toEqual([]);
   });
 
   it('turns uuids into global IDs of the type the path holds, and the owner’s columns into the owner’s fields', () => {
-    expect(translate([{ action: 'read', subject: ['Review', 'Award', 'AuditEvent'], conditions: { id: uuid, enterpriseId: uuid } } as AppRule])).toEqual([
+    expect(translate([{ action: 'read', subject: ['Review', 'Award', 'AuditEvent'], conditions: { id: uuid, enterpriseId: uuid } }])).toEqual([
       { action: 'read', subject: 'Review', conditions: { id: toGlobalId('Review', uuid), 'application.enterprise.id': toGlobalId('Enterprise', uuid) } },
       { action: 'read', subject: 'Award', conditions: { id: toGlobalId('Award', uuid), 'enterprise.id': toGlobalId('Enterprise', uuid) } },
       { action: 'read', subject: 'AuditEvent', conditions: { id: toGlobalId('AuditEvent', uuid), enterpriseId: toGlobalId('Enterprise', uuid) } },
     ]);
-    expect(translate([{ action: 'update', subject: 'Platform', conditions: { id: uuid } } as AppRule])).toEqual([
+    expect(translate([{ action: 'update', subject: 'Platform', conditions: { id: uuid } }])).toEqual([
       { action: 'update', subject: 'Platform', conditions: { id: toGlobalId('Platform', uuid) } },
     ]);
   });
 
   it('reads a region through either owner as two rules, and keeps the rest of the condition in both', () => {
     const range = { $gte: '320000', $lte: '329999' };
-    expect(translate([{ action: 'disburse', subject: 'Award', conditions: { regionCode: range, status: 'GRANTED' } } as AppRule])).toEqual([
+    expect(translate([{ action: 'disburse', subject: 'Award', conditions: { regionCode: range, status: 'GRANTED' } }])).toEqual([
       { action: 'disburse', subject: 'Award', conditions: { 'enterprise.region.code': range, status: 'GRANTED' } },
       { action: 'disburse', subject: 'Award', conditions: { 'platform.region.code': range, status: 'GRANTED' } },
     ]);
   });
 
   it('leaves out an allowing rule it cannot express, and refuses to leave out an inverted one', () => {
-    expect(translate([{ action: 'read', subject: 'Application', conditions: { recommendedByRegionCode: '320000' } } as AppRule])).toEqual([]);
-    expect(() => translate([{ action: 'read', subject: 'Application', inverted: true, conditions: { recommendedByRegionCode: '320000' } } as AppRule])).toThrow(
+    expect(translate([{ action: 'read', subject: 'Application', conditions: { recommendedByRegionCode: '320000' } }])).toEqual([]);
+    expect(() => translate([{ action: 'read', subject: 'Application', inverted: true, conditions: { recommendedByRegionCode: '320000' } }])).toThrow(
       /inverted rule on Application/,
     );
     // An inverted rule it can express stays inverted.
-    expect(translate([{ action: 'update', subject: 'Enterprise', inverted: true, conditions: { tier: 'LITTLE_GIANT' } } as AppRule])).toEqual([
+    expect(translate([{ action: 'update', subject: 'Enterprise', inverted: true, conditions: { tier: 'LITTLE_GIANT' } }])).toEqual([
       { action: 'update', subject: 'Enterprise', inverted: true, conditions: { tier: 'LITTLE_GIANT' } },
     ]);
   });
@@ -147,7 +147,7 @@ describe('who recommends a little giant is the policy’s to say (so clients kno
         const { lo, hi } = regionRange(region);
         const inRegion = code >= lo && code <= hi;
         const expected = inRegion && mayRecommend(region, tier, code);
-        const can = ability.can('recommend', subjectOf('Application', { tier, regionCode: code }) as never);
+        const can = ability.can('recommend', subjectOf('Application', { tier, regionCode: code }));
         expect([region, code, tier, can]).toEqual([region, code, tier, expected]);
       }
     }

@@ -167,7 +167,7 @@ describe('token CLI', () => {
     [['--role', 'LOCAL_GOV', '--region', '999999'], /no region with code 999999/],
     [['--role', 'LOCAL_GOV', '--region', '35'], /six-digit/],
   ])('%j fails with exit 2 and one line', async (argv, message) => {
-    expectUsageError(await runTokenCli(argv as string[], env), message);
+    expectUsageError(await runTokenCli(argv, env), message);
   });
 
   it('refuses when the server only accepts identity-provider tokens', async () => {

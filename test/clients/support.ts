@@ -16,7 +16,7 @@ export interface Sent {
 
 export function recordingFetch(sent: Sent[]): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input as Parameters<typeof fetch>[0], init);
+    const request = new Request(input, init);
     const text = request.method === 'GET' ? '' : await request.clone().text();
     const response = await fetch(request);
     sent.push({

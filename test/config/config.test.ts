@@ -80,7 +80,7 @@ describe('loadConfig', () => {
   ])('refuses %j naming %s in one line', (env, variable) => {
     let error: unknown;
     try {
-      loadConfig(env as Record<string, string>);
+      loadConfig(env);
     } catch (e) {
       error = e;
     }

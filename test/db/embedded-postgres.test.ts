@@ -11,12 +11,12 @@ function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
     const child = spawn(process.execPath, [CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       const m = /ready (\S+)/.exec(out);
       if (m) resolve({ child, url: m[1] });
     });
-    child.stderr!.on('data', (d) => (err += d));
+    child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => reject(new Error(`child exited ${code}: ${err}`)));
   });
 }

@@ -24,7 +24,7 @@ describe('migrations', () => {
     const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
     // PostgreSQL declares every column of a view nullable, whatever the rows hold: only that they exist is checked there.
     const views = new Set(
-      ((await ds.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public'`)) as { table_name: string }[]).map((v) => v.table_name),
+      ((await ds.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public'`))).map((v) => v.table_name),
     );
     const problems: string[] = [];
     for (const entity of ds.entityMetadatas) {

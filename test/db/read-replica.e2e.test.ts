@@ -85,7 +85,7 @@ async function startStandby(dir: string): Promise<{ child: ChildProcess; url: st
     });
     let log = '';
     await new Promise<void>((resolve, reject) => {
-      child.stderr!.on('data', (d) => {
+      child.stderr.on('data', (d) => {
         log += d;
         if (log.includes('ready to accept read-only connections')) resolve();
       });

@@ -87,12 +87,12 @@ it('keeps every acknowledged disbursement, whole, across kill -9 of the API', as
   main = await spawnMain('', START);
   owner = createDataSource({ entities: ENTITIES, url: ownerUrl(), poolSize: 2 });
   await owner.initialize();
-  const rows = (await owner.query(
+  const rows = (await owner.query<{ key: string; amount: string; audited: number }[]>(
     `SELECT d.idempotency_key AS key, d.amount::text AS amount,
             (SELECT count(*)::int FROM audit_event ev WHERE ev.action = 'disburseAward' AND ev.subject_id = d.id::text) AS audited
        FROM disbursement d WHERE d.award_id = $1`,
     [awardId],
-  )) as { key: string; amount: string; audited: number }[];
+  ));
   const stored = new Set(rows.map((r) => r.key));
   expect(acknowledged.filter((k) => !stored.has(k))).toEqual([]);
   // Whatever is there is whole: one audit event per payment, and only keys that were sent.

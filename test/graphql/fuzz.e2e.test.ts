@@ -54,7 +54,7 @@ beforeAll(async () => {
   tokens.MIIT = await tokenFor({ role: 'MIIT' });
   tokens.MOF = await tokenFor({ role: 'MOF' });
   const sample = async (table: string, type: string) =>
-    ((await t.db.dataSource.query(`SELECT id FROM ${table} ORDER BY id LIMIT 3`)) as { id: string }[]).map((r) => toGlobalId(type, r.id));
+    ((await t.db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id LIMIT 3`))).map((r) => toGlobalId(type, r.id));
   knownIds = (
     await Promise.all([
       sample('enterprise', 'Enterprise'), sample('application', 'Application'), sample('certification', 'Certification'),
@@ -64,10 +64,10 @@ beforeAll(async () => {
     ])
   ).flat();
   knownIds.push(toGlobalId('Enterprise', demo.enterprise.id), toGlobalId('Platform', demo.platform.id));
-  tables = ((await t.db.dataSource.query(
+  tables = ((await t.db.dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
        AND table_name NOT IN ('migrations', 'rate_limit', 'upkeep_run') ORDER BY table_name`,
-  )) as { table_name: string }[]).map((r) => r.table_name);
+  ))).map((r) => r.table_name);
 }, 300_000);
 afterAll(() => t.close());
 
@@ -164,7 +164,7 @@ function operations(kind: 'query' | 'mutation'): fc.Arbitrary<Operation> {
       const args = f.args.map((a) => `${a.name}: $${a.name}`).join(', ');
       const document = `${kind} Fuzz${params ? `(${params})` : ''} { ${f.name}${args ? `(${args})` : ''} ${selection(f.type)} }`;
       const values = fc.record(Object.fromEntries(f.args.map((a) => [a.name, inputValue(a.type)])), { requiredKeys: [] });
-      return values.map((variables) => ({ field: f.name, document, variables: variables as Record<string, unknown> }));
+      return values.map((variables) => ({ field: f.name, document, variables: variables }));
     }),
   );
 }

@@ -19,7 +19,7 @@ class GadgetResolver {
   @Query(() => Gadget)
   gadget(): Gadget {
     // A plain object: type-graphql hands a @Root() parameter an instance of its class all the same.
-    return { name: 'lathe' } as Gadget;
+    return { name: 'lathe' };
   }
 
   @FieldResolver(() => String)

@@ -21,9 +21,9 @@ afterAll(() => t.close());
 const SUBMIT = `mutation($input: ApplicationStepInput!) { submitApplication(input: $input) { application { status selfAssessment { verdict } } } }`;
 
 it('submits every DRAFT or RETURNED demo application, each with a self-assessment that fails nothing', async () => {
-  const open = (await t.db.dataSource.query(`SELECT id, enterprise_id FROM application WHERE status IN ('DRAFT', 'RETURNED') ORDER BY id`)) as {
+  const open = (await t.db.dataSource.query<{
     id: string; enterprise_id: string;
-  }[];
+  }[]>(`SELECT id, enterprise_id FROM application WHERE status IN ('DRAFT', 'RETURNED') ORDER BY id`));
   expect(open.length).toBeGreaterThan(0);
   const outcomes: string[] = [];
   for (const a of open) {

@@ -16,8 +16,8 @@ describe('parseSeedArgs', () => {
     [['--scale', 'national', '--bogus'], /Unknown option/],
     [['--scale', 'national', 'extra'], /positional/i],
   ])('refuses %j', (argv, message) => {
-    expect(() => parseSeedArgs(argv as string[])).toThrow(UsageError);
-    expect(() => parseSeedArgs(argv as string[])).toThrow(message);
+    expect(() => parseSeedArgs(argv)).toThrow(UsageError);
+    expect(() => parseSeedArgs(argv)).toThrow(message);
   });
 });
 

@@ -76,7 +76,7 @@ it('keeps a batch within its budget when concurrent grants are spread over both 
   const results = await Promise.all(
     firms.map((f, i) => graphql(i, GRANT, { input: { batchId: gid('FundingBatch', batchId), enterpriseId: gid('Enterprise', f.id), amount: '1000000.00' } }, mof[i])),
   );
-  const tally = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [outcome(r as never)]: (acc[outcome(r as never)] ?? 0) + 1 }), {});
+  const tally = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [outcome(r)]: (acc[outcome(r)] ?? 0) + 1 }), {});
   // 7,000,000 / 1,000,000: exactly seven fit, wherever they were sent.
   expect(tally).toEqual({ OK: 7, CONFLICT: 9 });
   const [{ total, n }] = await ds.query(`SELECT sum(amount)::text AS total, count(*)::int AS n FROM award WHERE batch_id = $1`, [batchId]);
@@ -114,10 +114,10 @@ it('counts one rate limit across both replicas', async () => {
 
 it('runs the tier upkeep once per interval between the two, not once per replica', async () => {
   const ds = db.dataSource;
-  const [before] = (await ds.query(`SELECT runs FROM upkeep_run WHERE name = 'tier-upkeep'`)) as { runs: number }[];
+  const [before] = (await ds.query<{ runs: number }[]>(`SELECT runs FROM upkeep_run WHERE name = 'tier-upkeep'`));
   const waitMs = 5_000;
   await new Promise((resolve) => setTimeout(resolve, waitMs));
-  const [after] = (await ds.query(`SELECT runs, started_by FROM upkeep_run WHERE name = 'tier-upkeep'`)) as { runs: number; started_by: string }[];
+  const [after] = (await ds.query<{ runs: number; started_by: string }[]>(`SELECT runs, started_by FROM upkeep_run WHERE name = 'tier-upkeep'`));
   const runs = after.runs - (before?.runs ?? 0);
   // Two replicas each ticking every second would run about ten times in five seconds; between them, a run is due
   // 0.9 s after the last one started, so at most 5 / 0.9 + 1 ≈ 6.

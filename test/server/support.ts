@@ -62,7 +62,7 @@ export async function startProbedServer(env: Record<string, string> = {}, option
   ds.createQueryRunner = ((...args: Parameters<typeof create>) => {
     probe.queryRunners += 1;
     return create(...args);
-  }) as typeof ds.createQueryRunner;
+  });
   return Object.assign(t, { probe });
 }
 
@@ -156,8 +156,8 @@ export function spawnMain(databaseUrl: string, env: Record<string, string> = {})
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => {
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => {
     out += d;
     err += d;
   });

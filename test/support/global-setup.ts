@@ -14,7 +14,7 @@ import { migrate } from '../../src/db/migrate';
  * without seeing each other's rows.
  */
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __SRDI_TEST_PG__: EmbeddedPostgres | undefined;
 }
 

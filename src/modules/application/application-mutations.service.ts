@@ -110,11 +110,11 @@ async function addReview(
 
 /** Objections raised minus rulings made: each ruling answers one objection (see resolveObjection). */
 async function openObjections(db: EntityManager, applicationId: string): Promise<number> {
-  const [row] = (await db.query(
+  const [row] = (await db.query<{ open: number }[]>(
     `SELECT count(*) FILTER (WHERE kind = $2)::int - count(*) FILTER (WHERE kind = $3)::int AS open
        FROM review WHERE application_id = $1`,
     [applicationId, ReviewKind.OBJECTION, ReviewKind.OBJECTION_RESOLUTION],
-  )) as { open: number }[];
+  ));
   return row.open;
 }
 
@@ -167,7 +167,7 @@ export class ApplicationMutations {
         tier: input.tier,
         ruleSetCode: ruleSet,
         status: ApplicationStatus.DRAFT,
-      } as never);
+      });
       const saved = await repo.findOneByOrFail({ id: identifiers[0].id as string });
       await recordAudit(ctx, db, {
         action: 'createApplication',

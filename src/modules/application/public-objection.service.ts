@@ -80,9 +80,9 @@ export class PublicObjectionService {
 
 /** Objections still waiting for MIIT's ruling: an application with one cannot be certified. */
 export async function openPublicObjections(db: EntityManager, applicationId: string): Promise<number> {
-  const [row] = (await db.query(`SELECT count(*)::int AS open FROM public_objection WHERE application_id = $1 AND status = 'OPEN'`, [
+  const [row] = (await db.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM public_objection WHERE application_id = $1 AND status = 'OPEN'`, [
     applicationId,
-  ])) as { open: number }[];
+  ]));
   return row.open;
 }
 

@@ -111,7 +111,7 @@ export class AssessmentMutations {
         const draft = { enterpriseId, regionCode: enterprise.regionCode, valueKind: kind.valueKind };
         assertMayCreate(ctx, 'Assessment', draft, 'an assessment of this enterprise', kind.action);
         try {
-          const { identifiers } = await repo.insert({ enterpriseId, indicatorKey, year, valueKind: kind.valueKind, ...assertion } as never);
+          const { identifiers } = await repo.insert({ enterpriseId, indicatorKey, year, valueKind: kind.valueKind, ...assertion });
           id = identifiers[0].id as string;
         } catch (err) {
           if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -122,7 +122,7 @@ export class AssessmentMutations {
       } else {
         const row = await loadForAction<AssessmentEntity>(ctx, db, 'Assessment', existing.id, kind.action, 'assessment');
         before = snapshot(row);
-        await repo.update({ id: row.id }, assertion as never);
+        await repo.update({ id: row.id }, assertion);
         id = row.id;
       }
       return reloadAndAudit(ctx, db, id, kind.event, before);
@@ -147,7 +147,7 @@ export class AssessmentMutations {
         decidedBy: ctx.viewer.subject,
         decidedByRegionCode: ctx.viewer.regionCode ?? null,
         decidedAt: new Date(),
-      } as never);
+      });
       return reloadAndAudit(ctx, db, row.id, event, before);
     });
   }

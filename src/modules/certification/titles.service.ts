@@ -68,6 +68,6 @@ export async function grantTitle(db: EntityManager, grant: TitleGrant, today: st
     status: CertificationStatus.CERTIFIED,
     certifiedOn: today,
     validUntil: validUntilFor(today),
-  } as never);
+  });
   return { certification: await repo.findOneByOrFail({ id: identifiers[0].id as string }), expiredIds };
 }

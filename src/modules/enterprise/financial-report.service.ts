@@ -23,7 +23,7 @@ const FIGURES = [
 function figuresOf(input: ReportFinancialsInput): ReportedFigures {
   const figures: Record<string, unknown> = {};
   for (const f of FIGURES) figures[f] = input[f] ?? null;
-  return figures as ReportedFigures;
+  return figures;
 }
 
 export class FinancialReportMutations {
@@ -55,7 +55,7 @@ export class FinancialReportMutations {
         assertMayCreate(ctx, 'FinancialReport', { enterpriseId, regionCode: enterprise.regionCode }, 'a financial report for this enterprise');
         let id: string;
         try {
-          const { identifiers } = await repo.insert({ enterpriseId, year: input.year, ...figures } as never);
+          const { identifiers } = await repo.insert({ enterpriseId, year: input.year, ...figures });
           id = identifiers[0].id as string;
         } catch (err) {
           if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -87,7 +87,7 @@ export class FinancialReportMutations {
       }
       const before = snapshot(row);
       assertMayUpdateFields(ctx, 'FinancialReport', row, 'financial report', FIGURES);
-      await repo.update({ id: row.id }, figures as never);
+      await repo.update({ id: row.id }, figures);
       const saved = await repo.findOneByOrFail({ id: row.id });
       await recordAudit(ctx, db, {
         action: usedBy.length ? 'reportFinancials(correction)' : 'reportFinancials',

@@ -57,10 +57,10 @@ const objection = (applicationId: string, more: Record<string, unknown> = {}) =>
   ...more,
 });
 const rows = async (applicationId: string) =>
-  (await ds.query(
+  (await ds.query<{ id: string; objector_role: string; objector_subject: string; objector_tenant: string | null; objector_name: string | null; objector_contact: string | null; status: string }[]>(
     `SELECT id, objector_role, objector_subject, objector_tenant, objector_name, objector_contact, status FROM public_objection WHERE application_id = $1 ORDER BY created_at, id`,
     [applicationId],
-  )) as { id: string; objector_role: string; objector_subject: string; objector_tenant: string | null; objector_name: string | null; objector_contact: string | null; status: string }[];
+  ));
 
 describe('raisePublicObjection', () => {
   it('takes the public’s objection with a name and a contact, and gives back only a receipt', async () => {

@@ -73,6 +73,6 @@ export async function fixedCallers(t: TestServer): Promise<Partial<Record<Caller
     mof: { role: 'MOF' },
     platform: { role: 'PLATFORM', platformId: platform.id },
   };
-  const entries = await Promise.all(Object.entries(specs).map(async ([k, spec]) => [k, await tokenFor(spec!)] as const));
+  const entries = await Promise.all(Object.entries(specs).map(async ([k, spec]) => [k, await tokenFor(spec)] as const));
   return Object.fromEntries(entries);
 }

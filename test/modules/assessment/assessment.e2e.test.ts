@@ -55,14 +55,14 @@ async function declared(gid: string, token: string, more: Record<string, unknown
   return res.data!.declareAssessment.assessment.id;
 }
 const rows = async (enterpriseId: string) =>
-  (await t.db.dataSource.query(`SELECT indicator_key, year, status FROM assessment WHERE enterprise_id = $1 ORDER BY year, indicator_key`, [enterpriseId])) as {
+  (await t.db.dataSource.query<{
     indicator_key: string; year: number; status: string;
-  }[];
+  }[]>(`SELECT indicator_key, year, status FROM assessment WHERE enterprise_id = $1 ORDER BY year, indicator_key`, [enterpriseId]));
 const trail = async (enterpriseId: string) =>
-  (await t.db.dataSource.query(
+  (await t.db.dataSource.query<{ action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>; region_code: string }[]>(
     `SELECT action, actor_role, before, after, region_code FROM audit_event WHERE subject_type = 'Assessment' AND enterprise_id = $1 ORDER BY id`,
     [enterpriseId],
-  )) as { action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>; region_code: string }[];
+  ));
 
 describe('who may record what', () => {
   it('lets only the enterprise itself declare; others are refused as the enterprise’s visibility has it', async () => {

@@ -43,7 +43,7 @@ describe('refreshLapsedTiers', () => {
 });
 
 describe('runTierUpkeepOnce: once per interval across processes', () => {
-  const runs = async () => (await db.dataSource.query(`SELECT started_by, changed FROM upkeep_run WHERE name = 'tier-upkeep'`)) as { started_by: string; changed: number | null }[];
+  const runs = async () => (await db.dataSource.query<{ started_by: string; changed: number | null }[]>(`SELECT started_by, changed FROM upkeep_run WHERE name = 'tier-upkeep'`));
 
   it('runs in one of two processes that wake together, and in neither again within the interval', async () => {
     const ds = db.dataSource;

@@ -19,7 +19,7 @@ describe('figuresProblem', () => {
     [2020, { class1IpCount: 1.5 }, 'class1IpCount'],
     [2020, { nicheMarketShare: '100.5' }, 'nicheMarketShare'],
   ])('refuses year %p with %p on %s', (year, figures, field) => {
-    expect(figuresProblem(year as number, figures, 2026)?.field).toBe(field);
+    expect(figuresProblem(year, figures, 2026)?.field).toBe(field);
   });
 });
 

@@ -54,9 +54,9 @@ const reportRow = async (enterpriseId: string, year: number) =>
     | { id: string; revenue: string }
     | undefined;
 const events = async (subjectId: string) =>
-  (await t.db.dataSource.query(`SELECT action, actor_role, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [subjectId])) as {
+  (await t.db.dataSource.query<{
     action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>;
-  }[];
+  }[]>(`SELECT action, actor_role, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [subjectId]));
 const countReports = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM financial_report`))[0].n as number;
 
 const enterpriseToken = (id: string) => tokenFor({ role: 'ENTERPRISE', enterpriseId: id });

@@ -32,9 +32,9 @@ const count = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS 
 const stored = async (id: string) =>
   (await t.db.dataSource.query(`SELECT name, kind, level, region_code AS "regionCode", operator FROM platform WHERE id = $1`, [id]))[0];
 const trail = async (id: string) =>
-  (await t.db.dataSource.query(`SELECT action, actor_role, platform_id, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id])) as {
+  (await t.db.dataSource.query<{
     action: string; actor_role: string; platform_id: string; before: Record<string, unknown> | null; after: Record<string, unknown>;
-  }[];
+  }[]>(`SELECT action, actor_role, platform_id, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id]));
 const gov = (regionCode = '320000') => tokenFor({ role: 'LOCAL_GOV', regionCode });
 const uuid = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':').pop()!;
 
