@@ -4,8 +4,8 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Que
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
-import { registerNode } from '../../graphql/node';
+import { uuidFromGlobalId } from '../../core/global-id';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { CertificationEntity } from '../certification/certification.entity';
 import { certificationService } from '../certification/certification.service';
 import { Certification } from '../certification/certification.type';
@@ -53,7 +53,7 @@ class ApplicationsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => Application)
-export class ApplicationResolver {
+export class ApplicationResolver extends NodeIdResolver(Application) {
   @Query(() => ApplicationConnection, { description: 'Applications the caller may see, a page at a time.' })
   applications(@Args() args: ApplicationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return applicationService.list(ctx, args, info);
@@ -178,10 +178,6 @@ export class ApplicationResolver {
     return applicationMutations.certify(ctx, appId(input.applicationId), input);
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() a: ApplicationEntity): string {
-    return toGlobalId('Application', a.id);
-  }
 
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
@@ -215,11 +211,7 @@ export class ApplicationResolver {
 }
 
 @Resolver(() => Review)
-export class ReviewResolver {
-  @FieldResolver(() => ID)
-  id(@Root() r: ReviewEntity): string {
-    return toGlobalId('Review', r.id);
-  }
+export class ReviewResolver extends NodeIdResolver(Review) {
 
   @FieldResolver(() => Application, { nullable: true })
   application(@Root() r: ReviewEntity, @Ctx() ctx: RequestContext): Promise<ApplicationEntity | null> {

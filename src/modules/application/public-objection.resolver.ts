@@ -4,7 +4,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Que
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
 import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
-import { registerNode } from '../../graphql/node';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { ApplicationEntity } from './application.entity';
 import { applicationService } from './application.service';
 import { Application } from './application.type';
@@ -31,7 +31,7 @@ class PublicObjectionsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => PublicObjection)
-export class PublicObjectionResolver {
+export class PublicObjectionResolver extends NodeIdResolver(PublicObjection) {
   @Query(() => PublicObjectionConnection, {
     description:
       'Objections raised during public notice that the caller may see, a page at a time: MIIT all, a local government those to applications of its region, an enterprise those to its own (without who objected). Empty for everyone else.',
@@ -67,10 +67,6 @@ export class PublicObjectionResolver {
     return { publicObjection: objection, application };
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() o: PublicObjectionEntity): string {
-    return toGlobalId('PublicObjection', o.id);
-  }
 
   @FieldResolver(() => Application, { nullable: true })
   application(@Root() o: PublicObjectionEntity, @Ctx() ctx: RequestContext): Promise<ApplicationEntity | null> {

@@ -4,8 +4,8 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Que
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
-import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
-import { registerNode } from '../../graphql/node';
+import { uuidFromGlobalId } from '../../core/global-id';
+import { NodeIdResolver, registerNode } from '../../graphql/node';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { enterpriseService } from '../enterprise/enterprise.service';
 import { Enterprise } from '../enterprise/enterprise.type';
@@ -40,7 +40,7 @@ class CertificationsArgs extends ConnectionArgs {
 }
 
 @Resolver(() => Certification)
-export class CertificationResolver {
+export class CertificationResolver extends NodeIdResolver(Certification) {
   @Query(() => CertificationConnection, { description: 'Certifications the caller may see, a page at a time.' })
   certifications(@Args() args: CertificationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return certificationService.list(ctx, args, info);
@@ -77,10 +77,6 @@ export class CertificationResolver {
     return { certification: await certificationMutations.renew(ctx, certId(input.certificationId), input) };
   }
 
-  @FieldResolver(() => ID)
-  id(@Root() c: CertificationEntity): string {
-    return toGlobalId('Certification', c.id);
-  }
 
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() c: CertificationEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
