@@ -1,4 +1,5 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
+import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
 import { Config } from '../config/config';
 import { UnauthenticatedError } from '../core/errors';
 import { Role } from './roles';
@@ -38,7 +39,7 @@ const TENANT_CLAIMS = ['enterprise_id', 'platform_id', 'region_code'] as const;
  * dynamic import (which tsc keeps as a real import() under module node16),
  * once, on first use.
  */
-type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
+type Jose = typeof JoseModule;
 let josePromise: Promise<Jose> | undefined;
 function loadJose(): Promise<Jose> {
   josePromise ??= import('jose');

@@ -87,7 +87,7 @@ export class Authorizer {
    */
   private conditionFor(qb: SelectQueryBuilder<ObjectLiteral>, subject: SubjectName, action: Action): SqlCondition {
     let conditions = compiledConditions.get(this.ability);
-    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map()));
+    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map<string, SqlCondition>()));
     const key = `${action}:${subject}:${qb.alias}`;
     let condition = conditions.get(key);
     if (!condition) {
@@ -120,7 +120,7 @@ export class Authorizer {
    */
   fieldNeedsRowCheck(subject: SubjectName, field: string): boolean {
     let fields = this.fieldOnEveryRow.get(subject);
-    if (!fields) this.fieldOnEveryRow.set(subject, (fields = new Map()));
+    if (!fields) this.fieldOnEveryRow.set(subject, (fields = new Map<string, boolean>()));
     let everyRow = fields.get(field);
     if (everyRow === undefined) {
       everyRow = this.readableOnEveryRow(subject, field) && !this.ability.rulesFor('read', subject).some((r) => r.inverted);
@@ -139,7 +139,7 @@ export class Authorizer {
   fieldCondition(qb: Pick<SelectQueryBuilder<ObjectLiteral>, 'alias' | 'connection'>, subject: SubjectName, field: string): SqlCondition {
     const key = `field:${subject}:${field}:${qb.alias}`;
     let conditions = compiledConditions.get(this.ability);
-    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map()));
+    if (!conditions) compiledConditions.set(this.ability, (conditions = new Map<string, SqlCondition>()));
     let condition = conditions.get(key);
     if (!condition) {
       const metadata = qb.connection.getMetadata(entityOfSubject(subject));

@@ -3,7 +3,7 @@ import { Viewer } from '../auth/viewer';
 import { toGlobalId } from '../core/global-id';
 import { AppRule, policyScopeOf, rulesFor } from './ability';
 import { hasOperation } from './operations';
-import { Action, SubjectName } from './policy';
+import { SubjectName } from './policy';
 
 /**
  * The caller's rules in the API's own language, for a frontend's CASL
@@ -126,7 +126,7 @@ function translateRule(schema: GraphQLSchema, rule: AppRule): AppRule[] {
     } catch (e) {
       if (!(e instanceof Unexpressible)) throw e;
       // An allowing rule left out only narrows what the client is told; an inverted one left out would widen it.
-      if (rule.inverted) throw new Error(`an inverted rule on ${subject} cannot be told to clients: ${e.message}`);
+      if (rule.inverted) throw new Error(`an inverted rule on ${subject} cannot be told to clients: ${e.message}`, { cause: e });
       continue;
     }
     const base: AppRule = { action: actions.length === 1 ? actions[0] : actions, subject };
@@ -150,7 +150,7 @@ const KEPT = 1000;
 /** The caller's rules as a frontend uses them; see the file's comment and docs/frontend-permissions.md. */
 export function clientRulesFor(viewer: Viewer, schema: GraphQLSchema): AppRule[] {
   let byScope = cache.get(schema);
-  if (!byScope) cache.set(schema, (byScope = new Map()));
+  if (!byScope) cache.set(schema, (byScope = new Map<string, AppRule[]>()));
   const key = policyScopeOf(viewer);
   let rules = byScope.get(key);
   if (!rules) {

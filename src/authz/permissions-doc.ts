@@ -1,4 +1,4 @@
-import { ACTIONS, POLICY, RuleTemplate, SUBJECTS, SubjectName } from './policy';
+import { ACTIONS, POLICY, RuleTemplate, SUBJECTS } from './policy';
 import { ROLES } from '../auth/roles';
 
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);

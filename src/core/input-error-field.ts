@@ -1,4 +1,4 @@
-import { ASTNode, DocumentNode, Kind, parse, Source, visit } from 'graphql';
+import { ASTNode, DocumentNode, Kind, OperationTypeNode, parse, Source, visit } from 'graphql';
 
 /**
  * Which argument a value graphql-js refused belongs to, named as the
@@ -138,7 +138,7 @@ function rootMutationInput(path: Segment[], chain: readonly ASTNode[], fieldInde
     const node = chain[i];
     if (node.kind === Kind.SELECTION_SET || node.kind === Kind.INLINE_FRAGMENT) continue;
     const root =
-      (node.kind === Kind.OPERATION_DEFINITION && node.operation === 'mutation') ||
+      (node.kind === Kind.OPERATION_DEFINITION && node.operation === OperationTypeNode.MUTATION) ||
       (node.kind === Kind.FRAGMENT_DEFINITION && node.typeCondition.name.value === MUTATION_TYPE);
     return root ? path.slice(1) : path;
   }

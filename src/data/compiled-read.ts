@@ -45,7 +45,7 @@ type Hydrate = (json: ObjectLiteral) => ObjectLiteral;
 const conditionFieldsCache = new WeakMap<object, Map<string, string[]>>();
 function conditionFields(authz: Authorizer, subject: SubjectName, allActions = false): string[] {
   let bySubject = conditionFieldsCache.get(authz.ability);
-  if (!bySubject) conditionFieldsCache.set(authz.ability, (bySubject = new Map()));
+  if (!bySubject) conditionFieldsCache.set(authz.ability, (bySubject = new Map<string, string[]>()));
   const key = `${allActions ? '*' : 'read'}:${subject}`;
   let fields = bySubject.get(key);
   if (!fields) {
@@ -169,7 +169,7 @@ class Compiler {
     const hydrate: Hydrate = (json) => {
       const row = Object.create(prototype) as ObjectLiteral;
       if (decided) (row as { [ROW_ACCESS]?: RowAccess })[ROW_ACCESS] = { fields: (json['#access'] as Record<string, boolean> | undefined) ?? {} };
-      for (const c of columns) row[c.propertyName] = json[c.propertyName];
+      for (const c of columns) row[c.propertyName] = json[c.propertyName] as unknown;
       for (const d of dates) if (row[d] != null) row[d] = new Date(row[d] as string);
       if (nested.length) preloaded(row, new Map(nested.map((n) => [n.field, n.hydrate(json[n.key])])));
       return row;
@@ -227,7 +227,7 @@ function compileRow(ctx: RequestContext, schema: GraphQLSchema | null, qb: Selec
 function cachedRow(ctx: RequestContext, schema: GraphQLSchema | null, qb: SelectQueryBuilder<ObjectLiteral>, shape: ReadShape): CompiledRow {
   if (!shape.selection || !schema) return compileRow(ctx, schema, qb, shape);
   let bySelection = compiledRows.get(shape.selection);
-  if (!bySelection) compiledRows.set(shape.selection, (bySelection = new Map()));
+  if (!bySelection) compiledRows.set(shape.selection, (bySelection = new Map<string, CompiledRow>()));
   const key = `${ctx.authz.cacheKey}\u0000${shape.subject}\u0000${qb.alias}\u0000${(shape.alsoRead ?? []).join(',')}`;
   let row = bySelection.get(key);
   if (row) {
@@ -259,12 +259,12 @@ export async function readCompiled(
   // expression, already compiled, goes in after, so TypeORM never re-reads its text.
   qb.select(ROW_SLOT, 'row');
   for (const [name, sql] of Object.entries(extra)) qb.addSelect(sql, name);
-  const [outer, params] = qb.getQueryAndParameters();
+  const [outer, params] = qb.getQueryAndParameters() as [string, unknown[]];
   const at = outer.indexOf(ROW_SLOT);
   let row = compiled.pieces[0];
   for (let i = 1; i < compiled.pieces.length; i++) row += `$${params.length + i}${compiled.pieces[i]}`;
   const sql = outer.slice(0, at) + row + outer.slice(at + ROW_SLOT.length);
-  const raw: ObjectLiteral[] = await ctx.db.query(sql, compiled.values.length ? [...params, ...compiled.values] : params);
+  const raw = await ctx.db.query<ObjectLiteral[]>(sql, compiled.values.length ? [...params, ...compiled.values] : params);
   return { rows: raw.map((r) => compiled.hydrate(r.row as ObjectLiteral)), extra: raw[0] ?? null };
 }
 

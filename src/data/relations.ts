@@ -127,7 +127,7 @@ export function servePreloaded(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       const relation = fields[name];
       const narrowBy = relation.kind === 'many' ? relation.narrowBy : undefined;
-      field.resolve = (root, args, context, info) => {
+      field.resolve = (root, args: Record<string, unknown>, context, info) => {
         const values = (root as { [PRELOADED]?: Map<string, unknown> } | null)?.[PRELOADED];
         if (!values?.has(name)) return resolve(root, args, context, info);
         const value = values.get(name);

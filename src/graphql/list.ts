@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { scopedQuery } from '../data/scoped-reader';
 import { readCompiled } from '../data/compiled-read';
-import { Selection, selectionOf } from '../data/selection';
+import { selectionOf } from '../data/selection';
 import { SubjectName } from '../authz/policy';
 import { entityOfSubject } from '../authz/subjects';
 import { canonicalFilter, ConnectionValue, OrderDirection, OrderInput, PageExtras, paginate, SortKey } from './connection';

@@ -75,7 +75,8 @@ export class BulkWriter {
   private tail: Promise<void> = Promise.resolve();
   /** Completion of each queued chunk, oldest first; these never reject. */
   private readonly queued: Promise<void>[] = [];
-  private failure: unknown = null;
+  /** The first error, boxed so that it is rethrown exactly as the driver threw it. */
+  private failure: { error: unknown } | null = null;
   private readonly written = new Map<string, number>();
 
   constructor(
@@ -90,7 +91,7 @@ export class BulkWriter {
 
   /** Queues `rows` without waiting. */
   enqueue<R>(spec: TableSpec<R>, rows: readonly R[]): void {
-    if (this.failure) throw this.failure;
+    if (this.failure) throw this.failure.error;
     const chunkSize = this.options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     const sql = insertSql(spec);
     for (let start = 0; start < rows.length; start += chunkSize) {
@@ -101,7 +102,7 @@ export class BulkWriter {
           await this.db.query(sql, parameters(spec, chunk));
           this.written.set(spec.table, (this.written.get(spec.table) ?? 0) + chunk.length);
         } catch (err) {
-          this.failure ??= err;
+          this.failure ??= { error: err };
         }
       });
       this.queued.push(this.tail);
@@ -112,7 +113,7 @@ export class BulkWriter {
   async ready(): Promise<void> {
     const maxPending = this.options.maxPending ?? 8;
     while (this.queued.length > maxPending) await this.queued.shift();
-    if (this.failure) throw this.failure;
+    if (this.failure) throw this.failure.error;
   }
 
   /** Queues `rows`, then waits for room (back-pressure). */
@@ -125,6 +126,6 @@ export class BulkWriter {
   async flush(): Promise<void> {
     await this.tail;
     this.queued.length = 0;
-    if (this.failure) throw this.failure;
+    if (this.failure) throw this.failure.error;
   }
 }

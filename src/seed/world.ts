@@ -1027,7 +1027,7 @@ export class WorldBuilder {
       documentNumber: PROGRAM.documentNumber, totalBudget: out.programs[0].total_budget,
     });
 
-    const demonstration = this.platformRows.filter((p) => p.kind === PlatformKind.PUBLIC_SERVICE_DEMONSTRATION_PLATFORM);
+    const demonstration = this.platformRows.filter((p) => (p.kind as PlatformKind) === PlatformKind.PUBLIC_SERVICE_DEMONSTRATION_PLATFORM);
     for (const b of PROGRAM.batches) {
       const batchId = this.ids.next();
       const budgetFen = Math.round(b.budgetFen * factor);

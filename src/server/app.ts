@@ -214,6 +214,7 @@ export async function createAppServer(
             res.setHeader('ratelimit-reset', String(decision.resetSeconds));
             if (!decision.allowed) throw new RateLimitedError(decision.resetSeconds);
           }
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- the error authenticate() threw, rethrown as it was caught (now with its 401)
           if (authError) throw authError;
           // Its turn among the caller's own requests; the slot goes back when the response is done.
           res.once('close', await gate.enter(rateLimitKey(req, viewer)));

@@ -5,7 +5,7 @@ import { abilityFor, regionRange, subjectOf } from '../../src/authz/ability';
 import { AppRule } from '../../src/authz/ability';
 import { clientRulesFor, isApiPath, translateRules } from '../../src/authz/client-rules';
 import { hasOperation } from '../../src/authz/operations';
-import { Action, POLICY, SubjectName } from '../../src/authz/policy';
+import { POLICY, SubjectName } from '../../src/authz/policy';
 import { fromGlobalId, isUuid, toGlobalId } from '../../src/core/global-id';
 import { buildAppSchema } from '../../src/server/schema';
 import { mayRecommend } from '../../src/modules/application/application.rules';

@@ -22,7 +22,8 @@ import { ENTITIES } from '../../src/modules/entities';
 
 const root = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
-const { build } = require('../../scripts/build') as { build(out: string): Promise<number> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain JavaScript with no types, loaded as it runs
+const { build } = require('../../scripts/build') as { build: (out: string) => Promise<number> };
 
 /** Everything TypeORM derives from the entities' decorators and reflected types. */
 const DESCRIBE_ENTITIES = `

@@ -59,7 +59,7 @@ async function generate(outDir: string): Promise<string[]> {
 
 const tsc = (...args: string[]) => run(process.execPath, [TSC, '-p', dir, ...args], { cwd: dir }).then(
   () => '',
-  (error: { stdout?: string }) => error.stdout ?? String(error),
+  (error: Error & { stdout?: string }) => error.stdout ?? String(error),
 );
 
 /** A typed usage file, as an app would write it: typed variables in, typed data out. */

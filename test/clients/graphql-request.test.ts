@@ -17,6 +17,7 @@ afterAll(() => t.close());
 
 // graphql-request ships CommonJS code (what jest runs here) but types for ESM imports only; an app written as
 // ESM imports it as usual (docs/clients.md).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- its types are for ESM imports only (above), so this CommonJS test loads the CommonJS code itself
 const { ClientError, gql, GraphQLClient }: typeof GraphQLRequest = require('graphql-request');
 type ClientError = GraphQLRequest.ClientError;
 

@@ -11,7 +11,6 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   isUnionType,
 } from 'graphql';

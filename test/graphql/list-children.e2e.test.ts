@@ -77,7 +77,7 @@ async function compare(list: string, type: string, selection: string, token: str
   const errorsAt = (res: typeof page, prefix: (string | number)[]) =>
     (res.errors ?? [])
       .filter((e) => JSON.stringify(e.path!.slice(0, prefix.length)) === JSON.stringify(prefix))
-      .map((e) => `${e.path!.slice(prefix.length).join('.')} ${e.extensions!.code}`)
+      .map((e) => `${e.path!.slice(prefix.length).join('.')} ${String(e.extensions!.code)}`)
       .sort();
   for (const [index, node] of nodes.entries()) {
     const one = await t.graphql(`query($id: ID!) { node(id: $id) { ... on ${type} { ${selection} } } }`, { id: node.id }, token);
@@ -146,7 +146,7 @@ describe('child lists read with their page', () => {
     const selection = `${ENTERPRISE} region { code } awards { id enterprise { id name } }`;
     const all = await t.db.dataSource.query(`SELECT id, credit_code FROM enterprise ORDER BY credit_code`);
     const at = (res: { errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
-      (res.errors ?? []).map((e) => `${e.path!.slice(1).join('.')} ${e.extensions!.code}`).sort();
+      (res.errors ?? []).map((e) => `${e.path!.slice(1).join('.')} ${String(e.extensions!.code)}`).sort();
     let visible = 0;
     for (const row of all as { id: string; credit_code: string }[]) {
       const id = Buffer.from(`Enterprise:${row.id}`).toString('base64url');

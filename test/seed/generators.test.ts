@@ -8,7 +8,7 @@ import { liftToApplicationBar, nicheYearsRequired } from '../../src/seed/applica
 import { evaluate } from '../../src/modules/eligibility/evaluate';
 import { ruleSetsInForce } from '../../src/modules/eligibility/rule-sets';
 import { littleGiantTimeline, provincialTimeline, ruleSetFor } from '../../src/seed/certifications';
-import { EvaluationPurpose } from '../../src/modules/eligibility/eligibility.enums';
+import { EvaluationPurpose, IndicatorResult } from '../../src/modules/eligibility/eligibility.enums';
 import { CreditCodeFactory } from '../../src/seed/credit-codes';
 import { day, isoDate, REFERENCE_DAY } from '../../src/seed/dates';
 import { fenToMoney, generateFinancials, sizeClassOf } from '../../src/seed/financials';
@@ -284,7 +284,7 @@ describe('liftToApplicationBar', () => {
         for (const industry of ['C34 通用设备制造业', 'I6510 软件开发', 'A0110 谷物种植', 'E4710 房屋建筑业']) {
           const lifted = liftToApplicationBar(drawn.rows, sets, { industry, sizeClass: drawn.sizeClass }, today);
           for (const set of sets) {
-            const failing = evaluate(set, facts(lifted, industry, drawn.sizeClass)).indicators.filter((i) => i.result === 'FAIL');
+            const failing = evaluate(set, facts(lifted, industry, drawn.sizeClass)).indicators.filter((i) => i.result === IndicatorResult.FAIL);
             expect(failing.map((i) => i.key)).toEqual([]);
           }
           // What was not reported stays unreported, and what is stored stays well-formed.

@@ -16,6 +16,7 @@ const OPENING = /^(START TRANSACTION; )?SELECT set_config\([^;]*; /;
  * and for EXPLAINing exactly what the API sent.
  */
 export async function statementsOf(fn: () => Promise<unknown>): Promise<SentStatement[]> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on the prototype, and called below with the client as `this`
   const query = pg.Client.prototype.query;
   const sent: SentStatement[] = [];
   pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {

@@ -17,11 +17,12 @@ export class MillisecondTimestamps1764000000003 implements MigrationInterface {
   }
 
   private async retype(q: QueryRunner, type: string): Promise<void> {
-    const columns: { table_name: string; column_name: string }[] = await q.query(
+    // QueryRunner.query, unlike EntityManager's, takes no result type.
+    const columns = (await q.query(
       `SELECT table_name, column_name FROM information_schema.columns
        WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' AND table_name <> 'migrations'
        ORDER BY table_name, column_name`,
-    );
+    )) as { table_name: string; column_name: string }[];
     for (const c of columns) {
       await q.query(`ALTER TABLE "${c.table_name}" ALTER COLUMN "${c.column_name}" TYPE ${type}`);
     }

@@ -195,7 +195,7 @@ describe('publicObjections: who reads them', () => {
       objectorContact: null,
       application: { id: gid('Application', onNotice) },
     });
-    const refused = new Set(res.errors!.map((e) => `${e.path!.at(-1)} ${e.extensions!.code}`));
+    const refused = new Set(res.errors!.map((e) => `${e.path!.at(-1)} ${String(e.extensions!.code)}`));
     expect(refused).toEqual(new Set(['objectorRole FORBIDDEN', 'objectorSubject FORBIDDEN', 'objectorName FORBIDDEN', 'objectorContact FORBIDDEN']));
     // Nor does its audit trail say who objected: the raising is not in it.
     const trail = await t.graphql(`{ auditEvents(first: 100) { edges { node { action after } } } }`, {}, tokens.ent1);

@@ -62,7 +62,7 @@ describe('the audit trail of review and objection steps', () => {
       }
     }
     // One FORBIDDEN per hidden field: subject and tenant of the six blind steps.
-    const hidden = (res.errors ?? []).map((err) => `${err.extensions?.code} ${err.path?.slice(-1)[0]}`);
+    const hidden = (res.errors ?? []).map((err) => `${String(err.extensions?.code)} ${err.path?.slice(-1)[0]}`);
     expect(hidden.sort()).toEqual([...Array(6).fill('FORBIDDEN actorSubject'), ...Array(6).fill('FORBIDDEN tenant')].sort());
     // Nothing of the objecting government or the experts leaks anywhere in the answer.
     expect(JSON.stringify(res.data)).not.toMatch(/LOCAL_GOV:320000|test:MIIT/);

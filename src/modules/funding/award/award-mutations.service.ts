@@ -67,7 +67,7 @@ function requirePositive(amount: string, field: string): void {
  * can commit in between, and the sums are the truth the rules compare with.
  */
 async function ledger(db: EntityManager, award: AwardEntity): Promise<AwardLedger> {
-  const [row] = await db.query(
+  const [row] = await db.query<{ disbursed: string; clawed_back: string; spent: string; first_paid_on: string | null }[]>(
     `SELECT (SELECT coalesce(sum(amount), 0) FROM disbursement WHERE award_id = $1)::numeric(20,2)::text AS disbursed,
             (SELECT coalesce(sum(amount), 0) FROM claw_back WHERE award_id = $1)::numeric(20,2)::text AS clawed_back,
             (SELECT coalesce(sum(amount), 0) FROM expenditure WHERE award_id = $1)::numeric(20,2)::text AS spent,
@@ -122,7 +122,7 @@ export class AwardMutations {
       const repo = db.getRepository(AwardEntity);
       const already = () => new ConflictError('the recipient already has an award from this batch', { field: enterpriseId != null ? 'enterpriseId' : 'platformId' });
       if (await repo.existsBy(enterpriseId != null ? { batchId, enterpriseId } : { batchId, platformId: platformId! })) throw already();
-      const [{ granted }] = await db.query(
+      const [{ granted }] = await db.query<{ granted: string }[]>(
         `SELECT coalesce(sum(amount), 0)::numeric(20,2)::text AS granted FROM award WHERE batch_id = $1`,
         [batchId],
       );
@@ -207,10 +207,10 @@ export class AwardMutations {
           { field: 'amount' },
         );
       }
-      const [{ last }] = await db.query(`SELECT coalesce(max(tranche), 0)::int AS last FROM disbursement WHERE award_id = $1`, [awardId]);
+      const [{ last }] = await db.query<{ last: number }[]>(`SELECT coalesce(max(tranche), 0)::int AS last FROM disbursement WHERE award_id = $1`, [awardId]);
       let id: string;
       try {
-        const result = await repo.insert({ awardId, tranche: (last as number) + 1, amount: input.amount, paidOn: programmeToday(), idempotencyKey: key });
+        const result = await repo.insert({ awardId, tranche: last + 1, amount: input.amount, paidOn: programmeToday(), idempotencyKey: key });
         id = result.identifiers[0].id as string;
       } catch (err) {
         // The same key, used at this moment for another award, committed first.

@@ -1,5 +1,5 @@
 import { Limit, TEXT_LIMITS } from '../../../graphql/input-limits';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { orderInputType } from '../../../graphql/connection';
 import { MoneyScalar } from '../../../graphql/scalars/money';
 import { AwardStatus, ExpenditureCategory, UsageRestriction } from './award.enums';

@@ -1,4 +1,4 @@
-import { compareMoney, moneyToCents, centsToMoney } from '../../../core/money';
+import { moneyToCents, centsToMoney } from '../../../core/money';
 import { AwardStatus, ExpenditureCategory, SERVICE_CATEGORIES, UsageRestriction } from './award.enums';
 
 /**

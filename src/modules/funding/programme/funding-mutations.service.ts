@@ -92,7 +92,7 @@ export class FundingMutations {
       if (input.year < program.startYear || input.year > program.endYear) {
         throw new BadUserInputError(`year must be within the programme’s years, ${program.startYear}–${program.endYear}`, 'year');
       }
-      const [{ allocated, last }] = await db.query(
+      const [{ allocated, last }] = await db.query<{ allocated: string; last: number }[]>(
         `SELECT coalesce(sum(budget), 0)::numeric(20,2)::text AS allocated, coalesce(max(number), 0)::int AS last
          FROM funding_batch WHERE program_id = $1`,
         [programId],
@@ -105,7 +105,7 @@ export class FundingMutations {
         );
       }
       const repo = db.getRepository(FundingBatchEntity);
-      const number = input.number ?? (last as number) + 1;
+      const number = input.number ?? last + 1;
       const taken = () => new ConflictError(`the programme already has a batch number ${number}`, { field: 'number' });
       if (await repo.existsBy({ programId, number })) throw taken();
       let id: string;
