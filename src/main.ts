@@ -68,7 +68,13 @@ async function startPostgresFirst(
   const postgres = startServerPostgres(config, logger, step, running);
   // A failure is reported where openDatabase awaits it, not as an unhandled rejection meanwhile.
   postgres.catch(() => undefined);
-  await Promise.race([spawned, postgres.then(() => undefined, () => undefined)]);
+  await Promise.race([
+    spawned,
+    postgres.then(
+      () => undefined,
+      () => undefined,
+    ),
+  ]);
   return { started: postgres };
 }
 

@@ -21,11 +21,7 @@ const REGION_CODE = /^[0-9]{6}$/;
  * else must be a valid token for a known role and an existing tenant, or the
  * request fails with UNAUTHENTICATED (never a quiet downgrade to the public).
  */
-export async function authenticate(
-  authorization: string | undefined,
-  verifier: TokenVerifier,
-  tenants: TenantDirectory,
-): Promise<Viewer> {
+export async function authenticate(authorization: string | undefined, verifier: TokenVerifier, tenants: TenantDirectory): Promise<Viewer> {
   if (authorization === undefined) return PUBLIC_VIEWER;
   const m = BEARER.exec(authorization);
   if (!m) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
@@ -126,6 +122,10 @@ export function databaseTenantDirectory(dataSource: DataSource, options: TenantD
     // Security-definer functions: the pool's role (srdi_app) sees no tenant's rows before a tenant is set.
     enterpriseExists: lookup('SELECT 1 WHERE tenant_enterprise_exists($1)', isUuid, lowerCase),
     platformExists: lookup('SELECT 1 WHERE tenant_platform_exists($1)', isUuid, lowerCase),
-    regionExists: lookup('SELECT 1 FROM region WHERE code = $1', (code) => REGION_CODE.test(code), (code) => code),
+    regionExists: lookup(
+      'SELECT 1 FROM region WHERE code = $1',
+      (code) => REGION_CODE.test(code),
+      (code) => code,
+    ),
   };
 }

@@ -184,12 +184,7 @@ export interface SignTokenOptions {
 }
 
 /** An HS256 token for the API's own secret (the `token` CLI, the start-up banner, tests). */
-export async function signToken(
-  secret: Uint8Array,
-  claims: SignTokenClaims,
-  ttl: string,
-  options: SignTokenOptions = {},
-): Promise<string> {
+export async function signToken(secret: Uint8Array, claims: SignTokenClaims, ttl: string, options: SignTokenOptions = {}): Promise<string> {
   const seconds = parseTtl(ttl);
   const payload: Record<string, string> = { role: claims.role };
   for (const name of TENANT_CLAIMS) {

@@ -88,7 +88,9 @@ export function rulesFor(viewer: Viewer, templates: RuleTemplate[] = POLICY[view
  * templates are filled with. Viewers with the same key have the same rules.
  */
 export function policyScopeOf(viewer: Viewer): string {
-  return `${viewer.role}:${Object.values(placeholders(viewer)).map((v) => v ?? '').join(':')}`;
+  return `${viewer.role}:${Object.values(placeholders(viewer))
+    .map((v) => v ?? '')
+    .join(':')}`;
 }
 
 /** Abilities by policy scope: building one costs more than the request that asks for it. */

@@ -90,12 +90,30 @@ const PUBLISHED_CERTIFICATION = ['PUBLIC_NOTICE', 'CERTIFIED', 'UNDER_REVIEW', '
  */
 export const ENTERPRISE_PUBLIC_FIELDS = ['id', 'name', 'creditCode', 'region', 'tier', 'industry', 'productField', 'certifications', 'keySupport'];
 export const CERTIFICATION_PUBLIC_FIELDS = [
-  'id', 'enterprise', 'tier', 'batchNumber', 'ruleSetCode', 'status', 'publicNoticeStartsOn', 'publicNoticeEndsOn',
-  'certifiedOn', 'validUntil', 'createdAt',
+  'id',
+  'enterprise',
+  'tier',
+  'batchNumber',
+  'ruleSetCode',
+  'status',
+  'publicNoticeStartsOn',
+  'publicNoticeEndsOn',
+  'certifiedOn',
+  'validUntil',
+  'createdAt',
 ];
 /** Expert review is blind: the reviewed enterprise never learns who reviewed it. */
 const REVIEW_FIELDS_FOR_APPLICANT = [
-  'id', 'application', 'kind', 'decision', 'reviewerRole', 'score', 'comment', 'ruleSetCode', 'evaluation', 'createdAt',
+  'id',
+  'application',
+  'kind',
+  'decision',
+  'reviewerRole',
+  'score',
+  'comment',
+  'ruleSetCode',
+  'evaluation',
+  'createdAt',
 ];
 
 /**
@@ -106,14 +124,31 @@ const REVIEW_FIELDS_FOR_APPLICANT = [
  * reads depends on the event's action.
  */
 export const UNDISCLOSED_ACTOR_ACTIONS = [
-  'recommendApplication', 'returnApplication', 'startReview', 'reviewApplication', 'openPublicNotice', 'raiseObjection',
-  'resolveObjection', 'certifyEnterprise', 'raisePublicObjection', 'resolvePublicObjection',
+  'recommendApplication',
+  'returnApplication',
+  'startReview',
+  'reviewApplication',
+  'openPublicNotice',
+  'raiseObjection',
+  'resolveObjection',
+  'certifyEnterprise',
+  'raisePublicObjection',
+  'resolvePublicObjection',
 ];
 /** Who acted: the actor's token subject and tenant. */
 const AUDIT_EVENT_ACTOR_FIELDS = ['actorSubject', 'tenant'];
 /** enterpriseId: what the client's form of the rules below tests (client-rules.ts). */
 const AUDIT_EVENT_FIELDS_WITHOUT_ACTOR = [
-  'id', 'occurredAt', 'actorRole', 'action', 'subjectType', 'subjectId', 'before', 'after', 'requestId', 'enterpriseId',
+  'id',
+  'occurredAt',
+  'actorRole',
+  'action',
+  'subjectType',
+  'subjectId',
+  'before',
+  'after',
+  'requestId',
+  'enterpriseId',
 ];
 
 const OWN_ENTERPRISE = { enterpriseId: '${enterpriseId}' };
@@ -122,8 +157,16 @@ const IN_REGION = { regionCode: { $gte: '${regionLo}', $lte: '${regionHi}' } };
 
 /** Fields an enterprise may change about itself; credit code and region change through the local government. */
 const ENTERPRISE_SELF_EDITABLE = [
-  'name', 'industry', 'productField', 'sizeClass', 'foundedOn', 'nicheSinceYear', 'hasQualityCertification',
-  'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink',
+  'name',
+  'industry',
+  'productField',
+  'sizeClass',
+  'foundedOn',
+  'nicheSinceYear',
+  'hasQualityCertification',
+  'hasRdInstitution',
+  'hasOwnBrand',
+  'atKeyChainLink',
 ];
 
 /** Fields a platform may change about itself. */
@@ -157,7 +200,8 @@ const PUBLIC_RULES: RuleTemplate[] = [
   {
     action: 'read',
     subject: 'KeyLittleGiant',
-    because: 'the list of key little giants (重点小巨人) MoF approved for each batch is published; the list holds nothing else (no amounts, no rejections)',
+    because:
+      'the list of key little giants (重点小巨人) MoF approved for each batch is published; the list holds nothing else (no amounts, no rejections)',
   },
   {
     action: 'read',
@@ -314,8 +358,18 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     {
       action: 'read',
       subject: [
-        'FinancialReport', 'Assessment', 'Certification', 'Application', 'Review', 'Award', 'Disbursement', 'Expenditure', 'ClawBack',
-        'KeySupportProposal', 'PublicObjection', 'AuditEvent',
+        'FinancialReport',
+        'Assessment',
+        'Certification',
+        'Application',
+        'Review',
+        'Award',
+        'Disbursement',
+        'Expenditure',
+        'ClawBack',
+        'KeySupportProposal',
+        'PublicObjection',
+        'AuditEvent',
       ],
       conditions: IN_REGION,
       because: 'a local government sees everything about the enterprises and platforms below it',
@@ -324,13 +378,15 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       action: ['create', 'update', 'correct'],
       subject: 'FinancialReport',
       conditions: IN_REGION,
-      because: 'a local government reports figures on behalf of its enterprises, and alone corrects, with a reason, a report an application used once that application is recommended',
+      because:
+        'a local government reports figures on behalf of its enterprises, and alone corrects, with a reason, a report an application used once that application is recommended',
     },
     {
       action: 'confirm',
       subject: 'Assessment',
       conditions: { ...IN_REGION, valueKind: 'FLAG' },
-      because: 'the local government of the enterprise’s region (or above) confirms or rejects what the enterprise declared, as it checks the application (初核)',
+      because:
+        'the local government of the enterprise’s region (or above) confirms or rejects what the enterprise declared, as it checks the application (初核)',
     },
     {
       action: 'return',
@@ -342,13 +398,15 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
       action: 'recommend',
       subject: 'Application',
       conditions: { ...IN_REGION, tier: { $ne: 'LITTLE_GIANT' } },
-      because: 'the local government recommends its enterprises’ applications for the lower tiers, at any level in whose region the enterprise is (city and county review)',
+      because:
+        'the local government recommends its enterprises’ applications for the lower tiers, at any level in whose region the enterprise is (city and county review)',
     },
     {
       action: 'recommend',
       subject: 'Application',
       conditions: { tier: 'LITTLE_GIANT', regionCode: { $gte: '${littleGiantLo1}', $lte: '${littleGiantHi1}' } },
-      because: 'a little giant is recommended by its recommending authority only: its plan-listed city (计划单列市) if it lies in one, else its province',
+      because:
+        'a little giant is recommended by its recommending authority only: its plan-listed city (计划单列市) if it lies in one, else its province',
     },
     {
       action: 'recommend',
@@ -406,7 +464,8 @@ export const POLICY: Record<Role, RuleTemplate[]> = {
     {
       action: 'read',
       subject: SUBJECTS.filter((s) => s !== 'PublicObjection'),
-      because: 'MoF reads everything but the objections raised during public notice: it has no part in certification, and objectors’ contacts go no further than those who handle them',
+      because:
+        'MoF reads everything but the objections raised during public notice: it has no part in certification, and objectors’ contacts go no further than those who handle them',
     },
     OBJECTION_BY_ANYONE,
     {

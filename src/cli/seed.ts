@@ -20,7 +20,8 @@ import { seedNational } from '../seed/national';
  * configuration: one line on stderr, exit status 2; a refused or failed seed:
  * one line, exit status 1.
  */
-export const USAGE = 'usage: npm run seed -- --scale demo|national [--factor N]   (N between 0.0005 and 10 multiplies the national counts; default 1)';
+export const USAGE =
+  'usage: npm run seed -- --scale demo|national [--factor N]   (N between 0.0005 and 10 multiplies the national counts; default 1)';
 
 export interface SeedArgs {
   scale: 'demo' | 'national';

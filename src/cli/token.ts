@@ -36,7 +36,7 @@ export const USAGE = [
   '  --ttl       lifetime: a whole number and s, m, h or d (default 1h)',
   '  --sub       the token subject (default cli:<ROLE>)',
   'Prints one JWT on stdout. DATABASE_URL, DATA_DIR and JWT_SECRET as for the server; without JWT_SECRET,',
-  'DATA_DIR must be the server\'s (its first start keeps the signing secret there).',
+  "DATA_DIR must be the server's (its first start keeps the signing secret there).",
 ].join('\n');
 
 export interface TokenCliResult {
@@ -77,7 +77,9 @@ export async function runTokenCli(
     if (request === 'help') return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
     const config = loadConfig(env, cwd);
     if (config.jwksUrl !== null) {
-      throw new CliError('JWKS_URL is set, so the server accepts only tokens from the identity provider; this CLI signs HS256 tokens with JWT_SECRET');
+      throw new CliError(
+        'JWKS_URL is set, so the server accepts only tokens from the identity provider; this CLI signs HS256 tokens with JWT_SECRET',
+      );
     }
     const claims: SignTokenClaims = { sub: request.sub, role: request.role };
     if (request.tenant.kind !== 'none') {
@@ -89,7 +91,7 @@ export async function runTokenCli(
       throw new CliError(
         `no signing secret: JWT_SECRET is not set and DATA_DIR ${config.dataDir} has no ${JWT_SECRET_FILE} file, so this ` +
           'token would not be one the server accepts. Run it with the DATA_DIR of the server (its first npm start creates ' +
-          'the file), or set JWT_SECRET to the server\'s',
+          "the file), or set JWT_SECRET to the server's",
       );
     }
     const token = await signToken(secret, claims, request.ttl, { issuer: config.jwtIssuer, audience: config.jwtAudience });

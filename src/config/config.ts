@@ -160,7 +160,10 @@ function trustProxy(env: Env): false | number | string {
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
   const parts = raw.split(',').map((p) => p.trim());
   if (parts.some((p) => !TRUSTED_PROXY.test(p))) {
-    throw new ConfigError('TRUST_PROXY', `expected a number of proxy hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal, got "${raw}"`);
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `expected a number of proxy hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal, got "${raw}"`,
+    );
   }
   return parts.join(',');
 }
@@ -253,7 +256,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // On under test too: a handful an hour is what a person objecting needs, and what tests send.
     publicObjectionsPerHour: integer(env, 'PUBLIC_OBJECTIONS_PER_HOUR', 10, 0, 1_000_000),
     persistedQueries,
-    persistedQueriesFile: persistedQueriesFile === null ? path.join(PROJECT_ROOT, 'docs', 'examples.graphql') : path.resolve(cwd, persistedQueriesFile),
+    persistedQueriesFile:
+      persistedQueriesFile === null ? path.join(PROJECT_ROOT, 'docs', 'examples.graphql') : path.resolve(cwd, persistedQueriesFile),
     trustProxy: trustProxy(env),
     metricsToken,
     rateLimitStore,

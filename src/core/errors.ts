@@ -85,7 +85,11 @@ export class RateLimitedError extends DomainError {
  * to statement timeout" (57014) and node-postgres's pool giving up.
  */
 function outageCode(error: unknown): 'TIMEOUT' | 'UNAVAILABLE' | null {
-  for (let e = error as { originalError?: unknown; driverError?: unknown; code?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+  for (
+    let e = error as { originalError?: unknown; driverError?: unknown; code?: unknown; message?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     if (e.code === '57014' && typeof e.message === 'string' && e.message.includes('statement timeout')) return 'TIMEOUT';
     if (e.message === 'timeout exceeded when trying to connect') return 'UNAVAILABLE';
     e = (e.originalError ?? e.driverError) as typeof e;
@@ -95,9 +99,20 @@ function outageCode(error: unknown): 'TIMEOUT' | 'UNAVAILABLE' | null {
 
 /** Codes Apollo and graphql-js attach to errors that are the client's fault. */
 const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_IN_LIST', 'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /** graphql-js's parser stops at `maxTokens` with this syntax error; for the client it is a limit like the others. */
@@ -184,7 +199,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
     return { ...formatted, message, extensions: { ...(exposeDetails ? formatted.extensions : extensions), ...(field ? { field } : {}), code } };
   }
   if (code === 'TIMEOUT' || code === 'UNAVAILABLE') {
-    const message = code === 'TIMEOUT' ? 'The operation took too long and was stopped; ask for less, or try again later.' : 'The server is busy; try again shortly.';
+    const message =
+      code === 'TIMEOUT'
+        ? 'The operation took too long and was stopped; ask for less, or try again later.'
+        : 'The server is busy; try again shortly.';
     return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   if (exposeDetails) {

@@ -25,7 +25,15 @@ import { ASTNode, DocumentNode, Kind, OperationTypeNode, parse, Source, visit } 
  */
 
 const LITERAL_KINDS: ReadonlySet<string> = new Set([
-  Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT, Kind.OBJECT_FIELD,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.STRING,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+  Kind.OBJECT_FIELD,
 ]);
 const VARIABLE_VALUE = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value |has invalid value |of required type |of non-null type )/;
 const MISSING_ARGUMENT = /^(?:Field|Directive) "[^"]+" argument "([^"]+)" of type "[^"]+" is required, but it was not provided\.$/;
@@ -184,7 +192,8 @@ function pathInsideVariable(message: string, variable: string): Segment[] {
  * ('Field "ReportInput.year" of required type "Int!" was not provided.',
  * '…; Field "bogus" is not defined by type "ReportInput".').
  */
-const OBJECT_FIELD_AT_FAULT = /(?:^|; )Field "(?:[_A-Za-z][_0-9A-Za-z]*\.)?([_A-Za-z][_0-9A-Za-z]*)" (?:of required type "[^"]+" was not provided|is not defined by type "[^"]+")\./;
+const OBJECT_FIELD_AT_FAULT =
+  /(?:^|; )Field "(?:[_A-Za-z][_0-9A-Za-z]*\.)?([_A-Za-z][_0-9A-Za-z]*)" (?:of required type "[^"]+" was not provided|is not defined by type "[^"]+")\./;
 
 function fieldOfObject(message: string): Segment[] {
   const field = OBJECT_FIELD_AT_FAULT.exec(message)?.[1];

@@ -133,10 +133,13 @@ class Compiler {
       const parentCol = (property: string) => `"${alias}"."${metadata.findColumnWithPropertyName(property)!.databaseName}"`;
       const sub = this.root.subQuery().from(entityOfSubject(relation.subject), a);
       if (relation.kind === 'many') {
-        sub.select(`coalesce(json_agg(${inner.sql} ORDER BY ${col(relation.orderBy)}, ${col('id')}), '[]'::json)`).where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
+        sub
+          .select(`coalesce(json_agg(${inner.sql} ORDER BY ${col(relation.orderBy)}, ${col('id')}), '[]'::json)`)
+          .where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
       } else if (relation.kind === 'latest') {
         sub.select(inner.sql).where(`${col(relation.foreignKey)} = ${parentCol('id')}`);
-        for (const [property, value] of Object.entries(relation.where)) sub.andWhere(`${col(property)} = :${a}_${property}`, { [`${a}_${property}`]: value });
+        for (const [property, value] of Object.entries(relation.where))
+          sub.andWhere(`${col(property)} = :${a}_${property}`, { [`${a}_${property}`]: value });
         sub.orderBy(col(relation.orderBy), 'DESC', 'NULLS LAST').addOrderBy(col('id'), 'DESC').limit(1);
       } else {
         sub.select(inner.sql).where(`${col('id')} = ${parentCol(relation.key)}`);
@@ -148,8 +151,7 @@ class Compiler {
       nested.push({
         field,
         key,
-        hydrate:
-          relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v)),
+        hydrate: relation.kind === 'many' ? (v) => (v as ObjectLiteral[]).map(inner.hydrate) : (v) => (v == null ? null : inner.hydrate(v)),
       });
     }
     // Field masking decided in the statement: for each selected field the caller may read on some rows
@@ -281,7 +283,8 @@ export async function readOneCompiled(
 ): Promise<ObjectLiteral | null> {
   const qb = scopedQuery<ObjectLiteral>(ctx, subject);
   if (!qb) return null;
-  for (const [property, value] of Object.entries(match)) qb.andWhere(`${qb.alias}.${property} = :match_${property}`, { [`match_${property}`]: value });
+  for (const [property, value] of Object.entries(match))
+    qb.andWhere(`${qb.alias}.${property} = :match_${property}`, { [`match_${property}`]: value });
   const { rows } = await readCompiled(ctx, info.schema, qb, { subject, selection: selectionOf(info) });
   return rows[0] ?? null;
 }

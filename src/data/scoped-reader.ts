@@ -22,14 +22,17 @@ export function scopedQuery<T extends ObjectLiteral>(ctx: RequestContext, subjec
 
 /** Batched lookup by primary key; invisible and missing rows are both null. */
 export function visibleById<T extends ObjectLiteral>(ctx: RequestContext, subject: SubjectName): DataLoader<string, T | null> {
-  return loader(ctx, `byId:${subject}`, () =>
-    new DataLoader<string, T | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const qb = scopedQuery<T>(ctx, subject);
-      const rows = qb && valid.length ? await qb.andWhere(`${qb.alias}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
-      const byId = new Map(rows.map((r) => [r.id as string, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+  return loader(
+    ctx,
+    `byId:${subject}`,
+    () =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const valid = ids.filter(isUuid);
+        const qb = scopedQuery<T>(ctx, subject);
+        const rows = qb && valid.length ? await qb.andWhere(`${qb.alias}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
+        const byId = new Map(rows.map((r) => [r.id as string, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
   );
 }
 
@@ -43,22 +46,25 @@ export function visibleChildren<T extends ObjectLiteral>(
   foreignKey: string,
   orderBy: string = 'createdAt',
 ): DataLoader<string, T[]> {
-  return loader(ctx, `children:${subject}.${foreignKey}`, () =>
-    new DataLoader<string, T[]>(async (keys) => {
-      const qb = scopedQuery<T>(ctx, subject);
-      if (!qb) return keys.map(() => []);
-      const rows = await qb
-        .andWhere(`${qb.alias}.${foreignKey} = ANY(:keys)`, { keys: [...keys] })
-        .orderBy(`${qb.alias}.${orderBy}`, 'ASC')
-        .addOrderBy(`${qb.alias}.id`, 'ASC')
-        .getMany();
-      const grouped = new Map<string, T[]>();
-      for (const r of rows) {
-        const k = String(r[foreignKey]);
-        grouped.set(k, [...(grouped.get(k) ?? []), r]);
-      }
-      return keys.map((k) => grouped.get(k) ?? []);
-    }),
+  return loader(
+    ctx,
+    `children:${subject}.${foreignKey}`,
+    () =>
+      new DataLoader<string, T[]>(async (keys) => {
+        const qb = scopedQuery<T>(ctx, subject);
+        if (!qb) return keys.map(() => []);
+        const rows = await qb
+          .andWhere(`${qb.alias}.${foreignKey} = ANY(:keys)`, { keys: [...keys] })
+          .orderBy(`${qb.alias}.${orderBy}`, 'ASC')
+          .addOrderBy(`${qb.alias}.id`, 'ASC')
+          .getMany();
+        const grouped = new Map<string, T[]>();
+        for (const r of rows) {
+          const k = String(r[foreignKey]);
+          grouped.set(k, [...(grouped.get(k) ?? []), r]);
+        }
+        return keys.map((k) => grouped.get(k) ?? []);
+      }),
   );
 }
 
@@ -68,22 +74,23 @@ export function visibleChildren<T extends ObjectLiteral>(
  * null when the caller sees none. Agrees with the `latest` relation of
  * relations.ts, which reads the same row inside a list's statement.
  */
-export function visibleLatestChild<T extends ObjectLiteral>(
-  ctx: RequestContext,
-  relation: LatestRelation,
-): DataLoader<string, T | null> {
+export function visibleLatestChild<T extends ObjectLiteral>(ctx: RequestContext, relation: LatestRelation): DataLoader<string, T | null> {
   const { subject, foreignKey, where, orderBy } = relation;
   const key = `latest:${subject}.${foreignKey}:${JSON.stringify(where)}:${orderBy}`;
-  return loader(ctx, key, () =>
-    new DataLoader<string, T | null>(async (keys) => {
-      const qb = scopedQuery<T>(ctx, subject);
-      if (!qb) return keys.map(() => null);
-      qb.andWhere(`${qb.alias}.${foreignKey} = ANY(:keys)`, { keys: [...keys] });
-      for (const [property, value] of Object.entries(where)) qb.andWhere(`${qb.alias}.${property} = :latest_${property}`, { [`latest_${property}`]: value });
-      const rows = await qb.orderBy(`${qb.alias}.${orderBy}`, 'DESC', 'NULLS LAST').addOrderBy(`${qb.alias}.id`, 'DESC').getMany();
-      const newest = new Map<string, T>();
-      for (const r of rows) if (!newest.has(String(r[foreignKey]))) newest.set(String(r[foreignKey]), r);
-      return keys.map((k) => newest.get(k) ?? null);
-    }),
+  return loader(
+    ctx,
+    key,
+    () =>
+      new DataLoader<string, T | null>(async (keys) => {
+        const qb = scopedQuery<T>(ctx, subject);
+        if (!qb) return keys.map(() => null);
+        qb.andWhere(`${qb.alias}.${foreignKey} = ANY(:keys)`, { keys: [...keys] });
+        for (const [property, value] of Object.entries(where))
+          qb.andWhere(`${qb.alias}.${property} = :latest_${property}`, { [`latest_${property}`]: value });
+        const rows = await qb.orderBy(`${qb.alias}.${orderBy}`, 'DESC', 'NULLS LAST').addOrderBy(`${qb.alias}.id`, 'DESC').getMany();
+        const newest = new Map<string, T>();
+        for (const r of rows) if (!newest.has(String(r[foreignKey]))) newest.set(String(r[foreignKey]), r);
+        return keys.map((k) => newest.get(k) ?? null);
+      }),
   );
 }

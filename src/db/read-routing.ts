@@ -64,13 +64,13 @@ export class ReadRouting {
   async check(): Promise<ReplicaState> {
     if (!this.replica) return 'none';
     try {
-      const [{ lsn }] = (await this.primary.query<{ lsn: string }[]>(`SELECT pg_current_wal_insert_lsn()::text AS lsn`));
+      const [{ lsn }] = await this.primary.query<{ lsn: string }[]>(`SELECT pg_current_wal_insert_lsn()::text AS lsn`);
       const now = this.now();
       this.positions.push({ at: now, lsn });
       while (this.positions.length > 1 && now - this.positions[1].at >= this.options.maxLagMs) this.positions.shift();
-      const [r] = (await this.replica.query<{ standby: boolean; replayed: string | null }[]>(
+      const [r] = await this.replica.query<{ standby: boolean; replayed: string | null }[]>(
         `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`,
-      ));
+      );
       // The oldest position kept is the newest one at least maxLagMs old (or the first check's).
       const due = this.positions[0];
       const behind = r.replayed === null || (now - due.at >= this.options.maxLagMs && compareLsn(r.replayed, due.lsn) < 0);

@@ -9,7 +9,8 @@ import { Limit, TEXT_LIMITS } from './input-limits';
 export class ConnectionArgs {
   @Field(() => Int, {
     nullable: true,
-    description: 'The first N items, from the start of the list or after `after`: 20 if neither `first` nor `last` is given, at most 100. Not together with `last`.',
+    description:
+      'The first N items, from the start of the list or after `after`: 20 if neither `first` nor `last` is given, at most 100. Not together with `last`.',
   })
   first?: number | null;
 
@@ -23,7 +24,8 @@ export class ConnectionArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The last N items, up to the end of the list or up to `before`, at most 100; they come in the list’s order. Not together with `first`.',
+    description:
+      'The last N items, up to the end of the list or up to `before`, at most 100; they come in the list’s order. Not together with `first`.',
   })
   last?: number | null;
 

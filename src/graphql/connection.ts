@@ -18,16 +18,28 @@ registerEnumType(OrderDirection, {
 
 @ObjectType({ description: 'Where a page sits in its list (Relay PageInfo), exact in both directions.' })
 export class PageInfo {
-  @Field({ description: 'Whether the list (under the same filter, as the caller sees it) holds items after this page: read them with `first` and `after: endCursor`.' })
+  @Field({
+    description:
+      'Whether the list (under the same filter, as the caller sees it) holds items after this page: read them with `first` and `after: endCursor`.',
+  })
   hasNextPage: boolean;
 
-  @Field({ description: 'Whether the list (under the same filter, as the caller sees it) holds items before this page: read them with `last` and `before: startCursor`.' })
+  @Field({
+    description:
+      'Whether the list (under the same filter, as the caller sees it) holds items before this page: read them with `last` and `before: startCursor`.',
+  })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; pass it as `before` for the page before. Null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item of this page; pass it as `before` for the page before. Null when the page is empty.',
+  })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the page after. Null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of this page; pass it as `after` for the page after. Null when the page is empty.',
+  })
   endCursor: string | null;
 }
 
@@ -244,7 +256,8 @@ function cursorValue(row: ObjectLiteral, property: string): string | number {
 
 function pageSize(value: number | null | undefined, arg: 'first' | 'last'): number | null {
   if (value == null) return null;
-  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) throw new BadUserInputError(`${arg} must be between 0 and ${MAX_PAGE_SIZE}`, arg);
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)
+    throw new BadUserInputError(`${arg} must be between 0 and ${MAX_PAGE_SIZE}`, arg);
   return value;
 }
 
@@ -337,11 +350,16 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const after = page.after ? decodeCursor(page.after, 'after', signature, metadata, keys) : null;
   const before = page.before ? decodeCursor(page.before, 'before', signature, metadata, keys) : null;
   if (qb === null) {
-    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: Promise.resolve(0) };
+    return {
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      totalCount: Promise.resolve(0),
+    };
   }
   const base = qb.clone();
   const col = (property: string) => `"${qb.alias}"."${metadata.findColumnWithPropertyName(property)!.databaseName}"`;
-  const where = (values: (string | number)[], side: 'later' | 'earlier', orAt: boolean, prefix: string) => keysetCondition(keys, col, values, side, orAt, prefix);
+  const where = (values: (string | number)[], side: 'later' | 'earlier', orAt: boolean, prefix: string) =>
+    keysetCondition(keys, col, values, side, orAt, prefix);
 
   if (after) {
     const c = where(after, 'later', false, 'after');
@@ -364,7 +382,8 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const probes = { has_previous: beyond(after, 'earlier', 'after'), has_next: beyond(before, 'later', 'before') };
   const extra: PageExtras = {};
   if (page.selects?.totalCount) extra.total = `(${base.clone().select('count(*)').orderBy().getQuery()})`;
-  if (page.selects?.hasPreviousPage && probes.has_previous) extra.has_previous = `EXISTS (${probes.has_previous.clone().select('1').orderBy().getQuery()})`;
+  if (page.selects?.hasPreviousPage && probes.has_previous)
+    extra.has_previous = `EXISTS (${probes.has_previous.clone().select('1').orderBy().getQuery()})`;
   if (page.selects?.hasNextPage && probes.has_next) extra.has_next = `EXISTS (${probes.has_next.clone().select('1').orderBy().getQuery()})`;
   if (extra.has_previous) qb.setParameters(probes.has_previous!.getParameters());
   if (extra.has_next) qb.setParameters(probes.has_next!.getParameters());
@@ -376,7 +395,13 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const overflow = rows.length > size;
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(signature, keys.map((k) => cursorValue(node, k.key.property))) }));
+  const edges = pageRows.map((node) => ({
+    node,
+    cursor: encodeCursor(
+      signature,
+      keys.map((k) => cursorValue(node, k.key.property)),
+    ),
+  }));
 
   const flag = (name: 'has_previous' | 'has_next', past: boolean): (() => boolean | Promise<boolean>) => {
     const probe = probes[name];

@@ -1,6 +1,17 @@
 import {
-  defaultFieldResolver, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLInputType, GraphQLSchema,
-  isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputField,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
 } from 'graphql';
 import { BadUserInputError } from '../core/errors';
 import { ARG_LIMITS_EXTENSION, describeLimit, InputLimit, LIMIT_EXTENSION, ORDER_KEY_EXTENSION, TEXT_LIMITS } from './input-limits';
@@ -19,8 +30,9 @@ type Check = (value: unknown, path: string) => void;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const FORBIDDEN_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/u;
 /** The same, but line feeds, carriage returns and tabs are text in a comment. */
-// eslint-disable-next-line no-control-regex -- as above
-const FORBIDDEN_IN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/u;
+const FORBIDDEN_IN_MULTILINE =
+  // eslint-disable-next-line no-control-regex -- as above
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/u;
 
 /** Code points, counted only when the UTF-16 length alone does not decide. */
 function longerThan(text: string, max: number): boolean {

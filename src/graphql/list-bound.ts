@@ -1,4 +1,13 @@
-import { defaultFieldResolver, getNullableType, GraphQLField, GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isListType, isObjectType } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  GraphQLField,
+  GraphQLFieldResolver,
+  GraphQLSchema,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+} from 'graphql';
 import { Extensions } from 'type-graphql';
 import { RequestContext } from '../core/context';
 import { QueryTooComplexError } from '../core/errors';

@@ -63,7 +63,12 @@ export class ListFilter<T extends ObjectLiteral> {
   }
 
   /** Anything else, still guarded: `apply` receives the query, its alias and a parameter name. */
-  custom<V>(arg: string, value: V | null | undefined, reveals: string | string[], apply: (qb: SelectQueryBuilder<T>, param: string, value: V) => void): this {
+  custom<V>(
+    arg: string,
+    value: V | null | undefined,
+    reveals: string | string[],
+    apply: (qb: SelectQueryBuilder<T>, param: string, value: V) => void,
+  ): this {
     if (value == null) return this;
     apply(this.qb, this.guard(arg, reveals), value);
     return this;

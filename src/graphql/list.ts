@@ -58,7 +58,7 @@ export async function listConnection<T extends ObjectLiteral, F, O extends strin
   const fetch = async (page: SelectQueryBuilder<ObjectLiteral>, extra: PageExtras) => {
     const shape = {
       subject: spec.subject,
-      selection: selected ? ((selected.get('edges')?.get('node')) ?? new Map()) : null,
+      selection: selected ? (selected.get('edges')?.get('node') ?? new Map()) : null,
       // A cursor is made of the sort keys' values.
       alsoRead: order.map((o) => o.key.property),
     };

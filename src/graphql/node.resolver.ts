@@ -7,8 +7,7 @@ import { Node, nodeKind } from './node';
 export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
-    description:
-      'Fetches any object by its global ID. Returns null when the ID is unknown, malformed, or names an object the caller may not see.',
+    description: 'Fetches any object by its global ID. Returns null when the ID is unknown, malformed, or names an object the caller may not see.',
   })
   async node(
     @Arg('id', () => ID, { description: "A global ID as returned in any object's `id` field." }) id: string,

@@ -23,12 +23,7 @@ const byEntity = new Map<Function, NodeKind>();
  * (returning null for what the caller may not see), and the row's key when it
  * is not its `id` column.
  */
-export function registerNode<E extends object>(
-  typeName: string,
-  entity: new (...args: never[]) => E,
-  fetch: Fetch,
-  key?: (row: E) => string,
-): void {
+export function registerNode<E extends object>(typeName: string, entity: new (...args: never[]) => E, fetch: Fetch, key?: (row: E) => string): void {
   const kind: NodeKind = { typeName, entity, fetch, key: (key as Key | undefined) ?? byId };
   byType.set(typeName, kind);
   byEntity.set(entity, kind);

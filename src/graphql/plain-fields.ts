@@ -21,7 +21,10 @@ export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
     const schemaFields = type.getFields();
     // As type-graphql builds the type: interface fields first, the class's own declarations replacing them.
     const fields = new Map(
-      [...(objectType.interfaceClasses ?? []).flatMap((c) => interfaceFields.get(c) ?? []), ...(objectType.fields ?? [])].map((f) => [f.schemaName, f]),
+      [...(objectType.interfaceClasses ?? []).flatMap((c) => interfaceFields.get(c) ?? []), ...(objectType.fields ?? [])].map((f) => [
+        f.schemaName,
+        f,
+      ]),
     );
     for (const field of fields.values()) {
       const hasResolver = storage.fieldResolvers.some((r) => r.getObjectType?.() === field.target && r.methodName === field.name);
@@ -95,7 +98,11 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
     field.resolve =
       picks.length === 1
         ? (root, _args, context, info) => method.call(self, picks[0](root, context, info))
-        : (root, _args, context, info) => method.apply(self, picks.map((pick) => pick(root, context, info)));
+        : (root, _args, context, info) =>
+            method.apply(
+              self,
+              picks.map((pick) => pick(root, context, info)),
+            );
     direct.add(`${objectType.name}.${def.schemaName}`);
   }
   DIRECT.set(schema, direct);

@@ -8,10 +8,19 @@ import { ListBound } from './list-bound';
 
 const ACTION_DESCRIPTION: Record<string, string> = {
   update: 'change it (the update mutation; some roles only some fields)',
-  submit: 'submit it', withdraw: 'withdraw it', recommend: 'recommend it', return: 'return it for changes',
-  review: 'review it (start the review, review, open public notice, resolve objections)', object: 'raise an objection to it',
-  confirm: 'confirm or reject it', resolve: 'rule on it', revoke: 'revoke it', renew: 're-review and renew it',
-  approve: 'approve or reject it', disburse: 'disburse a tranche of it', clawBack: 'claw it back',
+  submit: 'submit it',
+  withdraw: 'withdraw it',
+  recommend: 'recommend it',
+  return: 'return it for changes',
+  review: 'review it (start the review, review, open public notice, resolve objections)',
+  object: 'raise an objection to it',
+  confirm: 'confirm or reject it',
+  resolve: 'rule on it',
+  revoke: 'revoke it',
+  renew: 're-review and renew it',
+  approve: 'approve or reject it',
+  disburse: 'disburse a tranche of it',
+  clawBack: 'claw it back',
 };
 
 /**
@@ -59,4 +68,3 @@ export function viewerCanResolver(subject: SubjectName, type: ClassType): ClassT
   Object.defineProperty(ViewerCanResolver, 'name', { value: `${subject}ViewerCanResolver` });
   return ViewerCanResolver;
 }
-

@@ -2,11 +2,7 @@ import { ClassType } from 'type-graphql';
 import { SubjectName } from '../authz/policy';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { EnterpriseResolver, FinancialReportResolver } from './enterprise/enterprise.resolver';
-import {
-  ApplicationResolver,
-  EnterpriseApplicationsResolver,
-  ReviewResolver,
-} from './application/application.resolver';
+import { ApplicationResolver, EnterpriseApplicationsResolver, ReviewResolver } from './application/application.resolver';
 import { PublicObjectionResolver } from './application/public-objection.resolver';
 import { CertificationResolver, EnterpriseCertificationsResolver } from './certification/certification.resolver';
 import { RegionResolver } from './region/region.resolver';
@@ -21,16 +17,8 @@ import {
   FundingBatchAwardsResolver,
   PlatformAwardsResolver,
 } from './funding/award/award.resolver';
-import {
-  EnterpriseKeySupportResolver,
-  KeyLittleGiantResolver,
-  KeySupportProposalResolver,
-} from './funding/key-support/key-support.resolver';
-import {
-  AwardFigureResolver,
-  CertifiedEnterpriseFigureResolver,
-  DashboardResolver,
-} from './dashboard/dashboard.resolver';
+import { EnterpriseKeySupportResolver, KeyLittleGiantResolver, KeySupportProposalResolver } from './funding/key-support/key-support.resolver';
+import { AwardFigureResolver, CertifiedEnterpriseFigureResolver, DashboardResolver } from './dashboard/dashboard.resolver';
 import { AuditEventResolver } from './audit/audit-event.resolver';
 import { EligibilityResolver, RuleIndicatorResolver, ScoreItemResolver } from './eligibility/eligibility.resolver';
 import { AssessmentResolver, EnterpriseAssessmentsResolver } from './assessment/assessment.resolver';
@@ -95,6 +83,22 @@ export const MODULE_RESOLVERS = [
 
 /** The GraphQL type class of each policy subject. */
 export const NODE_TYPES: Record<SubjectName, ClassType> = {
-  Region, Enterprise, FinancialReport, Assessment, Certification, Application, Review, Platform, FundingProgram, FundingBatch,
-  Award, Disbursement, Expenditure, ClawBack, KeySupportProposal, KeyLittleGiant, PublicObjection, AuditEvent,
+  Region,
+  Enterprise,
+  FinancialReport,
+  Assessment,
+  Certification,
+  Application,
+  Review,
+  Platform,
+  FundingProgram,
+  FundingBatch,
+  Award,
+  Disbursement,
+  Expenditure,
+  ClawBack,
+  KeySupportProposal,
+  KeyLittleGiant,
+  PublicObjection,
+  AuditEvent,
 };

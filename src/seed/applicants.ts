@@ -54,7 +54,14 @@ const COLUMNS: Record<Metric, { num: MoneyColumn | CountColumn | 'niche_market_s
   [Metric.CLASS1_IP_COUNT]: { num: 'class1_ip_count' },
 };
 
-const MONEY_COLUMNS = new Set<string>(['revenue', 'main_business_revenue', 'rd_expense', 'new_equity_financing', 'total_assets', 'total_liabilities']);
+const MONEY_COLUMNS = new Set<string>([
+  'revenue',
+  'main_business_revenue',
+  'rd_expense',
+  'new_equity_financing',
+  'total_assets',
+  'total_liabilities',
+]);
 
 /** The kinds whose outcome the figures alone decide, and so can be lifted. */
 const LIFTABLE = new Set<IndicatorKind>([
@@ -187,7 +194,13 @@ class Lifter {
         } else {
           // ((b − a)/a + (c − b)/b) / 2 ≥ t  ⇔  c ≥ b · (1 + 2t − (b − a)/a).
           if (!b || b <= 0) return;
-          need = new Decimal(t).mul(2).add(1).sub(new Decimal(b - a).div(a)).mul(b).ceil().toNumber();
+          need = new Decimal(t)
+            .mul(2)
+            .add(1)
+            .sub(new Decimal(b - a).div(a))
+            .mul(b)
+            .ceil()
+            .toNumber();
         }
         this.set(last, column, need);
         return;
@@ -270,7 +283,9 @@ export function liftToApplicationBar(rows: Row[], ruleSets: readonly RuleSet[], 
     if (!lifter.changed) break;
   }
   for (const ruleSet of ruleSets) {
-    const failing = judge(ruleSet).indicators.filter((i) => i.result === IndicatorResult.FAIL).map((i) => i.key);
+    const failing = judge(ruleSet)
+      .indicators.filter((i) => i.result === IndicatorResult.FAIL)
+      .map((i) => i.key);
     if (failing.length) throw new Error(`seed: an applicant's figures cannot be lifted to ${ruleSet.code}: ${failing.join(', ')} still fail`);
   }
   return out;
@@ -284,6 +299,10 @@ export function liftToApplicationBar(rows: Row[], ruleSets: readonly RuleSet[], 
 export function nicheYearsRequired(ruleSets: readonly RuleSet[]): number {
   return Math.max(
     0,
-    ...ruleSets.flatMap((r) => allIndicators(r).filter((i) => i.kind === IndicatorKind.YEARS_IN_NICHE_MIN).map((i) => Number(i.threshold))),
+    ...ruleSets.flatMap((r) =>
+      allIndicators(r)
+        .filter((i) => i.kind === IndicatorKind.YEARS_IN_NICHE_MIN)
+        .map((i) => Number(i.threshold)),
+    ),
   );
 }

@@ -15,7 +15,11 @@ import { Rng, WeightedPicker } from './random';
 
 /** The first day any rule set of `tier` (of any tier, without one) was in force, by the rule-set data. */
 function firstRulesInForce(tier?: Tier): Day {
-  return day(RULE_SETS.filter((r) => tier == null || r.tier === tier).map((r) => r.effectiveFrom).sort()[0]);
+  return day(
+    RULE_SETS.filter((r) => tier == null || r.tier === tier)
+      .map((r) => r.effectiveFrom)
+      .sort()[0],
+  );
 }
 
 /** The 2022 rules, the earliest the API knows: no judgement is placed before them. */
@@ -124,8 +128,16 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
   const R = REFERENCE_DAY;
   const { tier, status, certified } = req;
   const base = {
-    tier, status, batchNumber: req.batchNumber, noticeStart: req.noticeStart, noticeEnd: req.noticeEnd,
-    revokedOn: null, revocationReason: null, renewals: [] as Day[], reviewStarted: null, expiredOn: null,
+    tier,
+    status,
+    batchNumber: req.batchNumber,
+    noticeStart: req.noticeStart,
+    noticeEnd: req.noticeEnd,
+    revokedOn: null,
+    revocationReason: null,
+    renewals: [] as Day[],
+    reviewStarted: null,
+    expiredOn: null,
   };
   // Completed re-reviews by the reference day.
   let k = 0;
@@ -135,12 +147,27 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
   switch (status) {
     case CertificationStatus.PUBLIC_NOTICE: {
       if (req.noticeEnd < R) return null;
-      return { ...base, batchNumber: null, certifiedOn: null, validUntil: null, ruleSetCode: ruleSetFor(tier, req.noticeStart), judgedOn: req.noticeStart, lastChange: req.noticeStart };
+      return {
+        ...base,
+        batchNumber: null,
+        certifiedOn: null,
+        validUntil: null,
+        ruleSetCode: ruleSetFor(tier, req.noticeStart),
+        judgedOn: req.noticeStart,
+        lastChange: req.noticeStart,
+      };
     }
     case CertificationStatus.CERTIFIED: {
       if (k !== 0 || certified > R || certified < RULES_2022_IN_FORCE) return null;
       if (due(certified, 1) - R <= Math.max(120, LAPSE_MARGIN_DAYS)) return null; // its re-review would already be under way
-      return { ...base, certifiedOn: certified, validUntil: due(certified, 1) - 1, ruleSetCode: ruleSetFor(tier, certified), judgedOn: certified, lastChange: certified };
+      return {
+        ...base,
+        certifiedOn: certified,
+        validUntil: due(certified, 1) - 1,
+        ruleSetCode: ruleSetFor(tier, certified),
+        judgedOn: certified,
+        lastChange: certified,
+      };
     }
     case CertificationStatus.RENEWED: {
       if (k === 0 || due(certified, k) < RULES_2022_IN_FORCE) return null;
@@ -149,7 +176,15 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       if (due(certified, k + 1) - 1 < R + LAPSE_MARGIN_DAYS) return null;
       const renewals = renewalsUpTo(k);
       const last = renewals[k - 1];
-      return { ...base, renewals, certifiedOn: certified, validUntil: due(certified, k + 1) - 1, ruleSetCode: ruleSetFor(tier, last, RE_REVIEW), judgedOn: last, lastChange: last };
+      return {
+        ...base,
+        renewals,
+        certifiedOn: certified,
+        validUntil: due(certified, k + 1) - 1,
+        ruleSetCode: ruleSetFor(tier, last, RE_REVIEW),
+        judgedOn: last,
+        lastChange: last,
+      };
     }
     case CertificationStatus.UNDER_REVIEW: {
       // Either the next re-review has begun (due within ~6 months) or the last one is running late (due ≤ 4 months ago).
@@ -161,7 +196,16 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       const judged = j === 1 ? certified : renewals[j - 2];
       if (judged < RULES_2022_IN_FORCE) return null;
       const started = Math.min(R - rng.int(5, 60), due(certified, j) - rng.int(30, 120));
-      return { ...base, renewals, reviewStarted: started, certifiedOn: certified, validUntil: due(certified, j) - 1, ruleSetCode: ruleSetFor(tier, judged, j === 1 ? NEW_APPLICATION : RE_REVIEW), judgedOn: judged, lastChange: started };
+      return {
+        ...base,
+        renewals,
+        reviewStarted: started,
+        certifiedOn: certified,
+        validUntil: due(certified, j) - 1,
+        ruleSetCode: ruleSetFor(tier, judged, j === 1 ? NEW_APPLICATION : RE_REVIEW),
+        judgedOn: judged,
+        lastChange: started,
+      };
     }
     case CertificationStatus.EXPIRED: {
       const failed: number[] = [];
@@ -169,7 +213,16 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       if (failed.length === 0) return null;
       const j = rng.pick(failed);
       const end = due(certified, j);
-      return { ...base, renewals: renewalsUpTo(j - 1), expiredOn: end, certifiedOn: certified, validUntil: end - 1, ruleSetCode: ruleSetFor(tier, end, RE_REVIEW), judgedOn: end, lastChange: end };
+      return {
+        ...base,
+        renewals: renewalsUpTo(j - 1),
+        expiredOn: end,
+        certifiedOn: certified,
+        validUntil: end - 1,
+        ruleSetCode: ruleSetFor(tier, end, RE_REVIEW),
+        judgedOn: end,
+        lastChange: end,
+      };
     }
     case CertificationStatus.REVOKED: {
       const after = req.revokeAfter ?? certified;
@@ -186,8 +239,15 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
       const start = due(certified, j);
       const revokedOn = rng.int(Math.max(start + 30, after + 1), Math.min(due(certified, j + 1) - 1, R - 1));
       return {
-        ...base, renewals: renewalsUpTo(j), certifiedOn: certified, validUntil: due(certified, j + 1) - 1,
-        revokedOn, revocationReason: req.revocationReason ?? REASONS.pick(rng), ruleSetCode: ruleSetFor(tier, start, j === 0 ? NEW_APPLICATION : RE_REVIEW), judgedOn: start, lastChange: revokedOn,
+        ...base,
+        renewals: renewalsUpTo(j),
+        certifiedOn: certified,
+        validUntil: due(certified, j + 1) - 1,
+        revokedOn,
+        revocationReason: req.revocationReason ?? REASONS.pick(rng),
+        ruleSetCode: ruleSetFor(tier, start, j === 0 ? NEW_APPLICATION : RE_REVIEW),
+        judgedOn: start,
+        lastChange: revokedOn,
       };
     }
   }
@@ -195,13 +255,23 @@ export function timeline(rng: Rng, req: TimelineRequest): CertificationTimeline 
 
 /** A little-giant title from a published batch in the given status, or null if that batch cannot be in it. */
 export function littleGiantTimeline(
-  rng: Rng, batch: number | null, status: CertificationStatus, revokeAfter?: Day, revocationReason?: RevocationReason,
+  rng: Rng,
+  batch: number | null,
+  status: CertificationStatus,
+  revokeAfter?: Day,
+  revocationReason?: RevocationReason,
 ): CertificationTimeline | null {
   if (batch === null) return publicNotice(rng, Tier.LITTLE_GIANT);
   const b = littleGiantBatch(batch);
   return timeline(rng, {
-    tier: Tier.LITTLE_GIANT, status, certified: b.certified, noticeStart: b.noticeStart, noticeEnd: b.noticeEnd,
-    batchNumber: b.number, revokeAfter, revocationReason,
+    tier: Tier.LITTLE_GIANT,
+    status,
+    certified: b.certified,
+    noticeStart: b.noticeStart,
+    noticeEnd: b.noticeEnd,
+    batchNumber: b.number,
+    revokeAfter,
+    revocationReason,
   });
 }
 

@@ -84,6 +84,8 @@ export async function claimEmptyDatabase(db: Queryable, what: string): Promise<v
   await db.query(`SELECT pg_advisory_xact_lock($1)`, [SEED_LOCK_KEY]);
   const rows = (await db.query(`SELECT EXISTS (SELECT 1 FROM enterprise) AS present`)) as { present: boolean }[];
   if (rows[0].present) {
-    throw new SeedRefusedError(`the database already holds enterprises; ${what} is loaded only into an empty database (use a fresh DATA_DIR or database)`);
+    throw new SeedRefusedError(
+      `the database already holds enterprises; ${what} is loaded only into an empty database (use a fresh DATA_DIR or database)`,
+    );
   }
 }

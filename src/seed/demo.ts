@@ -55,7 +55,11 @@ export const DEMO_TENANTS: DemoTenants & {
   enterprise: { id: 'e5d1a000-0000-4000-8000-000000000001', creditCode: '9132050574371952XF', name: '苏州精研精密机械股份有限公司' },
   otherEnterprise: { id: 'e5d1a000-0000-4000-8000-000000000002', creditCode: '91330108MA27W8K3P7', name: '杭州云芯微电子股份有限公司' },
   platform: { id: 'f5d1a000-0000-4000-8000-000000000001', name: '苏州市中小企业技术创新公共服务平台', operatorCreditCode: '1232050046662028XA' },
-  otherPlatform: { id: 'f5d1a000-0000-4000-8000-000000000002', name: '浙江省中小企业数字化转型公共服务平台', operatorCreditCode: '1233000047002915NL' },
+  otherPlatform: {
+    id: 'f5d1a000-0000-4000-8000-000000000002',
+    name: '浙江省中小企业数字化转型公共服务平台',
+    operatorCreditCode: '1233000047002915NL',
+  },
   regionCode: '320000',
   otherRegionCode: '330000',
 };
@@ -116,9 +120,20 @@ export const DEMO_SEED = 20_260_401;
 
 /** Enterprises per province (the fixed two add one each to Jiangsu and Zhejiang). */
 const DEMO_PROVINCES: ReadonlyArray<readonly [string, number]> = [
-  ['320000', 58], ['330000', 47], ['440000', 45], ['110000', 28], ['370000', 28], ['350000', 20],
-  ['310000', 15], ['340000', 10], ['420000', 10],
-  ['510000', 12], ['500000', 8], ['610000', 8], ['520000', 4], ['650000', 5],
+  ['320000', 58],
+  ['330000', 47],
+  ['440000', 45],
+  ['110000', 28],
+  ['370000', 28],
+  ['350000', 20],
+  ['310000', 15],
+  ['340000', 10],
+  ['420000', 10],
+  ['510000', 12],
+  ['500000', 8],
+  ['610000', 8],
+  ['520000', 4],
+  ['650000', 5],
 ];
 
 export function demoPlan(): WorldPlan {
@@ -192,7 +207,10 @@ export async function findDemoTenants(db: Queryable): Promise<DemoTenants | null
   ])) as TenantEnterprise[];
   const platforms = (await db.query(
     `SELECT id, name, operator_credit_code AS "operatorCreditCode" FROM platform WHERE operator_credit_code = ANY($1) OR name = ANY($2)`,
-    [[t.platform.operatorCreditCode, t.otherPlatform.operatorCreditCode], [t.platform.name, t.otherPlatform.name]],
+    [
+      [t.platform.operatorCreditCode, t.otherPlatform.operatorCreditCode],
+      [t.platform.name, t.otherPlatform.name],
+    ],
   )) as (TenantPlatform & { operatorCreditCode: string | null })[];
   const enterprise = enterprises.find((e) => e.creditCode === t.enterprise.creditCode);
   const otherEnterprise = enterprises.find((e) => e.creditCode === t.otherEnterprise.creditCode);

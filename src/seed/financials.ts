@@ -70,20 +70,21 @@ export function pickGap(rng: Rng): Gap {
 export function generateFinancials(rng: Rng, options: FinancialOptions): GeneratedFinancials {
   const { firmClass } = options;
   const lg = firmClass === 'LITTLE_GIANT';
-  const compliant = lg ? options.compliant ?? rng.chance(0.9) : false;
+  const compliant = lg ? (options.compliant ?? rng.chance(0.9)) : false;
   const breach: CriterionBreach | null = lg && !compliant ? rng.pick(BREACHES) : null;
   const gap = options.gap ?? null;
 
   // Latest-year revenue (yuan) and growth into it.
   const revenue2025 =
-    firmClass === 'LITTLE_GIANT' ? rng.logNormal(280e6, 0.6, 80e6, 1.5e9)
-    : firmClass === 'SRDI' ? rng.logNormal(80e6, 0.8, 12e6, 8e8)
-    : firmClass === 'INNOVATIVE' ? rng.logNormal(25e6, 0.9, 1.5e6, 3e8)
-    : rng.logNormal(12e6, 1.0, 3e5, 5e8);
+    firmClass === 'LITTLE_GIANT'
+      ? rng.logNormal(280e6, 0.6, 80e6, 1.5e9)
+      : firmClass === 'SRDI'
+        ? rng.logNormal(80e6, 0.8, 12e6, 8e8)
+        : firmClass === 'INNOVATIVE'
+          ? rng.logNormal(25e6, 0.9, 1.5e6, 3e8)
+          : rng.logNormal(12e6, 1.0, 3e5, 5e8);
   const growth = (): number =>
-    lg && breach !== 'GROWTH' ? rng.between(0.06, 0.28)
-    : breach === 'GROWTH' ? rng.between(-0.08, 0.03)
-    : rng.between(-0.12, 0.3);
+    lg && breach !== 'GROWTH' ? rng.between(0.06, 0.28) : breach === 'GROWTH' ? rng.between(-0.08, 0.03) : rng.between(-0.12, 0.3);
   const g2025 = growth();
   const g2024 = growth();
   const revenue = [revenue2025 / (1 + g2025) / (1 + g2024), revenue2025 / (1 + g2025), revenue2025];
@@ -91,19 +92,31 @@ export function generateFinancials(rng: Rng, options: FinancialOptions): Generat
 
   // Main business: little giants keep one share across years, so its growth equals revenue growth.
   const mainShare =
-    breach === 'MAIN_BUSINESS_SHARE' ? rng.between(0.55, 0.69)
-    : lg ? (rng.chance(0.85) ? rng.between(0.9, 0.99) : rng.between(0.8, 0.9))
-    : rng.between(0.5, 0.99);
+    breach === 'MAIN_BUSINESS_SHARE'
+      ? rng.between(0.55, 0.69)
+      : lg
+        ? rng.chance(0.85)
+          ? rng.between(0.9, 0.99)
+          : rng.between(0.8, 0.9)
+        : rng.between(0.5, 0.99);
   const mainFen = revenueFen.map((r) => Math.floor(r * (lg ? mainShare : Math.min(1, mainShare + rng.between(-0.03, 0.03)))));
 
   // R&D: the 2022 band for revenue ≥ ¥100m asks ≥3% a year, ¥50–100m ≥6%.
   const smallBand = Math.min(revenue[1], revenue[2]) < 100e6;
   const intensity = (): number =>
-    breach === 'RD_INTENSITY' ? rng.between(0.012, 0.029)
-    : lg ? (smallBand ? rng.between(0.065, 0.12) : rng.between(0.035, 0.085))
-    : firmClass === 'SRDI' ? (rng.chance(0.85) ? rng.between(0.03, 0.1) : rng.between(0.008, 0.03))
-    : firmClass === 'INNOVATIVE' ? rng.between(0.005, 0.12)
-    : rng.between(0, 0.06);
+    breach === 'RD_INTENSITY'
+      ? rng.between(0.012, 0.029)
+      : lg
+        ? smallBand
+          ? rng.between(0.065, 0.12)
+          : rng.between(0.035, 0.085)
+        : firmClass === 'SRDI'
+          ? rng.chance(0.85)
+            ? rng.between(0.03, 0.1)
+            : rng.between(0.008, 0.03)
+          : firmClass === 'INNOVATIVE'
+            ? rng.between(0.005, 0.12)
+            : rng.between(0, 0.06);
   const rdFen = revenueFen.map((r) => Math.floor(r * intensity()));
   if (lg && breach !== 'RD_INTENSITY' && rdFen[1] + rdFen[2] < 12.5 * MILLION) {
     // The 2026 rules also want ≥ ¥12m over two years; lift both years evenly (revenue ≥ ¥80m keeps this under 8%).
@@ -118,40 +131,47 @@ export function generateFinancials(rng: Rng, options: FinancialOptions): Generat
   const maxHeads = firmClass === 'NONE' ? 3000 : 980;
   const heads2025 = Math.max(lg ? 80 : 3, Math.min(maxHeads, Math.round(revenue2025 / perHead)));
   const employees = revenue.map((r, i) => (i === 2 ? heads2025 : Math.max(1, Math.round(heads2025 * Math.sqrt(r / revenue2025)))));
-  const rdShare = lg ? rng.between(0.15, 0.45) : firmClass === 'SRDI' ? rng.between(0.1, 0.35) : firmClass === 'INNOVATIVE' ? rng.between(0.05, 0.4) : rng.between(0, 0.2);
+  const rdShare = lg
+    ? rng.between(0.15, 0.45)
+    : firmClass === 'SRDI'
+      ? rng.between(0.1, 0.35)
+      : firmClass === 'INNOVATIVE'
+        ? rng.between(0.05, 0.4)
+        : rng.between(0, 0.2);
   const rdStaff = employees.map((e) => Math.min(e, Math.floor(e * rdShare)));
 
   // Balance sheet: a few distressed firms outside the little giants owe more than they own.
   const distressed = !lg && rng.chance(firmClass === 'NONE' ? 0.03 : 0.01);
   const debtRatio = (): number =>
-    distressed ? rng.between(1.02, 1.3)
-    : breach === 'DEBT_RATIO' ? rng.between(0.72, 0.85)
-    : lg ? rng.between(0.2, 0.62)
-    : rng.between(0.15, 0.85);
+    distressed ? rng.between(1.02, 1.3) : breach === 'DEBT_RATIO' ? rng.between(0.72, 0.85) : lg ? rng.between(0.2, 0.62) : rng.between(0.15, 0.85);
   const assetsFen = revenueFen.map((r) => Math.round(r * rng.between(0.8, 1.8)));
   const liabilitiesFen = assetsFen.map((a) => Math.round(a * debtRatio()));
 
   const equityChance = lg ? 0.25 : firmClass === 'SRDI' ? 0.1 : 0.05;
-  const equityFen = revenue.map(() =>
-    rng.chance(equityChance) ? Math.round(rng.between(lg ? 10e6 : 1e6, lg ? 150e6 : 40e6)) * YUAN : 0,
-  );
+  const equityFen = revenue.map(() => (rng.chance(equityChance) ? Math.round(rng.between(lg ? 10e6 : 1e6, lg ? 150e6 : 40e6)) * YUAN : 0));
 
   const ip2025 =
-    breach === 'IP_RIGHTS' ? rng.int(0, 1)
-    : lg ? rng.int(4, 60)
-    : firmClass === 'SRDI' ? rng.int(1, 20)
-    : firmClass === 'INNOVATIVE' ? rng.int(0, 10)
-    : rng.int(0, 3);
-  const ip = [Math.max(0, ip2025 - rng.int(0, 4)), Math.max(0, ip2025 - rng.int(0, 2)), ip2025].map((x, i, a) =>
-    i === 0 ? Math.min(x, a[1]) : x,
-  );
+    breach === 'IP_RIGHTS'
+      ? rng.int(0, 1)
+      : lg
+        ? rng.int(4, 60)
+        : firmClass === 'SRDI'
+          ? rng.int(1, 20)
+          : firmClass === 'INNOVATIVE'
+            ? rng.int(0, 10)
+            : rng.int(0, 3);
+  const ip = [Math.max(0, ip2025 - rng.int(0, 4)), Math.max(0, ip2025 - rng.int(0, 2)), ip2025].map((x, i, a) => (i === 0 ? Math.min(x, a[1]) : x));
 
   const niche =
-    breach === 'NICHE_SHARE' ? rng.between(5, 9.8)
-    : lg ? rng.between(10.5, 45)
-    : firmClass === 'SRDI' ? rng.between(1, 25)
-    : firmClass === 'INNOVATIVE' ? rng.between(0.1, 10)
-    : rng.between(0, 5);
+    breach === 'NICHE_SHARE'
+      ? rng.between(5, 9.8)
+      : lg
+        ? rng.between(10.5, 45)
+        : firmClass === 'SRDI'
+          ? rng.between(1, 25)
+          : firmClass === 'INNOVATIVE'
+            ? rng.between(0.1, 10)
+            : rng.between(0, 5);
 
   const rows = REPORT_YEARS.map((year, i) => ({
     year,
@@ -175,9 +195,17 @@ export function generateFinancials(rng: Rng, options: FinancialOptions): Generat
     case 'LATE_FIRST_YEAR': {
       const first = out[0];
       out[0] = {
-        year: first.year, revenue: first.revenue, main_business_revenue: null, rd_expense: null, rd_staff: null,
-        employees: null, total_assets: null, total_liabilities: null, new_equity_financing: null,
-        class1_ip_count: null, niche_market_share: null,
+        year: first.year,
+        revenue: first.revenue,
+        main_business_revenue: null,
+        rd_expense: null,
+        rd_staff: null,
+        employees: null,
+        total_assets: null,
+        total_liabilities: null,
+        new_equity_financing: null,
+        class1_ip_count: null,
+        niche_market_share: null,
       };
       break;
     }

@@ -91,7 +91,11 @@ export async function seedNational(dataSource: DataSource, options: NationalOpti
       await r.startTransaction();
     }
     await claimEmptyDatabase(runners[0].manager, 'the national dataset');
-    await writeWorld(runners.map((r) => r.manager), plan, options.onProgress);
+    await writeWorld(
+      runners.map((r) => r.manager),
+      plan,
+      options.onProgress,
+    );
     // The first transaction holds the seed lock: commit it last.
     for (const r of [...runners].reverse()) await r.commitTransaction();
   } catch (err) {

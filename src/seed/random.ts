@@ -99,7 +99,10 @@ export class WeightedPicker<T> {
   }
 
   static of<T>(pairs: readonly (readonly [T, number])[]): WeightedPicker<T> {
-    return new WeightedPicker(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    return new WeightedPicker(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
   }
 
   pick(rng: Rng): T {

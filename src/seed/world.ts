@@ -166,8 +166,22 @@ const LG_HELD: readonly (readonly [CertChoice, number])[] = [
 const IN_NOTICE_SHARE = { LITTLE_GIANT: 0.0015, SRDI_SME: 0.02, INNOVATIVE_SME: 0.1 } as const;
 
 /** Little giants that lost the title: failed re-review (about 13%), or revoked. */
-const LG_EXPIRED_BATCHES = WeightedPicker.of<number>([[1, 32], [2, 227], [3, 381], [4, 566], [5, 370]]);
-const LG_REVOKED_BATCHES = WeightedPicker.of<number>([[1, 1], [2, 12], [3, 20], [4, 30], [5, 25], [6, 15], [7, 6]]);
+const LG_EXPIRED_BATCHES = WeightedPicker.of<number>([
+  [1, 32],
+  [2, 227],
+  [3, 381],
+  [4, 566],
+  [5, 370],
+]);
+const LG_REVOKED_BATCHES = WeightedPicker.of<number>([
+  [1, 1],
+  [2, 12],
+  [3, 20],
+  [4, 30],
+  [5, 25],
+  [6, 15],
+  [7, 6],
+]);
 
 const PROVINCIAL_HELD: Readonly<Record<'SRDI' | 'INNOVATIVE', readonly (readonly [CertificationStatus, number])[]>> = {
   SRDI: [
@@ -221,8 +235,20 @@ const PROGRAM = {
   ],
 } as const;
 
-const ENTERPRISE_AWARD_YUAN = WeightedPicker.of<number>([[6_000_000, 70], [5_000_000, 10], [5_500_000, 6], [6_500_000, 8], [4_500_000, 6]]);
-const PLATFORM_AWARD_YUAN = WeightedPicker.of<number>([[3_000_000, 20], [5_000_000, 30], [8_000_000, 25], [10_000_000, 15], [12_000_000, 10]]);
+const ENTERPRISE_AWARD_YUAN = WeightedPicker.of<number>([
+  [6_000_000, 70],
+  [5_000_000, 10],
+  [5_500_000, 6],
+  [6_500_000, 8],
+  [4_500_000, 6],
+]);
+const PLATFORM_AWARD_YUAN = WeightedPicker.of<number>([
+  [3_000_000, 20],
+  [5_000_000, 30],
+  [8_000_000, 25],
+  [10_000_000, 15],
+  [12_000_000, 10],
+]);
 
 const ENTERPRISE_SPENDING = WeightedPicker.of<ExpenditureCategory>([
   [ExpenditureCategory.RESEARCH_AND_DEVELOPMENT, 35],
@@ -294,7 +320,13 @@ interface KeyRecipient {
 }
 
 const emptyEnterpriseRows = (): EnterpriseRows => ({
-  enterprises: [], reports: [], certifications: [], applications: [], reviews: [], assessments: [], objections: [],
+  enterprises: [],
+  reports: [],
+  certifications: [],
+  applications: [],
+  reviews: [],
+  assessments: [],
+  objections: [],
 });
 
 /** Lets queued inserts go out: PostgreSQL works on them while the next rows are generated. */
@@ -400,13 +432,18 @@ export class WorldBuilder {
     };
     kindCounts.NONE = free - kindCounts.LITTLE_GIANT - kindCounts.SRDI - kindCounts.INNOVATIVE;
     for (const [k, n] of Object.entries(kindCounts)) if (n < 0) throw new RangeError(`negative count of ${k} firms`);
-    const kinds = quotaList<FirmKind>(rng, ['LITTLE_GIANT', 'SRDI', 'INNOVATIVE', 'NONE'], [
-      kindCounts.LITTLE_GIANT, kindCounts.SRDI, kindCounts.INNOVATIVE, kindCounts.NONE,
-    ]);
+    const kinds = quotaList<FirmKind>(
+      rng,
+      ['LITTLE_GIANT', 'SRDI', 'INNOVATIVE', 'NONE'],
+      [kindCounts.LITTLE_GIANT, kindCounts.SRDI, kindCounts.INNOVATIVE, kindCounts.NONE],
+    );
     const provinces = quotaList(
       rng,
       plan.provinceWeights.map((w) => w[0]),
-      apportion(free, plan.provinceWeights.map((w) => w[1])),
+      apportion(
+        free,
+        plan.provinceWeights.map((w) => w[1]),
+      ),
     );
 
     const profiles: Profile[] = fixed.map((f) => ({
@@ -424,13 +461,30 @@ export class WorldBuilder {
     }));
     for (let i = 0; i < free; i++) {
       profiles.push({
-        id: this.ids.next(), kind: kinds[i], provinceCode: provinces[i], fixed: null,
-        lg: null, srdi: null, innovative: null, keyBatch: null, rejectedKeyBatch: null, pending: null, gap: null,
+        id: this.ids.next(),
+        kind: kinds[i],
+        provinceCode: provinces[i],
+        fixed: null,
+        lg: null,
+        srdi: null,
+        innovative: null,
+        keyBatch: null,
+        rejectedKeyBatch: null,
+        pending: null,
+        gap: null,
       });
     }
     const freeOf = (k: FirmKind) => profiles.filter((p) => p.fixed === null && p.kind === k);
     const quota = <T>(options: readonly (readonly [T, number])[], n: number): T[] =>
-      quotaList(rng, options.map((o) => o[0]), apportion(n, options.map((o) => o[1]), every));
+      quotaList(
+        rng,
+        options.map((o) => o[0]),
+        apportion(
+          n,
+          options.map((o) => o[1]),
+          every,
+        ),
+      );
     const endedQuota = (n: number) => quota(ENDED, n);
 
     // Little giants hold a little-giant title and a provincial SRDI title; a few an innovative-SME title too.
@@ -453,12 +507,13 @@ export class WorldBuilder {
     const earlyRevoked = every ? [2, 3] : [];
     if (every) endedLg.splice(0, 2, CertificationStatus.REVOKED, CertificationStatus.REVOKED);
     endedLg.forEach((s, i) => {
-      const batch = s === CertificationStatus.EXPIRED ? LG_EXPIRED_BATCHES.pick(rng) : earlyRevoked.shift() ?? LG_REVOKED_BATCHES.pick(rng);
+      const batch = s === CertificationStatus.EXPIRED ? LG_EXPIRED_BATCHES.pick(rng) : (earlyRevoked.shift() ?? LG_REVOKED_BATCHES.pick(rng));
       formerLg[i].lg = { status: s, batch };
     });
     const srdiInnov = rng.sample(srdiFirms, Math.round(srdiFirms.length * 0.25));
-    quota([...PROVINCIAL_HELD.INNOVATIVE, ...ENDED.map(([s, w]) => [s, w / 10] as const)], srdiInnov.length)
-      .forEach((s, i) => (srdiInnov[i].innovative = { status: s }));
+    quota([...PROVINCIAL_HELD.INNOVATIVE, ...ENDED.map(([s, w]) => [s, w / 10] as const)], srdiInnov.length).forEach(
+      (s, i) => (srdiInnov[i].innovative = { status: s }),
+    );
 
     // Innovative SMEs; a few lost a provincial SRDI title.
     const innovFirms = freeOf('INNOVATIVE');
@@ -477,15 +532,38 @@ export class WorldBuilder {
       for (const p of rng.sample(firms, n)) set(p);
     };
     const inNotice: CertChoice = { status: CertificationStatus.PUBLIC_NOTICE, batch: null };
-    notice(srdiFirms.filter((p) => p.lg === null), IN_NOTICE_SHARE.LITTLE_GIANT, (p) => (p.lg = inNotice));
-    notice(innovFirms.filter((p) => p.srdi === null), IN_NOTICE_SHARE.SRDI_SME, (p) => (p.srdi = inNotice));
-    notice(noneFirms.filter((p) => p.innovative === null), IN_NOTICE_SHARE.INNOVATIVE_SME, (p) => (p.innovative = inNotice));
+    notice(
+      srdiFirms.filter((p) => p.lg === null),
+      IN_NOTICE_SHARE.LITTLE_GIANT,
+      (p) => (p.lg = inNotice),
+    );
+    notice(
+      innovFirms.filter((p) => p.srdi === null),
+      IN_NOTICE_SHARE.SRDI_SME,
+      (p) => (p.srdi = inNotice),
+    );
+    notice(
+      noneFirms.filter((p) => p.innovative === null),
+      IN_NOTICE_SHARE.INNOVATIVE_SME,
+      (p) => (p.innovative = inNotice),
+    );
 
     this.planKeyLittleGiants(profiles);
     this.planPendingApplications(profiles);
 
-    const gapFirms = rng.sample(profiles.filter((p) => p.fixed === null), Math.round(profiles.length * plan.gapShare));
-    quotaList(rng, GAPS, apportion(gapFirms.length, GAPS.map(() => 1), every)).forEach((g, i) => (gapFirms[i].gap = g));
+    const gapFirms = rng.sample(
+      profiles.filter((p) => p.fixed === null),
+      Math.round(profiles.length * plan.gapShare),
+    );
+    quotaList(
+      rng,
+      GAPS,
+      apportion(
+        gapFirms.length,
+        GAPS.map(() => 1),
+        every,
+      ),
+    ).forEach((g, i) => (gapFirms[i].gap = g));
     return profiles;
   }
 
@@ -515,7 +593,11 @@ export class WorldBuilder {
       for (const p of rng.sample(live, perBatch[b - 1] - nRevoked)) p.keyBatch = b;
       // MoF turned down a few of MIIT's proposals.
       const nRejected = Math.max(this.plan.everyOption ? 1 : 0, Math.round(perBatch[b - 1] * 0.05));
-      for (const p of rng.sample(live.filter((x) => x.keyBatch === null && x.rejectedKeyBatch === null), nRejected)) p.rejectedKeyBatch = b;
+      for (const p of rng.sample(
+        live.filter((x) => x.keyBatch === null && x.rejectedKeyBatch === null),
+        nRejected,
+      ))
+        p.rejectedKeyBatch = b;
     }
   }
 
@@ -536,14 +618,31 @@ export class WorldBuilder {
       [Tier.SRDI_SME, profiles.filter((p) => p.fixed === null && p.kind === 'INNOVATIVE' && holds(p.innovative) && p.srdi === null)],
     ];
     pools.forEach(([tier, pool], i) => {
-      const statuses = quotaList(rng, PENDING_STATUSES.map((s) => s[0]), apportion(byTier[i], PENDING_STATUSES.map((s) => s[1]), everyOption));
+      const statuses = quotaList(
+        rng,
+        PENDING_STATUSES.map((s) => s[0]),
+        apportion(
+          byTier[i],
+          PENDING_STATUSES.map((s) => s[1]),
+          everyOption,
+        ),
+      );
       let applicants: Profile[];
       let ordered = statuses;
       if (focusProvince) {
         // One application in each state from the focus province (the demo's local-government tenant), so every step can be shown there.
-        const local = rng.sample(pool.filter((p) => p.provinceCode === focusProvince), PENDING_STATUSES.length);
+        const local = rng.sample(
+          pool.filter((p) => p.provinceCode === focusProvince),
+          PENDING_STATUSES.length,
+        );
         const taken = new Set(local);
-        applicants = [...local, ...rng.sample(pool.filter((p) => !taken.has(p)), statuses.length - local.length)];
+        applicants = [
+          ...local,
+          ...rng.sample(
+            pool.filter((p) => !taken.has(p)),
+            statuses.length - local.length,
+          ),
+        ];
         const firsts = PENDING_STATUSES.map(([st]) => statuses.indexOf(st)).filter((k) => k >= 0);
         ordered = [...firsts.map((k) => statuses[k]), ...statuses.filter((_, k) => !firsts.includes(k))];
       } else {
@@ -560,11 +659,19 @@ export class WorldBuilder {
     const rng = this.nameRng.fork('platforms');
     const plan = this.plan;
     const rows: PlatformRow[] = plan.fixedPlatforms.map((f) => ({
-      id: f.id, name: f.name, kind: f.kind, level: f.level, region_code: f.regionCode,
-      operator: f.operator, operator_credit_code: f.operatorCreditCode,
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      level: f.level,
+      region_code: f.regionCode,
+      operator: f.operator,
+      operator_credit_code: f.operatorCreditCode,
     }));
     const free = plan.platforms - rows.length;
-    const zones = Math.min(free, Math.max(0, plan.developmentZones - plan.fixedPlatforms.filter((f) => f.kind === PlatformKind.DEVELOPMENT_ZONE).length));
+    const zones = Math.min(
+      free,
+      Math.max(0, plan.developmentZones - plan.fixedPlatforms.filter((f) => f.kind === PlatformKind.DEVELOPMENT_ZONE).length),
+    );
     const provincePicker = WeightedPicker.of(plan.provinceWeights);
     for (let i = 0; i < free; i++) {
       const province = provincePicker.pick(rng);
@@ -578,13 +685,13 @@ export class WorldBuilder {
       let named: PlatformName;
       if (zone) {
         level = rng.chance(0.6) ? PlatformLevel.NATIONAL : PlatformLevel.PROVINCIAL;
-        regionCode = rng.chance(0.5) ? county : prefecture?.code ?? county;
+        regionCode = rng.chance(0.5) ? county : (prefecture?.code ?? county);
         place = (prefecture && shortPlaceName(prefecture.name)) ?? PROVINCE_SHORT_NAMES[province];
         named = this.platformNamer.developmentZone(rng, place);
       } else {
         level = rng.chance(0.4) ? PlatformLevel.NATIONAL : PlatformLevel.PROVINCIAL;
         const atProvince = level === PlatformLevel.PROVINCIAL && rng.chance(0.35);
-        regionCode = atProvince ? province : prefecture?.code ?? county;
+        regionCode = atProvince ? province : (prefecture?.code ?? county);
         place = atProvince || !prefecture || !shortPlaceName(prefecture.name) ? provinceName : prefecture.name;
         const trade = () => tradeName(rng);
         let found = this.platformNamer.demonstrationPlatform(rng, place, atProvince, trade);
@@ -676,7 +783,7 @@ export class WorldBuilder {
       name = named.name;
       industry = named.industry;
     }
-    const codeRegion = rng.chance(0.8) ? regionCode : this.catalog.prefectureOf(regionCode)?.code ?? regionCode;
+    const codeRegion = rng.chance(0.8) ? regionCode : (this.catalog.prefectureOf(regionCode)?.code ?? regionCode);
     const creditCode = f ? f.creditCode : this.codes.next(rng, '91', codeRegion, foundedYear);
     // A little-giant applicant has what the rules ask of it; drawn all the same, so the draws of the firms after it do not move.
     const applicantLg = p.pending?.tier === Tier.LITTLE_GIANT;
@@ -763,13 +870,37 @@ export class WorldBuilder {
     if (full) {
       t.renewals.forEach((r, i) => {
         const validUntil = isoDate(addYears(t.certifiedOn!, 3 * (i + 2)) - 1);
-        onCert(r, decider, 'renewCertification', { status: CertificationStatus.UNDER_REVIEW }, { status: CertificationStatus.RENEWED, outcome: 'RENEW', validUntil, ruleSetCode: ruleSetFor(t.tier, r, EvaluationPurpose.RE_REVIEW) });
+        onCert(
+          r,
+          decider,
+          'renewCertification',
+          { status: CertificationStatus.UNDER_REVIEW },
+          { status: CertificationStatus.RENEWED, outcome: 'RENEW', validUntil, ruleSetCode: ruleSetFor(t.tier, r, EvaluationPurpose.RE_REVIEW) },
+        );
       });
-      if (t.reviewStarted !== null) onCert(t.reviewStarted, decider, 'startReReview', { status: t.renewals.length ? CertificationStatus.RENEWED : CertificationStatus.CERTIFIED }, { status: CertificationStatus.UNDER_REVIEW });
-      if (t.expiredOn !== null) onCert(t.expiredOn, decider, 'renewCertification', { status: CertificationStatus.UNDER_REVIEW }, { status: CertificationStatus.EXPIRED, outcome: 'LET_EXPIRE' });
+      if (t.reviewStarted !== null)
+        onCert(
+          t.reviewStarted,
+          decider,
+          'startReReview',
+          { status: t.renewals.length ? CertificationStatus.RENEWED : CertificationStatus.CERTIFIED },
+          { status: CertificationStatus.UNDER_REVIEW },
+        );
+      if (t.expiredOn !== null)
+        onCert(
+          t.expiredOn,
+          decider,
+          'renewCertification',
+          { status: CertificationStatus.UNDER_REVIEW },
+          { status: CertificationStatus.EXPIRED, outcome: 'LET_EXPIRE' },
+        );
     }
     if (t.revokedOn === null) return null;
-    onCert(t.revokedOn, decider, 'revokeCertification', null, { status: CertificationStatus.REVOKED, revocationReason: t.revocationReason, frozenAwardIds: [] });
+    onCert(t.revokedOn, decider, 'revokeCertification', null, {
+      status: CertificationStatus.REVOKED,
+      revocationReason: t.revocationReason,
+      frozenAwardIds: [],
+    });
     return this.audit[this.audit.length - 1];
   }
 
@@ -801,12 +932,43 @@ export class WorldBuilder {
       certification_id: certId,
       ...this.span(created, t.certifiedOn!),
     });
-    this.review(out, appId, ReviewKind.RECOMMENDATION, ReviewDecision.RECOMMEND, gov(recommender), recommended, null, ruleSet, lg ? '经审核，同意推荐' : '材料齐全，同意上报');
-    this.review(out, appId, ReviewKind.EXPERT_REVIEW, ReviewDecision.APPROVE, decider, reviewed, score, ruleSet, '专家评审通过', evaluation(rng, t.tier, ruleSet, score, true));
+    this.review(
+      out,
+      appId,
+      ReviewKind.RECOMMENDATION,
+      ReviewDecision.RECOMMEND,
+      gov(recommender),
+      recommended,
+      null,
+      ruleSet,
+      lg ? '经审核，同意推荐' : '材料齐全，同意上报',
+    );
+    this.review(
+      out,
+      appId,
+      ReviewKind.EXPERT_REVIEW,
+      ReviewDecision.APPROVE,
+      decider,
+      reviewed,
+      score,
+      ruleSet,
+      '专家评审通过',
+      evaluation(rng, t.tier, ruleSet, score, true),
+    );
     const objection = rng.chance(0.03);
     const raised = t.noticeStart + rng.int(1, 7);
     if (objection) {
-      this.review(out, appId, ReviewKind.OBJECTION, ReviewDecision.RAISED, gov(firm.provinceCode), raised, null, ruleSet, '公示期内收到关于知识产权权属的异议');
+      this.review(
+        out,
+        appId,
+        ReviewKind.OBJECTION,
+        ReviewDecision.RAISED,
+        gov(firm.provinceCode),
+        raised,
+        null,
+        ruleSet,
+        '公示期内收到关于知识产权权属的异议',
+      );
       this.review(out, appId, ReviewKind.OBJECTION_RESOLUTION, ReviewDecision.DISMISSED, decider, t.noticeEnd, null, ruleSet, '经核实，异议不成立');
     }
 
@@ -816,19 +978,58 @@ export class WorldBuilder {
       const me = this.enterpriseActor(firm);
       onApp(created, me, 'createApplication', null, { status: ApplicationStatus.DRAFT, tier: t.tier, ruleSetCode: ruleSet });
       onApp(submitted, me, 'submitApplication', { status: ApplicationStatus.DRAFT }, { status: ApplicationStatus.SUBMITTED });
-      onApp(recommended, gov(recommender), 'recommendApplication', { status: ApplicationStatus.SUBMITTED }, { status: ApplicationStatus.RECOMMENDED });
+      onApp(
+        recommended,
+        gov(recommender),
+        'recommendApplication',
+        { status: ApplicationStatus.SUBMITTED },
+        { status: ApplicationStatus.RECOMMENDED },
+      );
       onApp(reviewStarted, decider, 'startReview', { status: ApplicationStatus.RECOMMENDED }, { status: ApplicationStatus.UNDER_REVIEW });
       onApp(reviewed, decider, 'reviewApplication', { status: ApplicationStatus.UNDER_REVIEW }, { status: ApplicationStatus.APPROVED, score });
-      onApp(t.noticeStart, decider, 'openPublicNotice', { status: ApplicationStatus.APPROVED }, { status: ApplicationStatus.PUBLIC_NOTICE, publicNoticeEndsOn: isoDate(t.noticeEnd) });
+      onApp(
+        t.noticeStart,
+        decider,
+        'openPublicNotice',
+        { status: ApplicationStatus.APPROVED },
+        { status: ApplicationStatus.PUBLIC_NOTICE, publicNoticeEndsOn: isoDate(t.noticeEnd) },
+      );
       if (objection) {
-        onApp(raised, gov(firm.provinceCode), 'raiseObjection', { status: ApplicationStatus.PUBLIC_NOTICE }, { status: ApplicationStatus.PUBLIC_NOTICE });
-        onApp(t.noticeEnd, decider, 'resolveObjection', { status: ApplicationStatus.PUBLIC_NOTICE }, { status: ApplicationStatus.PUBLIC_NOTICE, decision: ReviewDecision.DISMISSED });
+        onApp(
+          raised,
+          gov(firm.provinceCode),
+          'raiseObjection',
+          { status: ApplicationStatus.PUBLIC_NOTICE },
+          { status: ApplicationStatus.PUBLIC_NOTICE },
+        );
+        onApp(
+          t.noticeEnd,
+          decider,
+          'resolveObjection',
+          { status: ApplicationStatus.PUBLIC_NOTICE },
+          { status: ApplicationStatus.PUBLIC_NOTICE, decision: ReviewDecision.DISMISSED },
+        );
       }
     }
-    this.event(t.certifiedOn!, decider, 'certifyEnterprise', 'Certification', certId, firm, { application: { status: ApplicationStatus.PUBLIC_NOTICE } }, {
-      certification: { status: CertificationStatus.CERTIFIED, tier: t.tier, batchNumber: t.batchNumber, certifiedOn: isoDate(t.certifiedOn!), ruleSetCode: ruleSet },
-      application: { id: appId, status: ApplicationStatus.CERTIFIED },
-    });
+    this.event(
+      t.certifiedOn!,
+      decider,
+      'certifyEnterprise',
+      'Certification',
+      certId,
+      firm,
+      { application: { status: ApplicationStatus.PUBLIC_NOTICE } },
+      {
+        certification: {
+          status: CertificationStatus.CERTIFIED,
+          tier: t.tier,
+          batchNumber: t.batchNumber,
+          certifiedOn: isoDate(t.certifiedOn!),
+          ruleSetCode: ruleSet,
+        },
+        application: { id: appId, status: ApplicationStatus.CERTIFIED },
+      },
+    );
   }
 
   /** An application of the 2026 round that has no title yet, in any state up to public notice. */
@@ -842,7 +1043,9 @@ export class WorldBuilder {
     const R = REFERENCE_DAY;
     const S = ApplicationStatus;
     // Later states started earlier in the round.
-    const depth = [S.DRAFT, S.SUBMITTED, S.WITHDRAWN, S.RETURNED, S.RECOMMENDED, S.UNDER_REVIEW, S.APPROVED, S.REJECTED, S.PUBLIC_NOTICE].indexOf(status);
+    const depth = [S.DRAFT, S.SUBMITTED, S.WITHDRAWN, S.RETURNED, S.RECOMMENDED, S.UNDER_REVIEW, S.APPROVED, S.REJECTED, S.PUBLIC_NOTICE].indexOf(
+      status,
+    );
     const created = R - rng.int(20 + depth * 12, 60 + depth * 18);
     const submittedDay = created + rng.int(2, 12);
     const recommendedDay = submittedDay + rng.int(10, 20);
@@ -857,13 +1060,23 @@ export class WorldBuilder {
     const approved = status !== S.REJECTED;
     const ruleSet = ruleSetFor(tier, created);
     // The applicant's figures were lifted to the bar of the sets in force on the reference day: the round's drafts must name one.
-    if (!roundRuleSets(tier).some((r) => r.code === ruleSet)) throw new Error(`seed: a ${tier} application of ${isoDate(created)} names ${ruleSet}, not a rule set of the round`);
+    if (!roundRuleSets(tier).some((r) => r.code === ruleSet))
+      throw new Error(`seed: a ${tier} application of ${isoDate(created)} names ${ruleSet}, not a rule set of the round`);
     const score = reviewed ? expertScore(rng, approved) : null;
     const appId = this.ids.next();
-    const lastDay = inNotice ? noticeStart : reviewed ? reviewedDay : status === S.UNDER_REVIEW ? reviewStart
-      : recommended || status === S.RETURNED ? recommendedDay
-      : status === S.WITHDRAWN ? Math.min(R - 1, submittedDay + 9)
-      : submitted ? submittedDay : created;
+    const lastDay = inNotice
+      ? noticeStart
+      : reviewed
+        ? reviewedDay
+        : status === S.UNDER_REVIEW
+          ? reviewStart
+          : recommended || status === S.RETURNED
+            ? recommendedDay
+            : status === S.WITHDRAWN
+              ? Math.min(R - 1, submittedDay + 9)
+              : submitted
+                ? submittedDay
+                : created;
     out.applications.push({
       id: appId,
       enterprise_id: firm.id,
@@ -879,12 +1092,43 @@ export class WorldBuilder {
       ...this.span(created, lastDay),
     });
     if (status === S.RETURNED) {
-      this.review(out, appId, ReviewKind.RETURN, ReviewDecision.RETURN, gov(recommender), recommendedDay, null, ruleSet, '请补充近两年研发费用专项审计报告及知识产权证明材料');
+      this.review(
+        out,
+        appId,
+        ReviewKind.RETURN,
+        ReviewDecision.RETURN,
+        gov(recommender),
+        recommendedDay,
+        null,
+        ruleSet,
+        '请补充近两年研发费用专项审计报告及知识产权证明材料',
+      );
     }
-    if (recommended) this.review(out, appId, ReviewKind.RECOMMENDATION, ReviewDecision.RECOMMEND, gov(recommender), recommendedDay, null, ruleSet, '经审核，同意推荐');
+    if (recommended)
+      this.review(
+        out,
+        appId,
+        ReviewKind.RECOMMENDATION,
+        ReviewDecision.RECOMMEND,
+        gov(recommender),
+        recommendedDay,
+        null,
+        ruleSet,
+        '经审核，同意推荐',
+      );
     if (reviewed) {
-      this.review(out, appId, ReviewKind.EXPERT_REVIEW, approved ? ReviewDecision.APPROVE : ReviewDecision.REJECT, decider, reviewedDay, score, ruleSet,
-        approved ? '专家评审通过' : '主营业务收入占比及研发投入强度未达到认定标准', evaluation(rng, tier, ruleSet, score!, approved));
+      this.review(
+        out,
+        appId,
+        ReviewKind.EXPERT_REVIEW,
+        approved ? ReviewDecision.APPROVE : ReviewDecision.REJECT,
+        decider,
+        reviewedDay,
+        score,
+        ruleSet,
+        approved ? '专家评审通过' : '主营业务收入占比及研发投入强度未达到认定标准',
+        evaluation(rng, tier, ruleSet, score!, approved),
+      );
     }
 
     this.assess(out, firm, ruleSet, yearOf(submitted ? submittedDay : created), {
@@ -898,14 +1142,25 @@ export class WorldBuilder {
     });
     if (inNotice) this.objectDuringNotice(out, firm, appId, noticeStart);
 
-    const steps: [Day, Actor, string, unknown, unknown][] = [[created, me, 'createApplication', null, { status: S.DRAFT, tier, ruleSetCode: ruleSet }]];
+    const steps: [Day, Actor, string, unknown, unknown][] = [
+      [created, me, 'createApplication', null, { status: S.DRAFT, tier, ruleSetCode: ruleSet }],
+    ];
     if (submitted) steps.push([submittedDay, me, 'submitApplication', { status: S.DRAFT }, { status: S.SUBMITTED }]);
     if (status === S.WITHDRAWN) steps.push([lastDay, me, 'withdrawApplication', null, { status: S.WITHDRAWN }]);
     if (status === S.RETURNED) steps.push([recommendedDay, gov(recommender), 'returnApplication', { status: S.SUBMITTED }, { status: S.RETURNED }]);
     if (recommended) steps.push([recommendedDay, gov(recommender), 'recommendApplication', { status: S.SUBMITTED }, { status: S.RECOMMENDED }]);
-    if (status === S.UNDER_REVIEW || reviewed) steps.push([reviewStart, decider, 'startReview', { status: S.RECOMMENDED }, { status: S.UNDER_REVIEW }]);
-    if (reviewed) steps.push([reviewedDay, decider, 'reviewApplication', { status: S.UNDER_REVIEW }, { status: approved ? S.APPROVED : S.REJECTED, score }]);
-    if (inNotice) steps.push([noticeStart, decider, 'openPublicNotice', { status: S.APPROVED }, { status: S.PUBLIC_NOTICE, publicNoticeEndsOn: isoDate(noticeEnd) }]);
+    if (status === S.UNDER_REVIEW || reviewed)
+      steps.push([reviewStart, decider, 'startReview', { status: S.RECOMMENDED }, { status: S.UNDER_REVIEW }]);
+    if (reviewed)
+      steps.push([reviewedDay, decider, 'reviewApplication', { status: S.UNDER_REVIEW }, { status: approved ? S.APPROVED : S.REJECTED, score }]);
+    if (inNotice)
+      steps.push([
+        noticeStart,
+        decider,
+        'openPublicNotice',
+        { status: S.APPROVED },
+        { status: S.PUBLIC_NOTICE, publicNoticeEndsOn: isoDate(noticeEnd) },
+      ]);
     for (const [d, actor, action, before, after] of this.plan.audit === 'full' ? steps : steps.slice(-1)) {
       this.event(d, actor, action, 'Application', appId, firm, before, after);
     }
@@ -921,7 +1176,10 @@ export class WorldBuilder {
    * waiting for their local government.
    */
   private assess(
-    out: EnterpriseRows, firm: FirmRef, ruleSetCode: string, year: number,
+    out: EnterpriseRows,
+    firm: FirmRef,
+    ruleSetCode: string,
+    year: number,
     t: { declaredOn: Day; decidedOn: Day | null; decider: Actor; rejected: boolean; scoredOn: Day | null; score: string | null },
   ): void {
     const assessed = assessedIndicators([ruleSetByCode(ruleSetCode)!]);
@@ -932,10 +1190,25 @@ export class WorldBuilder {
       const id = this.assessmentIds.next();
       const declaredAt = at(t.declaredOn);
       const row: AssessmentRow = {
-        id, enterprise_id: firm.id, region_code: firm.regionCode, indicator_key: key, year, value_kind: 'FLAG', flag: true, score: null,
-        evidence: GENERAL_CONDITION_EVIDENCE[key] ?? '企业承诺书及有关部门出具的证明材料', status: 'DECLARED',
-        asserted_by: me.subject, asserted_by_role: me.role, asserted_at: declaredAt,
-        decided_by: null, decided_by_region_code: null, decided_at: null, rejection_reason: null, created_at: declaredAt, updated_at: declaredAt,
+        id,
+        enterprise_id: firm.id,
+        region_code: firm.regionCode,
+        indicator_key: key,
+        year,
+        value_kind: 'FLAG',
+        flag: true,
+        score: null,
+        evidence: GENERAL_CONDITION_EVIDENCE[key] ?? '企业承诺书及有关部门出具的证明材料',
+        status: 'DECLARED',
+        asserted_by: me.subject,
+        asserted_by_role: me.role,
+        asserted_at: declaredAt,
+        decided_by: null,
+        decided_by_region_code: null,
+        decided_at: null,
+        rejection_reason: null,
+        created_at: declaredAt,
+        updated_at: declaredAt,
       };
       const declared = { indicatorKey: key, year, flag: true, status: row.status };
       this.event(t.declaredOn, me, 'declareAssessment', 'Assessment', id, firm, null, declared);
@@ -943,10 +1216,17 @@ export class WorldBuilder {
         const reject = t.rejected && i === 0;
         const decidedAt = at(t.decidedOn);
         Object.assign(row, {
-          status: reject ? 'REJECTED' : 'CONFIRMED', decided_by: t.decider.subject, decided_by_region_code: t.decider.tenant, decided_at: decidedAt,
-          rejection_reason: reject ? '信用中国查询截图未覆盖近三年，请补充完整查询记录' : null, updated_at: decidedAt,
+          status: reject ? 'REJECTED' : 'CONFIRMED',
+          decided_by: t.decider.subject,
+          decided_by_region_code: t.decider.tenant,
+          decided_at: decidedAt,
+          rejection_reason: reject ? '信用中国查询截图未覆盖近三年，请补充完整查询记录' : null,
+          updated_at: decidedAt,
         });
-        this.event(t.decidedOn, t.decider, reject ? 'rejectAssessment' : 'confirmAssessment', 'Assessment', id, firm, declared, { ...declared, status: row.status });
+        this.event(t.decidedOn, t.decider, reject ? 'rejectAssessment' : 'confirmAssessment', 'Assessment', id, firm, declared, {
+          ...declared,
+          status: row.status,
+        });
       }
       out.assessments.push(row);
     });
@@ -954,11 +1234,32 @@ export class WorldBuilder {
       const id = this.assessmentIds.next();
       const scoredAt = at(t.scoredOn);
       out.assessments.push({
-        id, enterprise_id: firm.id, region_code: firm.regionCode, indicator_key: 'developmentScore', year, value_kind: 'SCORE', flag: null, score: t.score,
-        evidence: '专家组依据企业发展水平评分细则评定', status: 'SCORED', asserted_by: MIIT.subject, asserted_by_role: MIIT.role, asserted_at: scoredAt,
-        decided_by: null, decided_by_region_code: null, decided_at: null, rejection_reason: null, created_at: scoredAt, updated_at: scoredAt,
+        id,
+        enterprise_id: firm.id,
+        region_code: firm.regionCode,
+        indicator_key: 'developmentScore',
+        year,
+        value_kind: 'SCORE',
+        flag: null,
+        score: t.score,
+        evidence: '专家组依据企业发展水平评分细则评定',
+        status: 'SCORED',
+        asserted_by: MIIT.subject,
+        asserted_by_role: MIIT.role,
+        asserted_at: scoredAt,
+        decided_by: null,
+        decided_by_region_code: null,
+        decided_at: null,
+        rejection_reason: null,
+        created_at: scoredAt,
+        updated_at: scoredAt,
       });
-      this.event(t.scoredOn, MIIT, 'scoreAssessment', 'Assessment', id, firm, null, { indicatorKey: 'developmentScore', year, score: t.score, status: 'SCORED' });
+      this.event(t.scoredOn, MIIT, 'scoreAssessment', 'Assessment', id, firm, null, {
+        indicatorKey: 'developmentScore',
+        year,
+        score: t.score,
+        status: 'SCORED',
+      });
     }
   }
 
@@ -974,19 +1275,46 @@ export class WorldBuilder {
     const raisedAt = officeTimestamp(this.assessmentRng, on);
     const grounds = this.assessmentRng.pick(OBJECTION_GROUNDS);
     out.objections.push({
-      id, application_id: applicationId, enterprise_id: firm.id, region_code: firm.regionCode, grounds,
-      objector_role: 'PUBLIC', objector_subject: 'anonymous', objector_tenant: null,
-      objector_name: this.assessmentRng.pick(['王先生', '李女士', '张先生', '陈女士']), objector_contact: `1${this.assessmentRng.int(3, 9)}${String(this.assessmentRng.int(0, 999_999_999)).padStart(9, '0')}`,
-      status: 'OPEN', created_at: raisedAt, updated_at: raisedAt,
+      id,
+      application_id: applicationId,
+      enterprise_id: firm.id,
+      region_code: firm.regionCode,
+      grounds,
+      objector_role: 'PUBLIC',
+      objector_subject: 'anonymous',
+      objector_tenant: null,
+      objector_name: this.assessmentRng.pick(['王先生', '李女士', '张先生', '陈女士']),
+      objector_contact: `1${this.assessmentRng.int(3, 9)}${String(this.assessmentRng.int(0, 999_999_999)).padStart(9, '0')}`,
+      status: 'OPEN',
+      created_at: raisedAt,
+      updated_at: raisedAt,
     });
     // As the service records it: not on the enterprise's trail, and nothing of who objected.
-    this.event(on, { role: 'PUBLIC', subject: 'anonymous', tenant: null }, 'raisePublicObjection', 'PublicObjection', id, null,
-      null, { id, applicationId, grounds, status: 'OPEN', enterpriseId: firm.id }, null, firm.regionCode);
+    this.event(
+      on,
+      { role: 'PUBLIC', subject: 'anonymous', tenant: null },
+      'raisePublicObjection',
+      'PublicObjection',
+      id,
+      null,
+      null,
+      { id, applicationId, grounds, status: 'OPEN', enterpriseId: firm.id },
+      null,
+      firm.regionCode,
+    );
   }
 
   private review(
-    out: EnterpriseRows, applicationId: string, kind: ReviewKind, decision: ReviewDecision, actor: Actor, on: Day,
-    score: string | null, ruleSet: string, comment: string, evaluation: unknown = null,
+    out: EnterpriseRows,
+    applicationId: string,
+    kind: ReviewKind,
+    decision: ReviewDecision,
+    actor: Actor,
+    on: Day,
+    score: string | null,
+    ruleSet: string,
+    comment: string,
+    evaluation: unknown = null,
   ): void {
     out.reviews.push({
       id: this.ids.next(),
@@ -1024,7 +1352,8 @@ export class WorldBuilder {
       created_at: officeTimestamp(this.auditRng, PROGRAM.publishedOn),
     });
     this.event(PROGRAM.publishedOn, MOF, 'createFundingProgram', 'FundingProgram', programId, null, null, {
-      documentNumber: PROGRAM.documentNumber, totalBudget: out.programs[0].total_budget,
+      documentNumber: PROGRAM.documentNumber,
+      totalBudget: out.programs[0].total_budget,
     });
 
     const demonstration = this.platformRows.filter((p) => (p.kind as PlatformKind) === PlatformKind.PUBLIC_SERVICE_DEMONSTRATION_PLATFORM);
@@ -1033,10 +1362,19 @@ export class WorldBuilder {
       const budgetFen = Math.round(b.budgetFen * factor);
       const opened = day(`${b.year}-04-15`);
       out.batches.push({
-        id: batchId, program_id: programId, number: b.number, year: b.year, budget: fenToMoney(budgetFen), support_years: 3,
+        id: batchId,
+        program_id: programId,
+        number: b.number,
+        year: b.year,
+        budget: fenToMoney(budgetFen),
+        support_years: 3,
         created_at: officeTimestamp(this.auditRng, opened),
       });
-      this.event(opened, MOF, 'createFundingBatch', 'FundingBatch', batchId, null, null, { number: b.number, year: b.year, budget: fenToMoney(budgetFen) });
+      this.event(opened, MOF, 'createFundingBatch', 'FundingBatch', batchId, null, null, {
+        number: b.number,
+        year: b.year,
+        budget: fenToMoney(budgetFen),
+      });
 
       let remaining = budgetFen;
       const granted = fundingGrantDay(b.year);
@@ -1051,21 +1389,43 @@ export class WorldBuilder {
         remaining -= amount;
         this.keySupport(out, batchId, b.number, granted, k.firm, true);
         const award = this.award(out, {
-          batchId, batchNumber: b.number, year: b.year, granted, amountFen: amount, firm: k.firm, platform: null,
-          revokedOn: k.revokedOn, revocationReason: k.revocationReason,
+          batchId,
+          batchNumber: b.number,
+          year: b.year,
+          granted,
+          amountFen: amount,
+          firm: k.firm,
+          platform: null,
+          revokedOn: k.revokedOn,
+          revocationReason: k.revocationReason,
         });
         // The revocation's audit event lists the awards it froze, as the certification workflow records it.
         const after = k.revocation?.after as { frozenAwardIds?: string[] } | undefined;
         if (award.frozen && after?.frozenAwardIds) after.frozenAwardIds.push(award.id);
       }
 
-      const fixedHere = plan.fixedPlatforms.filter((p) => p.awardBatches.includes(b.number)).map((p) => this.platformRows.find((r) => r.id === p.id)!);
-      const others = rng.sample(demonstration.filter((p) => !plan.fixedPlatforms.some((f) => f.id === p.id)), Math.max(0, plan.platformAwardsPerBatch - fixedHere.length));
+      const fixedHere = plan.fixedPlatforms
+        .filter((p) => p.awardBatches.includes(b.number))
+        .map((p) => this.platformRows.find((r) => r.id === p.id)!);
+      const others = rng.sample(
+        demonstration.filter((p) => !plan.fixedPlatforms.some((f) => f.id === p.id)),
+        Math.max(0, plan.platformAwardsPerBatch - fixedHere.length),
+      );
       for (const p of [...fixedHere, ...others]) {
         const amount = PLATFORM_AWARD_YUAN.pick(rng) * 100;
         if (amount > remaining) continue;
         remaining -= amount;
-        this.award(out, { batchId, batchNumber: b.number, year: b.year, granted, amountFen: amount, firm: null, platform: p, revokedOn: null, revocationReason: null });
+        this.award(out, {
+          batchId,
+          batchNumber: b.number,
+          year: b.year,
+          granted,
+          amountFen: amount,
+          firm: null,
+          platform: p,
+          revokedOn: null,
+          revocationReason: null,
+        });
       }
     }
     return out;
@@ -1078,12 +1438,23 @@ export class WorldBuilder {
     const proposed = granted - rng.int(40, 80);
     const decided = proposed + rng.int(10, 30);
     const status = approve ? 'APPROVED' : 'REJECTED';
-    const reason = approve ? null : rng.pick(['研发投入强度低于本批次重点支持标准', '主导产品细分市场占有率未达到重点支持标准', '近两年营业收入增速低于重点支持标准']);
+    const reason = approve
+      ? null
+      : rng.pick(['研发投入强度低于本批次重点支持标准', '主导产品细分市场占有率未达到重点支持标准', '近两年营业收入增速低于重点支持标准']);
     const proposedAt = officeTimestamp(this.auditRng, proposed);
     const decidedAt = officeTimestamp(this.auditRng, decided);
     out.proposals.push({
-      id, batch_id: batchId, enterprise_id: firm.id, status, proposed_by: MIIT.subject, decided_by: MOF.subject, reason,
-      proposed_at: proposedAt, decided_at: decidedAt, created_at: proposedAt, updated_at: decidedAt,
+      id,
+      batch_id: batchId,
+      enterprise_id: firm.id,
+      status,
+      proposed_by: MIIT.subject,
+      decided_by: MOF.subject,
+      reason,
+      proposed_at: proposedAt,
+      decided_at: decidedAt,
+      created_at: proposedAt,
+      updated_at: decidedAt,
     });
     if (this.plan.audit === 'full') {
       this.event(proposed, MIIT, 'proposeKeySupport', 'KeySupportProposal', id, firm, null, { status: 'PROPOSED', batchId, batchNumber });
@@ -1105,7 +1476,9 @@ export class WorldBuilder {
 
     // Tranches: enterprises 40/30/30 over three years, platforms 60/40 over two; nothing after a revocation.
     const shares = isPlatform ? [0.6, 0.4] : [0.4, 0.3, 0.3];
-    const payDays = isPlatform ? [day(`${a.year}-11-15`), day(`${a.year + 1}-06-30`)] : [day(`${a.year}-11-15`), day(`${a.year + 1}-06-30`), day(`${a.year + 2}-06-30`)];
+    const payDays = isPlatform
+      ? [day(`${a.year}-11-15`), day(`${a.year + 1}-06-30`)]
+      : [day(`${a.year}-11-15`), day(`${a.year + 1}-06-30`), day(`${a.year + 2}-06-30`)];
     // A few enterprises of the last batch have their final tranche held back pending the performance evaluation.
     const withheld = !isPlatform && a.batchNumber === PROGRAM.batches.length && rng.chance(0.1);
     const tranches: { fen: number; day: Day }[] = [];
@@ -1126,14 +1499,22 @@ export class WorldBuilder {
     // A revocation freezes the awards still open then; fraud or tax evasion also brings a claw-back.
     const frozen = revoked && !(complete && closesOn <= a.revokedOn!);
     const recover = revoked && disbursedFen > 0 && (a.revocationReason === 'FALSE_DECLARATION' || a.revocationReason === 'TAX_EVASION');
-    const status = recover ? AwardStatus.CLAWED_BACK
-      : frozen ? AwardStatus.FROZEN
-      : complete && closesOn <= R ? AwardStatus.CLOSED
-      : AwardStatus.GRANTED;
+    const status = recover
+      ? AwardStatus.CLAWED_BACK
+      : frozen
+        ? AwardStatus.FROZEN
+        : complete && closesOn <= R
+          ? AwardStatus.CLOSED
+          : AwardStatus.GRANTED;
     const actedOn = revoked ? Math.min(a.revokedOn! + rng.int(10, 40), R - 1) : null;
-    const lastChange = actedOn !== null && (frozen || recover) ? actedOn
-      : status === AwardStatus.CLOSED ? closesOn
-      : tranches.length ? tranches[tranches.length - 1].day : a.granted;
+    const lastChange =
+      actedOn !== null && (frozen || recover)
+        ? actedOn
+        : status === AwardStatus.CLOSED
+          ? closesOn
+          : tranches.length
+            ? tranches[tranches.length - 1].day
+            : a.granted;
     out.awards.push({
       id: awardId,
       batch_id: a.batchId,
@@ -1146,13 +1527,23 @@ export class WorldBuilder {
       ...this.span(a.granted, Math.min(lastChange, R)),
     });
     on(a.granted, MOF, 'grantAward', 'Award', awardId, null, {
-      status: AwardStatus.GRANTED, amount: fenToMoney(a.amountFen), usageRestriction: isPlatform ? UsageRestriction.SERVICES_ONLY : UsageRestriction.UNRESTRICTED,
+      status: AwardStatus.GRANTED,
+      amount: fenToMoney(a.amountFen),
+      usageRestriction: isPlatform ? UsageRestriction.SERVICES_ONLY : UsageRestriction.UNRESTRICTED,
     });
 
     tranches.forEach((t, i) => {
       const id = this.ids.next();
       const key = `caijian-2021-2/b${a.batchNumber}/${awardId}/t${i + 1}`;
-      out.disbursements.push({ id, award_id: awardId, tranche: i + 1, amount: fenToMoney(t.fen), paid_on: isoDate(t.day), idempotency_key: key, created_at: officeTimestamp(this.auditRng, t.day) });
+      out.disbursements.push({
+        id,
+        award_id: awardId,
+        tranche: i + 1,
+        amount: fenToMoney(t.fen),
+        paid_on: isoDate(t.day),
+        idempotency_key: key,
+        created_at: officeTimestamp(this.auditRng, t.day),
+      });
       on(t.day, MOF, 'disburseAward', 'Disbursement', id, null, { awardId, tranche: i + 1, amount: fenToMoney(t.fen), idempotencyKey: key });
     });
 
@@ -1177,11 +1568,18 @@ export class WorldBuilder {
         const spentOn = rng.int(t.day + 1, until);
         const id = this.ids.next();
         out.expenditures.push({
-          id, award_id: awardId, category, amount: fenToMoney(fen), spent_on: isoDate(spentOn),
-          description: SPENDING_NOTES[category] ?? null, created_at: officeTimestamp(this.auditRng, spentOn),
+          id,
+          award_id: awardId,
+          category,
+          amount: fenToMoney(fen),
+          spent_on: isoDate(spentOn),
+          description: SPENDING_NOTES[category] ?? null,
+          created_at: officeTimestamp(this.auditRng, spentOn),
         });
         if (this.plan.audit === 'full') {
-          const actor: Actor = isPlatform ? { role: 'PLATFORM', subject: `platform-user:${platformId}`, tenant: platformId } : this.enterpriseActor(a.firm!);
+          const actor: Actor = isPlatform
+            ? { role: 'PLATFORM', subject: `platform-user:${platformId}`, tenant: platformId }
+            : this.enterpriseActor(a.firm!);
           on(spentOn, actor, 'recordExpenditure', 'Expenditure', id, null, { awardId, category, amount: fenToMoney(fen) });
         }
       }
@@ -1189,11 +1587,25 @@ export class WorldBuilder {
 
     if (clawFen > 0) {
       const id = this.ids.next();
-      const reason = a.revocationReason === 'FALSE_DECLARATION' ? '企业虚假申报被撤销“小巨人”称号，收回已拨付奖补资金' : '企业偷逃税款被撤销“小巨人”称号，收回已拨付奖补资金';
+      const reason =
+        a.revocationReason === 'FALSE_DECLARATION'
+          ? '企业虚假申报被撤销“小巨人”称号，收回已拨付奖补资金'
+          : '企业偷逃税款被撤销“小巨人”称号，收回已拨付奖补资金';
       out.clawBacks.push({ id, award_id: awardId, amount: fenToMoney(clawFen), reason, created_at: officeTimestamp(this.auditRng, actedOn!) });
-      on(actedOn!, MOF, 'clawBackAward', 'ClawBack', id, { awardStatus: frozen ? AwardStatus.FROZEN : AwardStatus.CLOSED }, {
-        awardId, amount: fenToMoney(clawFen), reason, awardStatus: AwardStatus.CLAWED_BACK,
-      });
+      on(
+        actedOn!,
+        MOF,
+        'clawBackAward',
+        'ClawBack',
+        id,
+        { awardStatus: frozen ? AwardStatus.FROZEN : AwardStatus.CLOSED },
+        {
+          awardId,
+          amount: fenToMoney(clawFen),
+          reason,
+          awardStatus: AwardStatus.CLAWED_BACK,
+        },
+      );
     }
     return { id: awardId, frozen };
   }
@@ -1212,8 +1624,16 @@ export class WorldBuilder {
   }
 
   private event(
-    d: Day, actor: Actor, action: string, subjectType: string, subjectId: string, firm: FirmRef | null,
-    before: unknown, after: unknown, platformId: string | null = null, regionCode: string | null = firm?.regionCode ?? null,
+    d: Day,
+    actor: Actor,
+    action: string,
+    subjectType: string,
+    subjectId: string,
+    firm: FirmRef | null,
+    before: unknown,
+    after: unknown,
+    platformId: string | null = null,
+    regionCode: string | null = firm?.regionCode ?? null,
   ): void {
     this.audit.push({
       occurred_at: officeTimestamp(this.auditRng, Math.min(d, REFERENCE_DAY)),

@@ -19,11 +19,7 @@ import { ResponseItems } from '../graphql/list-bound';
 import { buildAppSchema } from './schema';
 import { graphiqlRouter } from './graphiql/graphiql.router';
 import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
-import {
-  loadPersistedQueryList,
-  persistedQueryListCache,
-  persistedQueryListPlugin,
-} from '../graphql/plugins/persisted-queries';
+import { loadPersistedQueryList, persistedQueryListCache, persistedQueryListPlugin } from '../graphql/plugins/persisted-queries';
 import { queryLimitsPlugin } from '../graphql/plugins/query-limits.plugin';
 import { regionService } from '../modules/region/region.service';
 import { DemoTenants } from '../seed/demo';
@@ -89,12 +85,7 @@ function rateLimitStoreFor(config: Config, dataSource: DataSource): RateLimitSto
   return new MemoryRateLimitStore();
 }
 
-export async function createAppServer(
-  config: Config,
-  dataSource: DataSource,
-  logger: Logger,
-  options: AppServerOptions = {},
-): Promise<AppServer> {
+export async function createAppServer(config: Config, dataSource: DataSource, logger: Logger, options: AppServerOptions = {}): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every GraphQL response for an ETag; POST answers are never revalidated, so that was pure cost.
@@ -220,7 +211,10 @@ export async function createAppServer(
           res.once('close', await gate.enter(rateLimitKey(req, viewer)));
         } catch (err) {
           // Apollo answers a failed context without its request hooks; the report records it here.
-          reportError(report, err instanceof GraphQLError ? err : new GraphQLError(String((err as Error)?.message ?? err), { originalError: err as Error }));
+          reportError(
+            report,
+            err instanceof GraphQLError ? err : new GraphQLError(String((err as Error)?.message ?? err), { originalError: err as Error }),
+          );
           throw err;
         }
         report.viewer = viewer!;

@@ -21,9 +21,7 @@ export async function demoTokens(config: Config, demo: DemoTenants, ttl = '12h')
   const secret = await resolveJwtSecret(config);
   const tokens = TOKEN_ROLES.map((role) => demoToken(role, demo));
   const options = { issuer: config.jwtIssuer, audience: config.jwtAudience };
-  return Promise.all(
-    tokens.map(async ({ role, label, claims }) => ({ role, label, token: await signToken(secret, claims, ttl, options) })),
-  );
+  return Promise.all(tokens.map(async ({ role, label, claims }) => ({ role, label, token: await signToken(secret, claims, ttl, options) })));
 }
 
 /** Each role's demo tenant: a Record over the roles, so a new role cannot be left without a demo token. */

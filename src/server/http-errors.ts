@@ -6,7 +6,10 @@ import { reportOf } from './request-report';
 /** The GraphQL-over-HTTP media type when the client prefers it, else JSON. */
 export function sendGraphQLError(req: Request, res: Response, status: number, message: string, extensions: Record<string, unknown>): void {
   const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
-  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [{ message, extensions }] }));
+  res
+    .status(status)
+    .type(`${type}; charset=utf-8`)
+    .send(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
 /**

@@ -49,7 +49,10 @@ export function queryShapeGuard(limits: QueryLimits, explain: boolean): RequestH
         let refusal: GraphQLError | null = null;
         if (error instanceof QueryTooComplexError) refusal = error;
         else if (error instanceof GraphQLError && isTooManyTokens(error.message)) {
-          refusal = new QueryTooComplexError('TOKENS', explain ? `The query is too long: more than ${limits.maxTokens} tokens.` : 'The query is too long.');
+          refusal = new QueryTooComplexError(
+            'TOKENS',
+            explain ? `The query is too long: more than ${limits.maxTokens} tokens.` : 'The query is too long.',
+          );
         }
         // Any other syntax error is Apollo's to report, in its usual shape.
         if (refusal) return refuse(400, refusal.message, { code: 'QUERY_TOO_COMPLEX', limit: refusal.extensions.limit });

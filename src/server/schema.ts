@@ -24,7 +24,9 @@ export const RESOLVERS = [NodeResolver, ...MODULE_RESOLVERS, ...SUBJECTS.map((su
  * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = countNodeFields(callFieldResolversDirectly(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }))));
+  const schema = countNodeFields(
+    callFieldResolversDirectly(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }))),
+  );
   limitListFields(servePreloaded(schema));
   return applyInputLimits(guardSubjectFields(schema));
 }

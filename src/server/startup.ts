@@ -6,7 +6,11 @@ import { demoTokens } from './demo-tokens';
 import { Logger } from '../core/logger';
 
 /** On the first start of an empty database, load the demo data; afterwards, find its tenants. */
-export async function loadDemoDataIfEmpty(dataSource: DataSource, logger: Logger, step: (what: string) => void = () => undefined): Promise<DemoTenants | null> {
+export async function loadDemoDataIfEmpty(
+  dataSource: DataSource,
+  logger: Logger,
+  step: (what: string) => void = () => undefined,
+): Promise<DemoTenants | null> {
   if (!(await hasData(dataSource.manager))) {
     step('loading the demo data (first start)…');
     const t = Date.now();

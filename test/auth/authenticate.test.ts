@@ -121,7 +121,10 @@ describe('authenticate', () => {
 
   it('refuses a tenant role without its tenant claim', async () => {
     await expectUnauthenticated(authenticate(await rawBearer({ sub: 'e', role: 'ENTERPRISE' }), verifier, tenants), /enterprise_id/);
-    await expectUnauthenticated(authenticate(await rawBearer({ sub: 'p', role: 'PLATFORM', enterprise_id: enterpriseId }), verifier, tenants), /platform_id/);
+    await expectUnauthenticated(
+      authenticate(await rawBearer({ sub: 'p', role: 'PLATFORM', enterprise_id: enterpriseId }), verifier, tenants),
+      /platform_id/,
+    );
     await expectUnauthenticated(authenticate(await rawBearer({ sub: 'g', role: 'LOCAL_GOV' }), verifier, tenants), /region_code/);
   });
 

@@ -84,7 +84,9 @@ describe('the roles in the database', () => {
   it('are all roles of src/auth/roles.ts', () => {
     const known = new Set<string>(ROLES);
     const strangers = [...policies, ...checks].flatMap((e) =>
-      readRoles(e.text).named.filter((r) => !known.has(r)).map((r) => `${e.where}: ${r}`),
+      readRoles(e.text)
+        .named.filter((r) => !known.has(r))
+        .map((r) => `${e.where}: ${r}`),
     );
     expect(strangers).toEqual([]);
   });
@@ -93,7 +95,10 @@ describe('the roles in the database', () => {
     const scoped = TOKEN_ROLES.filter((r) => ROLE_DETAILS[r].tenant !== null);
     expect(scoped).toEqual(['ENTERPRISE', 'PLATFORM', 'LOCAL_GOV']);
     const unscoped = scoped.filter(
-      (role) => !policies.some((p) => readRoles(p.text).named.includes(role) && p.text.includes(`current_setting('${TENANT_SETTING[ROLE_DETAILS[role].tenant!]}'`)),
+      (role) =>
+        !policies.some(
+          (p) => readRoles(p.text).named.includes(role) && p.text.includes(`current_setting('${TENANT_SETTING[ROLE_DETAILS[role].tenant!]}'`),
+        ),
     );
     expect(unscoped).toEqual([]);
   });

@@ -18,8 +18,14 @@ describe('regionRange', () => {
     const mismatches: string[] = [];
     for (const { code } of regions) {
       const { lo, hi } = regionRange(code);
-      const byRange = regions.filter((r) => r.code >= lo && r.code <= hi).map((r) => r.code).sort();
-      const byPath = regions.filter((r) => r.path.split('.').includes(code)).map((r) => r.code).sort();
+      const byRange = regions
+        .filter((r) => r.code >= lo && r.code <= hi)
+        .map((r) => r.code)
+        .sort();
+      const byPath = regions
+        .filter((r) => r.path.split('.').includes(code))
+        .map((r) => r.code)
+        .sort();
       if (byRange.join() !== byPath.join()) mismatches.push(code);
     }
     expect(mismatches).toEqual([]);

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { Role, ROLES } from '../../src/auth/roles';
 import { toGlobalId } from '../../src/core/global-id';
 import { makeCreditCode } from '../../src/modules/enterprise/credit-code.rules';
-import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
+import {
+  createAward,
+  createCertification,
+  createEnterprise,
+  createFinancialReport,
+  createPlatform,
+  createProgramAndBatch,
+} from '../support/factories';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
 
@@ -16,23 +23,50 @@ import { tokenFor } from '../support/tokens';
  * own (src/auth/roles.ts): a new role leaves the tables below incomplete.
  */
 
-
 /** [own tenant's row visible, other tenant's row visible] per role. */
 type Expectation = Record<Role, [boolean, boolean]>;
 const ENTERPRISE_OWNED: Expectation = {
-  PUBLIC: [false, false], ENTERPRISE: [true, false], PLATFORM: [false, false], LOCAL_GOV: [true, false], MIIT: [true, true], MOF: [true, true],
+  PUBLIC: [false, false],
+  ENTERPRISE: [true, false],
+  PLATFORM: [false, false],
+  LOCAL_GOV: [true, false],
+  MIIT: [true, true],
+  MOF: [true, true],
 };
 const PLATFORM_OWNED: Expectation = {
-  PUBLIC: [false, false], ENTERPRISE: [false, false], PLATFORM: [true, false], LOCAL_GOV: [true, false], MIIT: [true, true], MOF: [true, true],
+  PUBLIC: [false, false],
+  ENTERPRISE: [false, false],
+  PLATFORM: [true, false],
+  LOCAL_GOV: [true, false],
+  MIIT: [true, true],
+  MOF: [true, true],
 };
 const PUBLISHED: Expectation = {
-  PUBLIC: [true, true], ENTERPRISE: [true, true], PLATFORM: [true, true], LOCAL_GOV: [true, true], MIIT: [true, true], MOF: [true, true],
+  PUBLIC: [true, true],
+  ENTERPRISE: [true, true],
+  PLATFORM: [true, true],
+  LOCAL_GOV: [true, true],
+  MIIT: [true, true],
+  MOF: [true, true],
 };
 
 interface Side {
-  enterprise: string; financialReport: string; certification: string; application: string; review: string;
-  enterpriseAward: string; enterpriseDisbursement: string; enterpriseExpenditure: string; enterpriseClawBack: string; enterpriseAudit: string;
-  platform: string; platformAward: string; platformDisbursement: string; platformExpenditure: string; platformClawBack: string; platformAudit: string;
+  enterprise: string;
+  financialReport: string;
+  certification: string;
+  application: string;
+  review: string;
+  enterpriseAward: string;
+  enterpriseDisbursement: string;
+  enterpriseExpenditure: string;
+  enterpriseClawBack: string;
+  enterpriseAudit: string;
+  platform: string;
+  platformAward: string;
+  platformDisbursement: string;
+  platformExpenditure: string;
+  platformClawBack: string;
+  platformAudit: string;
 }
 
 /** Entity kind: GraphQL type, the side's key, the list query, and who may see it. */
@@ -68,10 +102,21 @@ async function insertId(ds: DataSource, sql: string, params: unknown[]): Promise
 async function buildSide(ds: DataSource, batchId: string, county: string, city: string): Promise<Side> {
   const e = await createEnterprise(ds, { regionCode: county, tier: null });
   const p = await createPlatform(ds, { regionCode: city });
-  const application = await insertId(ds, `INSERT INTO application (enterprise_id, tier, rule_set_code, status) VALUES ($1, 'LITTLE_GIANT', 'MIIT-2022-63', 'DRAFT')`, [e.id]);
+  const application = await insertId(
+    ds,
+    `INSERT INTO application (enterprise_id, tier, rule_set_code, status) VALUES ($1, 'LITTLE_GIANT', 'MIIT-2022-63', 'DRAFT')`,
+    [e.id],
+  );
   const money = async (awardId: string, category: string, n: string) => ({
-    disbursement: await insertId(ds, `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '1000000.00', '2022-01-01', $2)`, [awardId, `m-${n}-${randomUUID()}`]),
-    expenditure: await insertId(ds, `INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, $2, '100000.00', '2022-02-01')`, [awardId, category]),
+    disbursement: await insertId(
+      ds,
+      `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '1000000.00', '2022-01-01', $2)`,
+      [awardId, `m-${n}-${randomUUID()}`],
+    ),
+    expenditure: await insertId(ds, `INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, $2, '100000.00', '2022-02-01')`, [
+      awardId,
+      category,
+    ]),
     clawBack: await insertId(ds, `INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '1.00', '绩效评价不合格')`, [awardId]),
   });
   const enterpriseAward = await createAward(ds, batchId, { enterpriseId: e.id });
@@ -79,14 +124,22 @@ async function buildSide(ds: DataSource, batchId: string, county: string, city: 
   const em = await money(enterpriseAward, 'EQUIPMENT', 'e');
   const pm = await money(platformAward, 'DIGITAL_TRANSFORMATION_SERVICE', 'p');
   const audit = (enterpriseId: string | null, platformId: string | null, region: string) =>
-    insertId(ds, `INSERT INTO audit_event (actor_subject, actor_role, action, subject_type, subject_id, enterprise_id, platform_id, region_code)
-                  VALUES ('test', 'MIIT', 'matrix', 'X', '1', $1, $2, $3)`, [enterpriseId, platformId, region]);
+    insertId(
+      ds,
+      `INSERT INTO audit_event (actor_subject, actor_role, action, subject_type, subject_id, enterprise_id, platform_id, region_code)
+                  VALUES ('test', 'MIIT', 'matrix', 'X', '1', $1, $2, $3)`,
+      [enterpriseId, platformId, region],
+    );
   return {
     enterprise: e.id,
     financialReport: await createFinancialReport(ds, e.id, 2024),
     certification: await createCertification(ds, e.id, { tier: 'SRDI_SME', status: 'EXPIRED' }),
     application,
-    review: await insertId(ds, `INSERT INTO review (application_id, kind, decision, reviewer_role, reviewer_subject) VALUES ($1, 'RETURN', 'RETURN', 'LOCAL_GOV', 'gov')`, [application]),
+    review: await insertId(
+      ds,
+      `INSERT INTO review (application_id, kind, decision, reviewer_role, reviewer_subject) VALUES ($1, 'RETURN', 'RETURN', 'LOCAL_GOV', 'gov')`,
+      [application],
+    ),
     enterpriseAward,
     enterpriseDisbursement: em.disbursement,
     enterpriseExpenditure: em.expenditure,
@@ -150,12 +203,20 @@ describe(`read matrix: ${KINDS.length} kinds × ${ROLES.length} roles × own/oth
 /** Outcome per role for [own, other]: OK, or the error code. */
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND';
 const REGISTER: Record<Role, [Outcome, Outcome]> = {
-  PUBLIC: ['FORBIDDEN', 'FORBIDDEN'], ENTERPRISE: ['FORBIDDEN', 'FORBIDDEN'], PLATFORM: ['FORBIDDEN', 'FORBIDDEN'],
-  LOCAL_GOV: ['OK', 'FORBIDDEN'], MIIT: ['FORBIDDEN', 'FORBIDDEN'], MOF: ['FORBIDDEN', 'FORBIDDEN'],
+  PUBLIC: ['FORBIDDEN', 'FORBIDDEN'],
+  ENTERPRISE: ['FORBIDDEN', 'FORBIDDEN'],
+  PLATFORM: ['FORBIDDEN', 'FORBIDDEN'],
+  LOCAL_GOV: ['OK', 'FORBIDDEN'],
+  MIIT: ['FORBIDDEN', 'FORBIDDEN'],
+  MOF: ['FORBIDDEN', 'FORBIDDEN'],
 };
 const UPDATE: Record<Role, [Outcome, Outcome]> = {
-  PUBLIC: ['NOT_FOUND', 'NOT_FOUND'], ENTERPRISE: ['OK', 'NOT_FOUND'], PLATFORM: ['NOT_FOUND', 'NOT_FOUND'],
-  LOCAL_GOV: ['OK', 'NOT_FOUND'], MIIT: ['FORBIDDEN', 'FORBIDDEN'], MOF: ['FORBIDDEN', 'FORBIDDEN'],
+  PUBLIC: ['NOT_FOUND', 'NOT_FOUND'],
+  ENTERPRISE: ['OK', 'NOT_FOUND'],
+  PLATFORM: ['NOT_FOUND', 'NOT_FOUND'],
+  LOCAL_GOV: ['OK', 'NOT_FOUND'],
+  MIIT: ['FORBIDDEN', 'FORBIDDEN'],
+  MOF: ['FORBIDDEN', 'FORBIDDEN'],
 };
 
 describe('write matrix: registerEnterprise (create) and updateEnterprise (update) × roles × own/other', () => {
@@ -167,7 +228,9 @@ describe('write matrix: registerEnterprise (create) and updateEnterprise (update
       const code = makeCreditCode('91', region, `MA1MTX${String(++serial).padStart(3, '0')}`);
       const res = await t.graphql(
         `mutation($i: RegisterEnterpriseInput!) { registerEnterprise(input: $i) { enterprise { id } } }`,
-        { i: { creditCode: code, name: `矩阵测试${serial}有限公司`, regionCode: region, industry: 'C34', productField: 'OTHER', sizeClass: 'SMALL' } },
+        {
+          i: { creditCode: code, name: `矩阵测试${serial}有限公司`, regionCode: region, industry: 'C34', productField: 'OTHER', sizeClass: 'SMALL' },
+        },
         tokens[role],
       );
       const expected = REGISTER[role][side === 'own' ? 0 : 1];

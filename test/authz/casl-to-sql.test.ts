@@ -162,30 +162,65 @@ describe('CASL → SQL', () => {
   // one rule (AND), several rules (OR), `cannot` rules (NOT), $in with null, $nin, comparisons on a nullable
   // column, and field rules naming one field or several.
   const ROWS: Row[] = IDS.map((id, i) => ({
-    id, regionCode: REGIONS[i], tier: TIERS[i % TIERS.length], sizeClass: SIZES[i % SIZES.length], hasOwnBrand: [true, false, null][i % 3], name: 'x',
+    id,
+    regionCode: REGIONS[i],
+    tier: TIERS[i % TIERS.length],
+    sizeClass: SIZES[i % SIZES.length],
+    hasOwnBrand: [true, false, null][i % 3],
+    name: 'x',
   }));
   const FIXED: AppRule[][] = [
     [{ action: 'read', subject: 'Enterprise', conditions: { regionCode: { $gte: '320000', $lte: '329999' }, tier: { $ne: null } } }],
-    [{ action: 'read', subject: 'Enterprise', conditions: { tier: 'LITTLE_GIANT' } }, { action: 'read', subject: 'Enterprise', conditions: { hasOwnBrand: true } }],
-    [{ action: 'read', subject: 'Enterprise' }, { action: 'read', subject: 'Enterprise', conditions: { tier: { $in: [null, 'SRDI_SME'] } }, inverted: true }],
+    [
+      { action: 'read', subject: 'Enterprise', conditions: { tier: 'LITTLE_GIANT' } },
+      { action: 'read', subject: 'Enterprise', conditions: { hasOwnBrand: true } },
+    ],
+    [
+      { action: 'read', subject: 'Enterprise' },
+      { action: 'read', subject: 'Enterprise', conditions: { tier: { $in: [null, 'SRDI_SME'] } }, inverted: true },
+    ],
     [{ action: 'read', subject: 'Enterprise', conditions: { regionCode: { $nin: ['110000', '440300'] }, sizeClass: { $in: ['SMALL', 'MEDIUM'] } } }],
-    [{ action: 'read', subject: 'Enterprise', conditions: { tier: { $lt: 'M' } } }, { action: 'read', subject: 'Enterprise', conditions: { hasOwnBrand: { $ne: false } }, inverted: true }],
+    [
+      { action: 'read', subject: 'Enterprise', conditions: { tier: { $lt: 'M' } } },
+      { action: 'read', subject: 'Enterprise', conditions: { hasOwnBrand: { $ne: false } }, inverted: true },
+    ],
     [{ action: 'read', subject: 'Enterprise', conditions: { tier: { $gte: 'SRDI_SME' }, hasOwnBrand: null } }],
   ];
 
-  it.each(FIXED.map((rules, i) => [i, rules] as const))('returns exactly the rows ability.can() accepts, for fixed rule set %i', async (_i, rules) => {
-    const ability = createMongoAbility<AppAbility>(rules);
-    const expected = canMatches(ability, ROWS);
-    expect(await sqlMatches(ability, ROWS)).toEqual(expected);
-    // Each set keeps some rows and drops others, so a condition that kept all or none would be seen.
-    expect(expected.size).toBeGreaterThan(0);
-    expect(expected.size).toBeLessThan(ROWS.length);
-  });
+  it.each(FIXED.map((rules, i) => [i, rules] as const))(
+    'returns exactly the rows ability.can() accepts, for fixed rule set %i',
+    async (_i, rules) => {
+      const ability = createMongoAbility<AppAbility>(rules);
+      const expected = canMatches(ability, ROWS);
+      expect(await sqlMatches(ability, ROWS)).toEqual(expected);
+      // Each set keeps some rows and drops others, so a condition that kept all or none would be seen.
+      expect(expected.size).toBeGreaterThan(0);
+      expect(expected.size).toBeLessThan(ROWS.length);
+    },
+  );
 
   it.each([
-    [[{ action: 'read', subject: 'Enterprise' }, { action: 'read', subject: 'Enterprise', fields: 'tier', inverted: true, conditions: { hasOwnBrand: true } }], 'tier'],
-    [[{ action: 'read', subject: 'Enterprise', fields: ['name', 'tier'], conditions: { tier: { $ne: null } } }, { action: 'read', subject: 'Enterprise', fields: 'hasOwnBrand' }], 'tier'],
-    [[{ action: 'read', subject: 'Enterprise', fields: ['name', 'tier'], conditions: { tier: { $ne: null } } }, { action: 'read', subject: 'Enterprise', fields: 'hasOwnBrand' }], 'hasOwnBrand'],
+    [
+      [
+        { action: 'read', subject: 'Enterprise' },
+        { action: 'read', subject: 'Enterprise', fields: 'tier', inverted: true, conditions: { hasOwnBrand: true } },
+      ],
+      'tier',
+    ],
+    [
+      [
+        { action: 'read', subject: 'Enterprise', fields: ['name', 'tier'], conditions: { tier: { $ne: null } } },
+        { action: 'read', subject: 'Enterprise', fields: 'hasOwnBrand' },
+      ],
+      'tier',
+    ],
+    [
+      [
+        { action: 'read', subject: 'Enterprise', fields: ['name', 'tier'], conditions: { tier: { $ne: null } } },
+        { action: 'read', subject: 'Enterprise', fields: 'hasOwnBrand' },
+      ],
+      'hasOwnBrand',
+    ],
   ] as [AppRule[], string][])('decides a field exactly as ability.can(), for rules naming fields as a string or a list', async (rules, field) => {
     const ability = createMongoAbility<AppAbility>(rules);
     const canRead = new Set(ROWS.filter((r) => ability.can('read', subject('Enterprise', { ...r }) as never, field)).map((r) => r.id));
@@ -230,6 +265,8 @@ describe('CASL → SQL', () => {
       expect(() => where({ nicheSinceYear: { $gt: value } })).toThrow(UnsupportedConditionError);
       expect(() => where({ nicheSinceYear: { $gt: value } })).toThrow('unsupported value in policy condition on nicheSinceYear: null');
     }
-    expect(() => where({ foundedOn: { $lt: new Date('2020-01-01') } })).toThrow(/unsupported value in policy condition on foundedOn: "2020-01-01T00:00:00\.000Z"/);
+    expect(() => where({ foundedOn: { $lt: new Date('2020-01-01') } })).toThrow(
+      /unsupported value in policy condition on foundedOn: "2020-01-01T00:00:00\.000Z"/,
+    );
   });
 });

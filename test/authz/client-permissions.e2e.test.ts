@@ -7,7 +7,14 @@ import { rowActionsOf } from '../../src/authz/operations';
 import { SubjectName } from '../../src/authz/policy';
 import { toGlobalId } from '../../src/core/global-id';
 import { buildAppSchema } from '../../src/server/schema';
-import { createAward, createCertification, createEnterprise, createFinancialReport, createPlatform, createProgramAndBatch } from '../support/factories';
+import {
+  createAward,
+  createCertification,
+  createEnterprise,
+  createFinancialReport,
+  createPlatform,
+  createProgramAndBatch,
+} from '../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../support/server';
 import { statementsOf } from '../support/statements';
 import { tokenFor } from '../support/tokens';
@@ -38,16 +45,36 @@ const permissions: Partial<Record<RoleName, unknown>> = {};
 
 /** The sample, by label: its GraphQL type, and (once the fixtures are in) its key. */
 const SAMPLE_TYPES: Record<string, SubjectName> = {
-  'own enterprise': 'Enterprise', 'Wuxi enterprise': 'Enterprise', 'Ningbo enterprise': 'Enterprise',
-  'Nanjing platform': 'Platform', 'Zhejiang platform': 'Platform', 'national platform': 'Platform',
-  'own rejected application': 'Application', 'Wuxi application on public notice': 'Application', 'Ningbo application on public notice': 'Application',
-  'own review': 'Review', 'own report': 'FinancialReport',
-  'own expired certification': 'Certification', 'Wuxi certification': 'Certification', 'Ningbo certification (expired)': 'Certification',
-  'own award': 'Award', 'platform award': 'Award', 'Ningbo award': 'Award',
-  'own disbursement': 'Disbursement', 'own expenditure': 'Expenditure', 'own claw-back': 'ClawBack',
-  'platform disbursement': 'Disbursement', 'platform expenditure': 'Expenditure', 'platform claw-back': 'ClawBack',
-  'own confirmed assessment': 'Assessment', 'Ningbo scored assessment': 'Assessment', 'objection to the own application': 'PublicObjection',
-  'own audit event (review step)': 'AuditEvent', 'own audit event (update)': 'AuditEvent', 'platform audit event': 'AuditEvent', 'Ningbo audit event': 'AuditEvent',
+  'own enterprise': 'Enterprise',
+  'Wuxi enterprise': 'Enterprise',
+  'Ningbo enterprise': 'Enterprise',
+  'Nanjing platform': 'Platform',
+  'Zhejiang platform': 'Platform',
+  'national platform': 'Platform',
+  'own rejected application': 'Application',
+  'Wuxi application on public notice': 'Application',
+  'Ningbo application on public notice': 'Application',
+  'own review': 'Review',
+  'own report': 'FinancialReport',
+  'own expired certification': 'Certification',
+  'Wuxi certification': 'Certification',
+  'Ningbo certification (expired)': 'Certification',
+  'own award': 'Award',
+  'platform award': 'Award',
+  'Ningbo award': 'Award',
+  'own disbursement': 'Disbursement',
+  'own expenditure': 'Expenditure',
+  'own claw-back': 'ClawBack',
+  'platform disbursement': 'Disbursement',
+  'platform expenditure': 'Expenditure',
+  'platform claw-back': 'ClawBack',
+  'own confirmed assessment': 'Assessment',
+  'Ningbo scored assessment': 'Assessment',
+  'objection to the own application': 'PublicObjection',
+  'own audit event (review step)': 'AuditEvent',
+  'own audit event (update)': 'AuditEvent',
+  'platform audit event': 'AuditEvent',
+  'Ningbo audit event': 'AuditEvent',
 };
 const sample: Record<string, [SubjectName, string]> = {};
 
@@ -77,9 +104,25 @@ async function fixtures(ds: DataSource): Promise<void> {
   const platformAward = await createAward(ds, batchId, { platformId: nanjingPlatform.id });
   const ningboAward = await createAward(ds, batchId, { enterpriseId: ningbo.id });
   const money = async (label: string, awardId: string, category: string) => {
-    sample[`${label} disbursement`] = ['Disbursement', await insertId(ds, `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '1000000.00', '2022-01-01', $2)`, [awardId, randomUUID()])];
-    sample[`${label} expenditure`] = ['Expenditure', await insertId(ds, `INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, $2, '100000.00', '2022-02-01')`, [awardId, category])];
-    sample[`${label} claw-back`] = ['ClawBack', await insertId(ds, `INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '1.00', '绩效评价不合格')`, [awardId])];
+    sample[`${label} disbursement`] = [
+      'Disbursement',
+      await insertId(
+        ds,
+        `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '1000000.00', '2022-01-01', $2)`,
+        [awardId, randomUUID()],
+      ),
+    ];
+    sample[`${label} expenditure`] = [
+      'Expenditure',
+      await insertId(ds, `INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, $2, '100000.00', '2022-02-01')`, [
+        awardId,
+        category,
+      ]),
+    ];
+    sample[`${label} claw-back`] = [
+      'ClawBack',
+      await insertId(ds, `INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '1.00', '绩效评价不合格')`, [awardId]),
+    ];
   };
   await money('own', ownAward, 'EQUIPMENT');
   await money('platform', platformAward, 'DIGITAL_TRANSFORMATION_SERVICE');
@@ -122,7 +165,14 @@ async function fixtures(ds: DataSource): Promise<void> {
     'own rejected application': ['Application', ownApp],
     'Wuxi application on public notice': ['Application', await app(wuxi.id, 'PUBLIC_NOTICE')],
     'Ningbo application on public notice': ['Application', await app(ningbo.id, 'PUBLIC_NOTICE')],
-    'own review': ['Review', await insertId(ds, `INSERT INTO review (application_id, kind, decision, reviewer_role, reviewer_subject, comment) VALUES ($1, 'RETURN', 'RETURN', 'LOCAL_GOV', 'gov', '补充材料')`, [ownApp])],
+    'own review': [
+      'Review',
+      await insertId(
+        ds,
+        `INSERT INTO review (application_id, kind, decision, reviewer_role, reviewer_subject, comment) VALUES ($1, 'RETURN', 'RETURN', 'LOCAL_GOV', 'gov', '补充材料')`,
+        [ownApp],
+      ),
+    ],
     'own report': ['FinancialReport', await createFinancialReport(ds, own.id, 2024)],
     'own expired certification': ['Certification', await createCertification(ds, own.id, { tier: 'SRDI_SME', status: 'EXPIRED' })],
     'Wuxi certification': ['Certification', await createCertification(ds, wuxi.id, { tier: 'SRDI_SME', status: 'PUBLIC_NOTICE' })],
@@ -148,7 +198,10 @@ const abilityOf = (packed: unknown): MongoAbility => createMongoAbility(unpackRu
 function selectionOf(paths: string[]): string {
   const tree: Obj = {};
   for (const p of paths) p.split('.').reduce((node, step) => (node[step] ??= {}), tree);
-  const print = (node: Obj): string => Object.entries(node).map(([k, v]) => (Object.keys(v).length ? `${k} { ${print(v)} }` : k)).join(' ');
+  const print = (node: Obj): string =>
+    Object.entries(node)
+      .map(([k, v]) => (Object.keys(v).length ? `${k} { ${print(v)} }` : k))
+      .join(' ');
   return print(tree);
 }
 
@@ -184,7 +237,9 @@ async function fetchAs(role: RoleName, type: SubjectName, key: string): Promise<
 
 /** Whether the server masked `field` of the node (FORBIDDEN at its path). */
 const masked = (res: GraphQLResponse, field: string) =>
-  (res.errors ?? []).some((e) => e.path?.length === 2 && (e.path[1] === field || e.path[1] === `checked_${field}`) && e.extensions?.code === 'FORBIDDEN');
+  (res.errors ?? []).some(
+    (e) => e.path?.length === 2 && (e.path[1] === field || e.path[1] === `checked_${field}`) && e.extensions?.code === 'FORBIDDEN',
+  );
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -227,8 +282,10 @@ describe('reading: the client’s ability agrees with what the server answers', 
     const disagreements: string[] = [];
     for (const field of [...leaves, ...relations]) {
       const served = !masked(res, field);
-      if (ability.can('read', obj as never, field) !== served) disagreements.push(`can('read', ${field}) is ${!served}, server ${served ? 'answers' : 'masks'} it`);
-      if (node.viewerCan.readableFields.includes(field) !== served) disagreements.push(`viewerCan.readableFields ${served ? 'lacks' : 'has'} ${field}`);
+      if (ability.can('read', obj as never, field) !== served)
+        disagreements.push(`can('read', ${field}) is ${!served}, server ${served ? 'answers' : 'masks'} it`);
+      if (node.viewerCan.readableFields.includes(field) !== served)
+        disagreements.push(`viewerCan.readableFields ${served ? 'lacks' : 'has'} ${field}`);
     }
     expect(disagreements).toEqual([]);
   });
@@ -246,15 +303,19 @@ const TRIES: Partial<Record<SubjectName, Record<string, (row: Obj) => [string, O
     return: (r) => ['returnApplication(input: $i) { application { id } }', { applicationId: r.id, comment: '补充材料' }],
     review: (r) => ['startReview(input: $i) { application { id } }', { applicationId: r.id }],
     // Raising an objection during public notice would succeed and stay: tried only where the state refuses it.
-    object: (r) => (r.status === 'PUBLIC_NOTICE' ? null : ['raiseObjection(input: $i) { application { id } }', { applicationId: r.id, comment: '异议' }]),
+    object: (r) =>
+      r.status === 'PUBLIC_NOTICE' ? null : ['raiseObjection(input: $i) { application { id } }', { applicationId: r.id, comment: '异议' }],
   },
   Certification: {
-    revoke: (r) => (r.status === 'EXPIRED' ? ['revokeCertification(input: $i) { certification { id } }', { certificationId: r.id, reason: 'TAX_EVASION' }] : null),
+    revoke: (r) =>
+      r.status === 'EXPIRED' ? ['revokeCertification(input: $i) { certification { id } }', { certificationId: r.id, reason: 'TAX_EVASION' }] : null,
     renew: (r) => (r.status === 'EXPIRED' ? ['startReReview(input: $i) { certification { id } }', { certificationId: r.id }] : null),
   },
   // Both already decided: confirming again, or ruling again, is a CONFLICT where the policy allows it.
   Assessment: { confirm: (r) => ['confirmAssessment(input: $i) { assessment { id } }', { assessmentId: r.id }] },
-  PublicObjection: { resolve: (r) => ['resolvePublicObjection(input: $i) { publicObjection { id } }', { objectionId: r.id, ruling: 'DISMISSED', reason: '查无实据' }] },
+  PublicObjection: {
+    resolve: (r) => ['resolvePublicObjection(input: $i) { publicObjection { id } }', { objectionId: r.id, ruling: 'DISMISSED', reason: '查无实据' }],
+  },
   Award: {
     disburse: (r) => ['disburseAward(input: $i) { award { id } }', { awardId: r.id, amount: '99999999999.00', idempotencyKey: randomUUID() }],
     clawBack: (r) => ['clawBackAward(input: $i) { award { id } }', { awardId: r.id, amount: '99999999999.00', reason: '测试' }],
@@ -264,7 +325,10 @@ const TRIES: Partial<Record<SubjectName, Record<string, (row: Obj) => [string, O
 const INPUT_TYPES: Record<string, string> = {};
 function inputTypeOf(mutation: string): string {
   if (!INPUT_TYPES[mutation]) {
-    const arg = schema.getMutationType()!.getFields()[mutation].args.find((a) => a.name === 'input')!;
+    const arg = schema
+      .getMutationType()!
+      .getFields()
+      [mutation].args.find((a) => a.name === 'input')!;
     INPUT_TYPES[mutation] = String(arg.type);
   }
   return INPUT_TYPES[mutation];
@@ -294,7 +358,8 @@ describe('acting: the client’s ability and viewerCan agree with whether the se
       const allowed = code !== 'FORBIDDEN' && code !== 'NOT_FOUND' && code !== 'UNAUTHENTICATED';
       tried++;
       const judged = node ?? seen;
-      if (ability.can(action, subject(type, judged) as never) !== allowed) disagreements.push(`can('${action}') says ${!allowed}, ${mutation} gives ${code}`);
+      if (ability.can(action, subject(type, judged) as never) !== allowed)
+        disagreements.push(`can('${action}') says ${!allowed}, ${mutation} gives ${code}`);
       if (node && node.viewerCan[action] !== allowed) disagreements.push(`viewerCan.${action} says ${!allowed}, ${mutation} gives ${code}`);
       if (!node && allowed) disagreements.push(`${mutation} on a row the caller cannot see gives ${code}`);
     }
@@ -319,7 +384,8 @@ describe('a list of mixed rows, drawn without error noise (issue 13, item 3)', (
     const page = async (role: RoleName) => {
       const res = await t.graphql(`{ applications(first: 100) { edges { node { id viewerCan { recommend return } } } } }`, {}, tokens[role]);
       expect(res.errors).toBeUndefined();
-      return res.data!.applications.edges.find((e: Obj) => e.node.id === toGlobalId('Application', sample['own rejected application'][1])).node.viewerCan;
+      return res.data!.applications.edges.find((e: Obj) => e.node.id === toGlobalId('Application', sample['own rejected application'][1])).node
+        .viewerCan;
     };
     // A little giant in Nanjing: Jiangsu recommends it, Nanjing only returns it.
     expect(await page('LOCAL_GOV province')).toEqual({ recommend: true, return: true });
@@ -345,7 +411,11 @@ describe('a list of mixed rows, drawn without error noise (issue 13, item 3)', (
       expect(ability.can('update', subject('Enterprise', row) as never)).toBe(row.viewerCan.update);
       const fields = row.viewerCan.readableFields.filter((f: string) => ['creditCode', 'sizeClass', 'applications', 'awards'].includes(f));
       const more = fields.map((f: string) => (f === 'applications' || f === 'awards' ? `${f} { id viewerCan { readableFields } }` : f));
-      const again = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { id ${more.join(' ')} } } }`, { id: row.id }, tokens['LOCAL_GOV city']);
+      const again = await t.graphql(
+        `query($id: ID!) { node(id: $id) { ... on Enterprise { id ${more.join(' ')} } } }`,
+        { id: row.id },
+        tokens['LOCAL_GOV city'],
+      );
       expect(again.errors).toBeUndefined();
       asked += fields.length;
       if (row === own) expect(again.data!.node.awards).toHaveLength(1);
@@ -355,6 +425,11 @@ describe('a list of mixed rows, drawn without error noise (issue 13, item 3)', (
     const blind = await t.graphql(`{ enterprises(first: 100) { edges { node { id applications { id } } } } }`, {}, tokens['LOCAL_GOV city']);
     const forbiddenRows = (blind.errors ?? []).map((e) => blind.data!.enterprises.edges[e.path![2] as number].node.id).sort();
     expect(forbiddenRows.length).toBeGreaterThan(0);
-    expect(forbiddenRows).toEqual(rows.filter((r: Obj) => !r.viewerCan.readableFields.includes('applications')).map((r: Obj) => r.id).sort());
+    expect(forbiddenRows).toEqual(
+      rows
+        .filter((r: Obj) => !r.viewerCan.readableFields.includes('applications'))
+        .map((r: Obj) => r.id)
+        .sort(),
+    );
   });
 });

@@ -38,38 +38,43 @@ function strings(value: unknown): string[] {
 }
 
 describe('the rules a client gets speak the API’s language (issue 13, item 2)', () => {
-  it.each(VIEWERS.map((v) => [`${v.role} ${v.regionCode ?? ''}`, v] as const))('%s: GraphQL types, fields and paths, global IDs, actions with a mutation', (_, viewer) => {
-    const rules = clientRulesFor(viewer, schema);
-    expect(rules.length).toBeGreaterThan(0);
-    const wrong: string[] = [];
-    for (const rule of rules) {
-      for (const subject of list(rule.subject as string | string[])) {
-        if (!isObjectType(schema.getType(subject))) wrong.push(`subject ${subject} is no GraphQL type`);
-        for (const action of list(rule.action)) {
-          if (!hasOperation(subject as SubjectName, action)) wrong.push(`${action} ${subject} has no mutation`);
-        }
-        for (const field of list(rule.fields ?? [])) if (!isApiPath(schema, subject, field)) wrong.push(`field ${subject}.${field}`);
-        for (const [path, value] of Object.entries(rule.conditions ?? {})) {
-          if (!isApiPath(schema, subject, path)) wrong.push(`condition on ${subject}.${path}`);
-          for (const s of strings(value)) {
-            if (isUuid(s)) wrong.push(`raw uuid in ${subject}.${path}`);
-            // A global ID in a condition is one of the type the path's field holds.
-            const id = fromGlobalId(s);
-            if (path.endsWith('id') && id?.type === undefined) wrong.push(`${subject}.${path}: ${s} is no global ID`);
-            if (path === 'id' && id?.type !== subject) wrong.push(`${subject}.id: a global ID of ${id?.type}`);
-            if (path.endsWith('enterprise.id') && id?.type !== 'Enterprise') wrong.push(`${subject}.${path}: a global ID of ${id?.type}`);
-            if (path.endsWith('platform.id') && id?.type !== 'Platform') wrong.push(`${subject}.${path}: a global ID of ${id?.type}`);
+  it.each(VIEWERS.map((v) => [`${v.role} ${v.regionCode ?? ''}`, v] as const))(
+    '%s: GraphQL types, fields and paths, global IDs, actions with a mutation',
+    (_, viewer) => {
+      const rules = clientRulesFor(viewer, schema);
+      expect(rules.length).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const rule of rules) {
+        for (const subject of list(rule.subject as string | string[])) {
+          if (!isObjectType(schema.getType(subject))) wrong.push(`subject ${subject} is no GraphQL type`);
+          for (const action of list(rule.action)) {
+            if (!hasOperation(subject as SubjectName, action)) wrong.push(`${action} ${subject} has no mutation`);
+          }
+          for (const field of list(rule.fields ?? [])) if (!isApiPath(schema, subject, field)) wrong.push(`field ${subject}.${field}`);
+          for (const [path, value] of Object.entries(rule.conditions ?? {})) {
+            if (!isApiPath(schema, subject, path)) wrong.push(`condition on ${subject}.${path}`);
+            for (const s of strings(value)) {
+              if (isUuid(s)) wrong.push(`raw uuid in ${subject}.${path}`);
+              // A global ID in a condition is one of the type the path's field holds.
+              const id = fromGlobalId(s);
+              if (path.endsWith('id') && id?.type === undefined) wrong.push(`${subject}.${path}: ${s} is no global ID`);
+              if (path === 'id' && id?.type !== subject) wrong.push(`${subject}.id: a global ID of ${id?.type}`);
+              if (path.endsWith('enterprise.id') && id?.type !== 'Enterprise') wrong.push(`${subject}.${path}: a global ID of ${id?.type}`);
+              if (path.endsWith('platform.id') && id?.type !== 'Platform') wrong.push(`${subject}.${path}: a global ID of ${id?.type}`);
+            }
           }
         }
       }
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it('tests the owner through the API’s fields: scope columns only where the API has them as fields (AuditEvent)', () => {
     const rules = VIEWERS.flatMap((v) => clientRulesFor(v, schema));
     const paths = rules.flatMap((r) => Object.keys(r.conditions ?? {}));
-    expect(paths).toEqual(expect.arrayContaining(['id', 'enterprise.id', 'award.platform.id', 'enterprise.region.code', 'application.enterprise.region.code']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['id', 'enterprise.id', 'award.platform.id', 'enterprise.region.code', 'application.enterprise.region.code']),
+    );
     const scopeColumns = rules
       .filter((r) => Object.keys(r.conditions ?? {}).some((p) => /^(regionCode|enterpriseId|platformId)$/.test(p)))
       .map((r) => r.subject);
@@ -108,7 +113,11 @@ describe('the translation never widens a rule', () => {
 
   it('turns uuids into global IDs of the type the path holds, and the owner’s columns into the owner’s fields', () => {
     expect(translate([{ action: 'read', subject: ['Review', 'Award', 'AuditEvent'], conditions: { id: uuid, enterpriseId: uuid } }])).toEqual([
-      { action: 'read', subject: 'Review', conditions: { id: toGlobalId('Review', uuid), 'application.enterprise.id': toGlobalId('Enterprise', uuid) } },
+      {
+        action: 'read',
+        subject: 'Review',
+        conditions: { id: toGlobalId('Review', uuid), 'application.enterprise.id': toGlobalId('Enterprise', uuid) },
+      },
       { action: 'read', subject: 'Award', conditions: { id: toGlobalId('Award', uuid), 'enterprise.id': toGlobalId('Enterprise', uuid) } },
       { action: 'read', subject: 'AuditEvent', conditions: { id: toGlobalId('AuditEvent', uuid), enterpriseId: toGlobalId('Enterprise', uuid) } },
     ]);

@@ -23,7 +23,9 @@ const guarded = (f: { resolve?: unknown }) => !!(f.resolve as Record<symbol, unk
 describe('the field guard', () => {
   it('guards every field of a subject that some role reads only in part or only on some rows', () => {
     for (const name of ['Enterprise', 'Certification', 'Application', 'Review', 'AuditEvent', 'Award', 'FinancialReport']) {
-      const unguarded = fieldsOf(name).filter((f) => !guarded(f)).map((f) => f.name);
+      const unguarded = fieldsOf(name)
+        .filter((f) => !guarded(f))
+        .map((f) => f.name);
       // viewerCan speaks of the caller, and answers on every row it sees (issue 13, item 3).
       expect([name, unguarded]).toEqual([name, ['viewerCan']]);
     }
@@ -31,7 +33,12 @@ describe('the field guard', () => {
 
   it('leaves published subjects, which every role reads whole on every row, and non-subject types unguarded', () => {
     for (const name of ['Region', 'Platform', 'FundingProgram', 'FundingBatch', 'PageInfo', 'Viewer', 'EnterpriseConnection']) {
-      expect([name, fieldsOf(name).filter(guarded).map((f) => f.name)]).toEqual([name, []]);
+      expect([
+        name,
+        fieldsOf(name)
+          .filter(guarded)
+          .map((f) => f.name),
+      ]).toEqual([name, []]);
     }
     expect(SUBJECTS).toEqual(expect.arrayContaining(['Region', 'Platform', 'FundingProgram', 'FundingBatch']));
   });

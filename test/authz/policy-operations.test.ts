@@ -60,7 +60,10 @@ const grantsFor = (subject: SubjectName, action: Action) => GRANTS.filter((g) =>
 /** The record fields an operation writes, from its input type in the schema. */
 function writtenFields(schema: GraphQLSchema, mutation: string, op: Operation): string[] {
   if (!op.writes) return [];
-  const arg = schema.getMutationType()!.getFields()[mutation].args.find((a) => a.name === 'input')!;
+  const arg = schema
+    .getMutationType()!
+    .getFields()
+    [mutation].args.find((a) => a.name === 'input')!;
   const type = isNonNullType(arg.type) ? arg.type.ofType : arg.type;
   if (!isInputObjectType(type)) throw new Error(`${mutation}(input) is not an input object`);
   return Object.keys(type.getFields())
@@ -84,7 +87,10 @@ describe('the policy and the mutations', () => {
       const type = schema.getType(op.subject);
       if (!isObjectType(type)) throw new Error(`no object type ${op.subject}`);
       for (const f of writtenFields(schema, mutation, op)) if (!type.getFields()[f]) strays.push(`${mutation} → ${op.subject}.${f}`);
-      const input = schema.getMutationType()!.getFields()[mutation].args.find((a) => a.name === 'input');
+      const input = schema
+        .getMutationType()!
+        .getFields()
+        [mutation].args.find((a) => a.name === 'input');
       const inputType = input && (isNonNullType(input.type) ? input.type.ofType : input.type);
       // A parameter no longer in the input would let a record field of that name slip by uncounted.
       for (const p of op.writes?.parameters ?? []) {

@@ -124,7 +124,9 @@ describe('the swc build (what npm start runs)', () => {
       expect(fromTsc.length).toBeGreaterThan(10);
       expect(fromSwc.entities).toEqual(fromTsc);
       // The migrated tables are the ones the entities describe.
-      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'enterprise'`);
+      const [{ n }] = await ds.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'enterprise'`,
+      );
       expect(n).toBe(1);
     } finally {
       await ds.destroy();

@@ -34,7 +34,15 @@ beforeAll(async () => {
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, outDir: 'out', types: ['node'] },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        skipLibCheck: true,
+        outDir: 'out',
+        types: ['node'],
+      },
       include: ['*.ts', 'gql/*.ts'],
     }),
   );
@@ -57,10 +65,11 @@ async function generate(outDir: string): Promise<string[]> {
   return stdout.trim().split('\n');
 }
 
-const tsc = (...args: string[]) => run(process.execPath, [TSC, '-p', dir, ...args], { cwd: dir }).then(
-  () => '',
-  (error: Error & { stdout?: string }) => error.stdout ?? String(error),
-);
+const tsc = (...args: string[]) =>
+  run(process.execPath, [TSC, '-p', dir, ...args], { cwd: dir }).then(
+    () => '',
+    (error: Error & { stdout?: string }) => error.stdout ?? String(error),
+  );
 
 /** A typed usage file, as an app would write it: typed variables in, typed data out. */
 const USAGE = `import { request } from 'graphql-request';
@@ -87,7 +96,9 @@ describe('GraphQL Code Generator, client preset', () => {
       expect(generated).toContain(`export const ${name}Document = `);
     }
     // Money is a decimal string on the wire, never a float (and, without the scalars map, it would be any).
-    expect(generated).toMatch(/export type AwardFiguresQuery = \{ awardFigures: Array<\{ awards: number, granted: string, disbursed: string, spent: string,/);
+    expect(generated).toMatch(
+      /export type AwardFiguresQuery = \{ awardFigures: Array<\{ awards: number, granted: string, disbursed: string, spent: string,/,
+    );
   });
 
   it('type-checks together with a typed usage file, and refuses a usage that reads an unselected field or passes a wrong variable', async () => {

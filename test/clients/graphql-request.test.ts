@@ -76,7 +76,9 @@ describe('graphql-request', () => {
     `;
     const anonymous = await new GraphQLClient(`${t.url}/graphql`).request<{ viewer: { role: string } }>(viewer);
     expect(anonymous.viewer.role).toBe('PUBLIC');
-    const error = (await new GraphQLClient(`${t.url}/graphql`, { headers: { authorization: 'Bearer x.y.z' } }).request(viewer).catch((e: unknown) => e)) as ClientError;
+    const error = (await new GraphQLClient(`${t.url}/graphql`, { headers: { authorization: 'Bearer x.y.z' } })
+      .request(viewer)
+      .catch((e: unknown) => e)) as ClientError;
     expect(error).toBeInstanceOf(ClientError);
     expect(error.response.status).toBe(401);
     expect(error.response.errors![0].extensions?.code).toBe('UNAUTHENTICATED');

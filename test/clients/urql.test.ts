@@ -58,7 +58,18 @@ describe('urql', () => {
   it('sends mutations as POST, signed, and gets the server’s codes in result.error', async () => {
     const sent: Sent[] = [];
     const result = await makeClient(sent, { token })
-      .mutation(gql`mutation UrqlRegisterPlatform($input: RegisterPlatformInput!) { registerPlatform(input: $input) { platform { id } } }`, { input: {} })
+      .mutation(
+        gql`
+          mutation UrqlRegisterPlatform($input: RegisterPlatformInput!) {
+            registerPlatform(input: $input) {
+              platform {
+                id
+              }
+            }
+          }
+        `,
+        { input: {} },
+      )
       .toPromise();
     expect(sent[0].method).toBe('POST');
     expect(result.error).toBeInstanceOf(CombinedError);

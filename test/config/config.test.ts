@@ -18,8 +18,14 @@ describe('loadConfig', () => {
 
   it('shares rate-limit counts through PostgreSQL by default, Redis when REDIS_URL is set, and refuses what cannot work', () => {
     expect(loadConfig({}, '/srv/app')).toMatchObject({ rateLimitStore: 'postgres', redisUrl: null, upkeepIntervalSeconds: 3600 });
-    expect(loadConfig({ REDIS_URL: 'redis://cache:6379/0' }, '/srv/app')).toMatchObject({ rateLimitStore: 'redis', redisUrl: 'redis://cache:6379/0' });
-    expect(loadConfig({ RATE_LIMIT_STORE: 'memory', UPKEEP_INTERVAL_SECONDS: '60' }, '/srv/app')).toMatchObject({ rateLimitStore: 'memory', upkeepIntervalSeconds: 60 });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379/0' }, '/srv/app')).toMatchObject({
+      rateLimitStore: 'redis',
+      redisUrl: 'redis://cache:6379/0',
+    });
+    expect(loadConfig({ RATE_LIMIT_STORE: 'memory', UPKEEP_INTERVAL_SECONDS: '60' }, '/srv/app')).toMatchObject({
+      rateLimitStore: 'memory',
+      upkeepIntervalSeconds: 60,
+    });
     expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' }, '/srv/app')).toThrow(/RATE_LIMIT_STORE: redis needs REDIS_URL/);
     expect(() => loadConfig({ RATE_LIMIT_STORE: 'file' }, '/srv/app')).toThrow(ConfigError);
     expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' }, '/srv/app')).toThrow(/REDIS_URL/);
@@ -28,8 +34,12 @@ describe('loadConfig', () => {
 
   it('reads from a replica only when READ_DATABASE_URL names one', () => {
     expect(loadConfig({}, '/srv/app')).toMatchObject({ readDatabaseUrl: null, readYourWritesMs: 5000, replicaMaxLagMs: 5000 });
-    expect(loadConfig({ READ_DATABASE_URL: 'postgres://u:p@replica:5432/srdi', READ_YOUR_WRITES_MS: '2000', REPLICA_MAX_LAG_MS: '800' }, '/srv/app')).toMatchObject({
-      readDatabaseUrl: 'postgres://u:p@replica:5432/srdi', readYourWritesMs: 2000, replicaMaxLagMs: 800,
+    expect(
+      loadConfig({ READ_DATABASE_URL: 'postgres://u:p@replica:5432/srdi', READ_YOUR_WRITES_MS: '2000', REPLICA_MAX_LAG_MS: '800' }, '/srv/app'),
+    ).toMatchObject({
+      readDatabaseUrl: 'postgres://u:p@replica:5432/srdi',
+      readYourWritesMs: 2000,
+      replicaMaxLagMs: 800,
     });
     expect(() => loadConfig({ READ_DATABASE_URL: 'mysql://replica/srdi' }, '/srv/app')).toThrow(/READ_DATABASE_URL/);
   });
@@ -45,8 +55,13 @@ describe('loadConfig', () => {
       GRAPHIQL: '1',
     });
     expect(c).toMatchObject({
-      env: 'production', port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/srdi',
-      dataDir: '/var/lib/srdi', graphiql: true, seedDemoData: false,
+      env: 'production',
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/srdi',
+      dataDir: '/var/lib/srdi',
+      graphiql: true,
+      seedDemoData: false,
     });
   });
 
@@ -102,9 +117,18 @@ describe('loadConfig', () => {
     expect(
       loadConfig(
         {
-          MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '500', MAX_QUERY_ALIASES: '5', MAX_QUERY_TOKENS: '800', MAX_QUERY_DIRECTIVES: '3',
-          MAX_BODY_BYTES: '4096', MAX_RESPONSE_ITEMS: '2000', RATE_LIMIT_PER_MINUTE: '30', PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_FILE: 'pq/manifest.json',
-          TRUST_PROXY: 'loopback, 10.0.0.0/8', METRICS_TOKEN: 'a-long-metrics-token',
+          MAX_QUERY_DEPTH: '8',
+          MAX_QUERY_COST: '500',
+          MAX_QUERY_ALIASES: '5',
+          MAX_QUERY_TOKENS: '800',
+          MAX_QUERY_DIRECTIVES: '3',
+          MAX_BODY_BYTES: '4096',
+          MAX_RESPONSE_ITEMS: '2000',
+          RATE_LIMIT_PER_MINUTE: '30',
+          PERSISTED_QUERIES: 'allowlist',
+          PERSISTED_QUERIES_FILE: 'pq/manifest.json',
+          TRUST_PROXY: 'loopback, 10.0.0.0/8',
+          METRICS_TOKEN: 'a-long-metrics-token',
         },
         '/srv/app',
       ),

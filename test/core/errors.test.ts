@@ -9,7 +9,10 @@ const format = (error: GraphQLError, exposeDetails = false, production = false) 
 
 describe('formatError', () => {
   it('passes client errors through with their code and extensions', () => {
-    expect(format(new ConflictError('over budget', { field: 'amount' }))).toEqual({ message: 'over budget', extensions: { code: 'CONFLICT', field: 'amount' } });
+    expect(format(new ConflictError('over budget', { field: 'amount' }))).toEqual({
+      message: 'over budget',
+      extensions: { code: 'CONFLICT', field: 'amount' },
+    });
   });
 
   it('masks anything else outside development, message, SQL and all', () => {
@@ -27,9 +30,14 @@ describe('formatError', () => {
   });
 
   it('turns the parser’s token limit into QUERY_TOO_COMPLEX, with the number only outside production', () => {
-    const error = new GraphQLError('Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const error = new GraphQLError('Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
     expect(publicErrorCode(error)).toBe('QUERY_TOO_COMPLEX');
-    expect(format(error)).toEqual({ message: 'The query is too long: more than 2000 tokens.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
+    expect(format(error)).toEqual({
+      message: 'The query is too long: more than 2000 tokens.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' },
+    });
     expect(format(error, false, true)).toEqual({ message: 'The query is too long.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'TOKENS' } });
   });
 
@@ -72,7 +80,9 @@ describe('outages a client can act on', () => {
   it('keeps other cancellations and database errors internal', () => {
     const cancelled = fromResolver(Object.assign(new Error('canceling statement due to user request'), { code: '57014' }));
     expect(publicErrorCode(cancelled)).toBe('INTERNAL_SERVER_ERROR');
-    expect(format(fromResolver(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(format(fromResolver(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   });
 });
 

@@ -29,8 +29,16 @@ const schema = buildSchema(`
   }
   type Mutation { report(input: ReportInput!): Int, flag(value: Boolean!): Int }
 `);
-for (const [name, real] of [['Money', MoneyScalar], ['DateTimeISO', GraphQLISODateTime], ['Date', GraphQLDate]] as const) {
-  Object.assign(schema.getType(name) as GraphQLScalarType, { parseValue: real.parseValue, parseLiteral: real.parseLiteral, serialize: real.serialize });
+for (const [name, real] of [
+  ['Money', MoneyScalar],
+  ['DateTimeISO', GraphQLISODateTime],
+  ['Date', GraphQLDate],
+] as const) {
+  Object.assign(schema.getType(name) as GraphQLScalarType, {
+    parseValue: real.parseValue,
+    parseLiteral: real.parseLiteral,
+    serialize: real.serialize,
+  });
 }
 
 const server = new ApolloServer({
@@ -79,7 +87,17 @@ describe('a variable that does not coerce names its argument path', () => {
     ['a DateTimeISO inside a filter', 'query($f: Filter) { events(filter: $f) }', { f: { since: 'yesterday' } }, 'filter.since'],
     ['a variable standing for a value inside a literal', 'query($s: DateTimeISO) { events(filter: { since: $s }) }', { s: 'soon' }, 'filter.since'],
     ['an ID item of a list inside a filter', 'query($f: Filter) { events(filter: $f) }', { f: { ids: ['a', 1.5] } }, 'filter.ids[1]'],
-    ['a list item of objects', 'query($a: [Assessment!]) { evaluate(enterpriseId: "e", assessments: $a) }', { a: [{ key: 'k', value: 'v' }, { key: 'k', value: 5 }] }, 'assessments[1].value'],
+    [
+      'a list item of objects',
+      'query($a: [Assessment!]) { evaluate(enterpriseId: "e", assessments: $a) }',
+      {
+        a: [
+          { key: 'k', value: 'v' },
+          { key: 'k', value: 5 },
+        ],
+      },
+      'assessments[1].value',
+    ],
     ['a variable used in a list', 'query($id: ID!) { events(filter: { ids: ["a", $id] }) }', { id: false }, 'filter.ids[1]'],
   ])('%s', async (_what, query, variables, field) => {
     await expect(refusal(query, variables)).resolves.toEqual({ code: 'BAD_USER_INPUT', field });
@@ -108,7 +126,11 @@ describe('a literal that fails validation names its argument path, and is BAD_US
     ['a DateTimeISO inside a filter', '{ events(filter: { since: "yesterday" }) }', 'filter.since'],
     ['an enum inside a filter', '{ events(filter: { level: PLANET }) }', 'filter.level'],
     ['an ID item of a list inside a filter', '{ events(filter: { ids: ["a", 1.5] }) }', 'filter.ids[1]'],
-    ['a list item of objects', '{ evaluate(enterpriseId: "e", assessments: [{ key: "k", value: "v" }, { key: "k", value: 5 }]) }', 'assessments[1].value'],
+    [
+      'a list item of objects',
+      '{ evaluate(enterpriseId: "e", assessments: [{ key: "k", value: "v" }, { key: "k", value: 5 }]) }',
+      'assessments[1].value',
+    ],
     ['a variable’s default value', 'query($l: Level = PLANET) { regions(level: $l) }', 'level'],
     ['in a fragment on Mutation', 'mutation { ...R } fragment R on Mutation { report(input: { year: "x" }) }', 'year'],
     ['not a root mutation’s input: the argument stays in the path', '{ a: regions(first: 1) b: events(filter: { since: 5 }) }', 'filter.since'],
@@ -126,7 +148,12 @@ describe('a literal that fails validation names its argument path, and is BAD_US
   });
 
   it('leaves errors about the document itself GRAPHQL_VALIDATION_FAILED, without a field', async () => {
-    for (const query of ['{ regions(planet: 1) }', '{ nothing }', 'query($x: Int) { node(id: $x) }', '{ events(filter: { since: "2026-01-01T00:00:00Z", since: "2026-01-01T00:00:00Z" }) }']) {
+    for (const query of [
+      '{ regions(planet: 1) }',
+      '{ nothing }',
+      'query($x: Int) { node(id: $x) }',
+      '{ events(filter: { since: "2026-01-01T00:00:00Z", since: "2026-01-01T00:00:00Z" }) }',
+    ]) {
       const [error] = await errorsOf(query);
       expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(error.extensions).not.toHaveProperty('field');

@@ -1,21 +1,13 @@
-import {
-  isRegionCode,
-  prefectureCodeOf,
-  provinceCodeOf,
-  regionLevelOfCode,
-} from '../../src/core/region-code';
+import { isRegionCode, prefectureCodeOf, provinceCodeOf, regionLevelOfCode } from '../../src/core/region-code';
 
 describe('region code', () => {
   it.each(['110000', '320102', '441900', '419001'])('accepts %s', (code) => {
     expect(isRegionCode(code)).toBe(true);
   });
 
-  it.each(['', '11000', '1100000', '011000', '000000', '11000A', ' 110000', '110000 ', '１１００００', '11.000'])(
-    'refuses %j',
-    (s) => {
-      expect(isRegionCode(s)).toBe(false);
-    },
-  );
+  it.each(['', '11000', '1100000', '011000', '000000', '11000A', ' 110000', '110000 ', '１１００００', '11.000'])('refuses %j', (s) => {
+    expect(isRegionCode(s)).toBe(false);
+  });
 
   it('reads the level from trailing zeros', () => {
     expect(regionLevelOfCode('110000')).toBe('PROVINCE'); // Beijing

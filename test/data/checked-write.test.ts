@@ -43,7 +43,10 @@ describe('assertMayCreate', () => {
     });
     expect(refusal(() => assertMayCreate(mof, 'Award', { batchId: 'b', enterpriseId: 'e', platformId: null }, 'an award', 'grant'))).toBeNull();
     // MoF may create funding batches but grants no create on awards: the step's action is what counts.
-    expect(refusal(() => assertMayCreate(mof, 'Award', { batchId: 'b' }, 'an award'))).toEqual({ code: 'FORBIDDEN', message: 'MOF may not create an award' });
+    expect(refusal(() => assertMayCreate(mof, 'Award', { batchId: 'b' }, 'an award'))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'MOF may not create an award',
+    });
   });
 
   it('leaves the draft it was given as it was', () => {
@@ -65,6 +68,9 @@ describe('assertMayUpdateFields', () => {
 
   it('is NOT_FOUND for a row the caller cannot read', () => {
     const other = Object.assign(new EnterpriseEntity(), { id: '00000000-0000-4000-8000-000000000002', regionCode: '320102', tier: null });
-    expect(refusal(() => assertMayUpdateFields(self, 'Enterprise', other, 'enterprise', ['name']))).toEqual({ code: 'NOT_FOUND', message: 'enterprise not found' });
+    expect(refusal(() => assertMayUpdateFields(self, 'Enterprise', other, 'enterprise', ['name']))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'enterprise not found',
+    });
   });
 });

@@ -132,7 +132,10 @@ describe('loadForAction', () => {
       expect(await em.query(`SELECT 1 AS ok`)).toEqual([{ ok: 1 }]);
     });
     await asCaller(jiangsu, async (ctx, em) => {
-      expect(await refusal(loadForAction(ctx, em, 'Enterprise', zhejiang.id, 'update', 'enterprise'))).toEqual({ code: 'NOT_FOUND', message: 'enterprise not found' });
+      expect(await refusal(loadForAction(ctx, em, 'Enterprise', zhejiang.id, 'update', 'enterprise'))).toEqual({
+        code: 'NOT_FOUND',
+        message: 'enterprise not found',
+      });
     });
   });
 

@@ -16,9 +16,13 @@ describe('openDatabase with DATABASE_URL', () => {
     const opened = await openDatabase(config, createLogger(config), ENTITIES);
     try {
       expect(opened.embedded).toBeNull();
-      const [app] = await opened.dataSource.query(`SELECT current_user AS who, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`);
+      const [app] = await opened.dataSource.query(
+        `SELECT current_user AS who, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`,
+      );
       expect(app).toEqual({ who: 'srdi_app', superuser: false });
-      const [owned] = await opened.dataSource.query(`SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = 'srdi_app')`);
+      const [owned] = await opened.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = 'srdi_app')`,
+      );
       expect(owned.n).toBe(0);
       await db.dataSource.query(
         `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class) VALUES ('91350200776049653A', '未认定企业', '350200', 'C', 'OTHER', 'SMALL')`,

@@ -24,7 +24,9 @@ describe('migrations', () => {
     const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
     // PostgreSQL declares every column of a view nullable, whatever the rows hold: only that they exist is checked there.
     const views = new Set(
-      ((await ds.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public'`))).map((v) => v.table_name),
+      (await ds.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public'`)).map(
+        (v) => v.table_name,
+      ),
     );
     const problems: string[] = [];
     for (const entity of ds.entityMetadatas) {
@@ -55,14 +57,26 @@ describe('migrations', () => {
 
   it('refuse rows the domain forbids', async () => {
     const bad: [string, string][] = [
-      ['bad credit code', `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
-        VALUES ('91350200776049653I', 'x', '350200', 'C', 'OTHER', 'SMALL')`],
-      ['unknown region', `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
-        VALUES ('91350200776049653A', 'x', '999999', 'C', 'OTHER', 'SMALL')`],
-      ['programme ending before it starts', `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
-        VALUES ('X', 'x', 2021, 2020, '1.00')`],
-      ['negative budget', `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
-        VALUES ('Y', 'x', 2021, 2025, '-1.00')`],
+      [
+        'bad credit code',
+        `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
+        VALUES ('91350200776049653I', 'x', '350200', 'C', 'OTHER', 'SMALL')`,
+      ],
+      [
+        'unknown region',
+        `INSERT INTO enterprise (credit_code, name, region_code, industry, product_field, size_class)
+        VALUES ('91350200776049653A', 'x', '999999', 'C', 'OTHER', 'SMALL')`,
+      ],
+      [
+        'programme ending before it starts',
+        `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
+        VALUES ('X', 'x', 2021, 2020, '1.00')`,
+      ],
+      [
+        'negative budget',
+        `INSERT INTO funding_program (document_number, name, start_year, end_year, total_budget)
+        VALUES ('Y', 'x', 2021, 2025, '-1.00')`,
+      ],
     ];
     for (const [, sql] of bad) {
       await expect(ds.query(sql)).rejects.toThrow(/violates/);
@@ -70,9 +84,7 @@ describe('migrations', () => {
   });
 
   it('keep the audit trail append-only, even for the table owner', async () => {
-    await ds.query(
-      `INSERT INTO audit_event (actor_subject, actor_role, action, subject_type, subject_id) VALUES ('t', 'MIIT', 'test', 'X', '1')`,
-    );
+    await ds.query(`INSERT INTO audit_event (actor_subject, actor_role, action, subject_type, subject_id) VALUES ('t', 'MIIT', 'test', 'X', '1')`);
     await expect(ds.query(`UPDATE audit_event SET action = 'changed'`)).rejects.toThrow(/append-only/);
     await expect(ds.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);

@@ -46,12 +46,13 @@ let url = '';
 
 const SLOT = `srdi_test_standby_${process.pid}`;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
-});
 
 /** A hot standby of the test cluster in `dir`, from a base backup taken over SQL and a file copy. */
 async function startStandby(dir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -78,11 +79,16 @@ async function startStandby(dir: string): Promise<{ child: ChildProcess; url: st
     const port = await freePort();
     // The very binary the primary runs.
     const bin = fs.readlinkSync(`/proc/${fs.readFileSync(path.join(source, 'postmaster.pid'), 'utf8').split('\n')[0]}/exe`);
-    const ids = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
-    const child = spawn(bin, ['-D', target, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'], {
-      ...ids,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const ids =
+      process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
+    const child = spawn(
+      bin,
+      ['-D', target, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+      {
+        ...ids,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let log = '';
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d) => {

@@ -36,16 +36,23 @@ describe('the statements of a read', () => {
   });
 
   it('leave nothing of the caller on the connection', async () => {
-    const visibleTo = async (token: string | undefined) => (await t.graphql(`{ enterprises { totalCount } }`, {}, token)).data!.enterprises.totalCount;
+    const visibleTo = async (token: string | undefined) =>
+      (await t.graphql(`{ enterprises { totalCount } }`, {}, token)).data!.enterprises.totalCount;
     const publicCount = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise WHERE tier IS NOT NULL`))[0].n;
-    const govCount = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise WHERE tier IS NOT NULL OR region_code BETWEEN '320000' AND '329999'`))[0].n;
+    const govCount = (
+      await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise WHERE tier IS NOT NULL OR region_code BETWEEN '320000' AND '329999'`)
+    )[0].n;
     expect(govCount).toBeGreaterThan(publicCount);
     // Alternating callers on the server's few pooled connections: each sees its own rows only.
     for (let i = 0; i < 12; i++) expect(await visibleTo(i % 2 ? undefined : gov)).toBe(i % 2 ? publicCount : govCount);
     // Each of the server's five pooled connections (held at once, so each is a different one) has no tenant setting left.
     await Promise.all(Array.from({ length: 6 }, () => t.graphql(PAGE, { n: 5 }, gov)));
     const held = await Promise.all(
-      Array.from({ length: 5 }, () => t.appDataSource.query(`SELECT current_setting('app.role', true) AS role, current_setting('app.region_lo', true) AS lo, pg_backend_pid() AS pid, pg_sleep(0.2)`)),
+      Array.from({ length: 5 }, () =>
+        t.appDataSource.query(
+          `SELECT current_setting('app.role', true) AS role, current_setting('app.region_lo', true) AS lo, pg_backend_pid() AS pid, pg_sleep(0.2)`,
+        ),
+      ),
     );
     expect(new Set(held.map(([r]) => r.pid)).size).toBe(5);
     expect(held.map(([r]) => `${r.role ?? ''}${r.lo ?? ''}`)).toEqual(['', '', '', '', '']);
@@ -62,7 +69,9 @@ describe('the statements of a read', () => {
   });
 
   it('are none at all when the answer is in memory', async () => {
-    const sent = await texts(async () => expect((await t.graphql(`{ regions(level: PROVINCE) { code } region(code: "320102") { name } }`, {}, gov)).data!.regions).toHaveLength(31));
+    const sent = await texts(async () =>
+      expect((await t.graphql(`{ regions(level: PROVINCE) { code } region(code: "320102") { name } }`, {}, gov)).data!.regions).toHaveLength(31),
+    );
     expect(sent).toEqual([]);
   });
 
@@ -89,7 +98,11 @@ describe('the statements of a mutation', () => {
     const [target] = await t.db.dataSource.query(`SELECT id FROM enterprise WHERE region_code = '320102' ORDER BY credit_code LIMIT 1`);
     const id = Buffer.from(`Enterprise:${target.id}`).toString('base64url');
     const sent = await texts(async () => {
-      const res = await t.graphql(`mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { name } } }`, { input: { id, name: '事务测试有限公司' } }, gov);
+      const res = await t.graphql(
+        `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { name } } }`,
+        { input: { id, name: '事务测试有限公司' } },
+        gov,
+      );
       expect(res.errors).toBeUndefined();
     });
     expect(sent[0]).toMatch(/^START TRANSACTION; SELECT set_config\('role', 'srdi_app', true\).*; \S/s);

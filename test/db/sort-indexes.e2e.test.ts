@@ -39,7 +39,11 @@ async function planOf(statement: SentStatement): Promise<string[]> {
   try {
     await runner.startTransaction();
     await runner.query('SET LOCAL enable_sort = off');
-    const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${statement.statement}`, statement.values);
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = await runner.query(`EXPLAIN (FORMAT JSON) ${statement.statement}`, statement.values);
     await runner.rollbackTransaction();
     return nodeTypes(plan.Plan);
   } finally {
@@ -60,7 +64,10 @@ function connections(): { list: string; fields: string[] }[] {
 }
 
 /** The default order (null) and each sort key in both directions. */
-const ordersOf = (fields: string[]): (string | null)[] => [null, ...fields.flatMap((f) => [`{ field: ${f}, direction: ASC }`, `{ field: ${f}, direction: DESC }`])];
+const ordersOf = (fields: string[]): (string | null)[] => [
+  null,
+  ...fields.flatMap((f) => [`{ field: ${f}, direction: ASC }`, `{ field: ${f}, direction: DESC }`]),
+];
 
 /** The plan of the page statement the API sends for `query`, which must answer without errors. */
 async function pagePlan(list: string, query: string): Promise<string[]> {
@@ -102,7 +109,10 @@ describe('the order of every list', () => {
         const head = await t.graphql(`{ ${list}(first: 1${orderBy}) { pageInfo { endCursor } } }`, {}, miit);
         const cursor = head.data?.[list].pageInfo.endCursor as string | null;
         if (cursor) withCursor.add(list);
-        for (const args of [`last: 5${orderBy}`, ...(cursor ? [`last: 5, before: "${cursor}"${orderBy}`, `first: 5, after: "${cursor}"${orderBy}`] : [])]) {
+        for (const args of [
+          `last: 5${orderBy}`,
+          ...(cursor ? [`last: 5, before: "${cursor}"${orderBy}`, `first: 5, after: "${cursor}"${orderBy}`] : []),
+        ]) {
           const plan = await pagePlan(list, `{ ${list}(${args}) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } } }`);
           pages += 1;
           if (plan.some((n) => /Sort/.test(n))) sorted[`${list} ${args}`] = plan;

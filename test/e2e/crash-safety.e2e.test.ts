@@ -34,7 +34,9 @@ afterAll(async () => {
 
 /** The embedded server's owner login, as it left it in DATA_DIR. */
 function ownerUrl(): string {
-  const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+  const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]
+    .trim();
   const password = encodeURIComponent(readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim());
   return `postgres://postgres:${password}@127.0.0.1:${port}/srdi`;
 }
@@ -87,24 +89,29 @@ it('keeps every acknowledged disbursement, whole, across kill -9 of the API', as
   main = await spawnMain('', START);
   owner = createDataSource({ entities: ENTITIES, url: ownerUrl(), poolSize: 2 });
   await owner.initialize();
-  const rows = (await owner.query<{ key: string; amount: string; audited: number }[]>(
+  const rows = await owner.query<{ key: string; amount: string; audited: number }[]>(
     `SELECT d.idempotency_key AS key, d.amount::text AS amount,
             (SELECT count(*)::int FROM audit_event ev WHERE ev.action = 'disburseAward' AND ev.subject_id = d.id::text) AS audited
        FROM disbursement d WHERE d.award_id = $1`,
     [awardId],
-  ));
+  );
   const stored = new Set(rows.map((r) => r.key));
   expect(acknowledged.filter((k) => !stored.has(k))).toEqual([]);
   // Whatever is there is whole: one audit event per payment, and only keys that were sent.
   expect(rows.filter((r) => r.audited !== 1 || r.amount !== '0.01')).toEqual([]);
   expect(rows.filter((r) => !sent.includes(r.key))).toEqual([]);
-  const [{ disbursed }] = await owner.query(`SELECT (SELECT coalesce(sum(amount), 0) FROM disbursement WHERE award_id = $1)::text AS disbursed`, [awardId]);
+  const [{ disbursed }] = await owner.query(`SELECT (SELECT coalesce(sum(amount), 0) FROM disbursement WHERE award_id = $1)::text AS disbursed`, [
+    awardId,
+  ]);
   expect(disbursed).toBe((rows.length / 100).toFixed(2));
   // And the restarted API serves: a retry of an acknowledged key is answered from what was stored.
   const retry = await fetch(`${main.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${mof}` },
-    body: JSON.stringify({ query: DISBURSE, variables: { input: { awardId: gid('Award', awardId), amount: '0.01', idempotencyKey: acknowledged[0] } } }),
+    body: JSON.stringify({
+      query: DISBURSE,
+      variables: { input: { awardId: gid('Award', awardId), amount: '0.01', idempotencyKey: acknowledged[0] } },
+    }),
   });
   expect(((await retry.json()) as { data: { disburseAward: { replayed: boolean } } }).data.disburseAward.replayed).toBe(true);
 });

@@ -48,41 +48,73 @@ it('runs from application to spending, each step by its own role', async () => {
 
   // Application → certificate.
   const created = await step(tk.enterprise, m('createApplication', 'CreateApplicationInput', 'application { id status }'), {
-    enterpriseId: ent, tier: 'LITTLE_GIANT', ruleSet: 'MIIT-2026-2',
+    enterpriseId: ent,
+    tier: 'LITTLE_GIANT',
+    ruleSet: 'MIIT-2026-2',
   });
   const app = created.createApplication.application.id;
   const stepQ = (name: string) => m(name, 'ApplicationStepInput', 'application { status }');
   expect(await refused(tk.province, stepQ('submitApplication'), { applicationId: app })).toBe('FORBIDDEN');
   expect((await step(tk.enterprise, stepQ('submitApplication'), { applicationId: app })).submitApplication.application.status).toBe('SUBMITTED');
-  expect(await refused(tk.enterprise, m('recommendApplication', 'RecommendApplicationInput', 'application { status }'), { applicationId: app })).toBe('FORBIDDEN');
+  expect(await refused(tk.enterprise, m('recommendApplication', 'RecommendApplicationInput', 'application { status }'), { applicationId: app })).toBe(
+    'FORBIDDEN',
+  );
   await step(tk.province, m('recommendApplication', 'RecommendApplicationInput', 'application { status }'), { applicationId: app, comment: '推荐' });
   expect(await refused(tk.province, stepQ('startReview'), { applicationId: app })).toBe('FORBIDDEN');
   await step(tk.miit, stepQ('startReview'), { applicationId: app });
-  const reviewed = await step(tk.miit, m('reviewApplication', 'ReviewApplicationInput', 'application { status score } review { ruleSetCode evaluation }'), {
-    applicationId: app, decision: 'APPROVE', score: '86.50', comment: '专家评审通过',
-  });
+  const reviewed = await step(
+    tk.miit,
+    m('reviewApplication', 'ReviewApplicationInput', 'application { status score } review { ruleSetCode evaluation }'),
+    {
+      applicationId: app,
+      decision: 'APPROVE',
+      score: '86.50',
+      comment: '专家评审通过',
+    },
+  );
   expect(reviewed.reviewApplication.application).toEqual({ status: 'APPROVED', score: '86.50' });
   expect(reviewed.reviewApplication.review.ruleSetCode).toBe('MIIT-2026-2');
   expect(reviewed.reviewApplication.review.evaluation).toBeTruthy();
   const noticeEnds = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const noticeOpens = programmeToday();
-  await step(tk.miit, m('openPublicNotice', 'OpenPublicNoticeInput', 'application { status }'), { applicationId: app, publicNoticeEndsOn: noticeEnds });
+  await step(tk.miit, m('openPublicNotice', 'OpenPublicNoticeInput', 'application { status }'), {
+    applicationId: app,
+    publicNoticeEndsOn: noticeEnds,
+  });
   // The 公示 window passes: the programme's clock moves past its last day.
   const afterNotice = dayAfter(noticeEnds);
-  expect(await onProgrammeDay(afterNotice, () => refused(tk.mof, m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { id }'), { applicationId: app, batchNumber: 8 }))).toBe('FORBIDDEN');
-  const certified = await onProgrammeDay(afterNotice, () => step(tk.miit, m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil publicNoticeStartsOn }'), {
-    applicationId: app, batchNumber: 8,
-  }));
+  expect(
+    await onProgrammeDay(afterNotice, () =>
+      refused(tk.mof, m('certifyEnterprise', 'CertifyEnterpriseInput', 'certification { id }'), { applicationId: app, batchNumber: 8 }),
+    ),
+  ).toBe('FORBIDDEN');
+  const certified = await onProgrammeDay(afterNotice, () =>
+    step(
+      tk.miit,
+      m('certifyEnterprise', 'CertifyEnterpriseInput', 'application { status } certification { status tier validUntil publicNoticeStartsOn }'),
+      {
+        applicationId: app,
+        batchNumber: 8,
+      },
+    ),
+  );
   expect(certified.certifyEnterprise.application.status).toBe('CERTIFIED');
   // The title says when its notice opened: the day kept on the application when it opened.
   expect(certified.certifyEnterprise.certification).toMatchObject({ status: 'CERTIFIED', tier: 'LITTLE_GIANT', publicNoticeStartsOn: noticeOpens });
 
   // Proposal → approved award.
   const programme = await step(tk.mof, m('createFundingProgram', 'CreateFundingProgramInput', 'fundingProgram { id }'), {
-    documentNumber: '财建〔2021〕2号', name: '中小企业发展专项资金（专精特新）', startYear: 2021, endYear: 2026, totalBudget: '10000000000.00',
+    documentNumber: '财建〔2021〕2号',
+    name: '中小企业发展专项资金（专精特新）',
+    startYear: 2021,
+    endYear: 2026,
+    totalBudget: '10000000000.00',
   });
   const batch = await step(tk.mof, m('createFundingBatch', 'CreateFundingBatchInput', 'fundingBatch { id }'), {
-    programId: programme.createFundingProgram.fundingProgram.id, year: 2026, budget: '3000000000.00', supportYears: 3,
+    programId: programme.createFundingProgram.fundingProgram.id,
+    year: 2026,
+    budget: '3000000000.00',
+    supportYears: 3,
   });
   const batchId = batch.createFundingBatch.fundingBatch.id;
   const proposeQ = m('proposeKeySupport', 'ProposeKeySupportInput', 'keySupportProposal { id status }');
@@ -99,11 +131,21 @@ it('runs from application to spending, each step by its own role', async () => {
   // Disbursement → expenditure.
   const payQ = m('disburseAward', 'DisburseAwardInput', 'disbursement { tranche amount } replayed award { disbursed }');
   const paid = await step(tk.mof, payQ, { awardId: award.id, amount: '3000000.00', idempotencyKey: 'cycle-tranche-1' });
-  expect(paid.disburseAward).toMatchObject({ disbursement: { tranche: 1, amount: '3000000.00' }, replayed: false, award: { disbursed: '3000000.00' } });
+  expect(paid.disburseAward).toMatchObject({
+    disbursement: { tranche: 1, amount: '3000000.00' },
+    replayed: false,
+    award: { disbursed: '3000000.00' },
+  });
   const again = await step(tk.mof, payQ, { awardId: award.id, amount: '3000000.00', idempotencyKey: 'cycle-tranche-1' });
   expect(again.disburseAward).toMatchObject({ replayed: true, award: { disbursed: '3000000.00' } });
   const spendQ = m('recordExpenditure', 'RecordExpenditureInput', 'expenditure { amount category } award { spent }');
-  const spendInput = { awardId: award.id, category: 'RESEARCH_AND_DEVELOPMENT', amount: '1200000.00', spentOn: programmeToday(), description: '研发投入' };
+  const spendInput = {
+    awardId: award.id,
+    category: 'RESEARCH_AND_DEVELOPMENT',
+    amount: '1200000.00',
+    spentOn: programmeToday(),
+    description: '研发投入',
+  };
   expect(await refused(tk.mof, spendQ, spendInput)).toBe('FORBIDDEN');
   const spent = await step(tk.enterprise, spendQ, spendInput);
   expect(spent.recordExpenditure.award.spent).toBe('1200000.00');
@@ -112,9 +154,18 @@ it('runs from application to spending, each step by its own role', async () => {
   const trail = await t.graphql(`{ auditEvents(first: 100) { edges { node { action actorRole } } } }`, {}, tk.province);
   const actions = trail.data!.auditEvents.edges.map((e: { node: { action: string; actorRole: string } }) => `${e.node.actorRole}:${e.node.action}`);
   for (const expected of [
-    'ENTERPRISE:createApplication', 'ENTERPRISE:submitApplication', 'LOCAL_GOV:recommendApplication', 'MIIT:startReview',
-    'MIIT:reviewApplication', 'MIIT:openPublicNotice', 'MIIT:certifyEnterprise', 'MIIT:proposeKeySupport', 'MOF:approveKeySupport',
-    'MOF:grantAward', 'MOF:disburseAward', 'ENTERPRISE:recordExpenditure',
+    'ENTERPRISE:createApplication',
+    'ENTERPRISE:submitApplication',
+    'LOCAL_GOV:recommendApplication',
+    'MIIT:startReview',
+    'MIIT:reviewApplication',
+    'MIIT:openPublicNotice',
+    'MIIT:certifyEnterprise',
+    'MIIT:proposeKeySupport',
+    'MOF:approveKeySupport',
+    'MOF:grantAward',
+    'MOF:disburseAward',
+    'ENTERPRISE:recordExpenditure',
   ]) {
     expect(actions).toContain(expected);
   }

@@ -69,15 +69,33 @@ const figures = (i: number) => ({
 
 /** Registered by the province, its facts and three years of figures reported by itself; its token. */
 async function newEnterprise(orgCode: string, figuresOf: (i: number) => Record<string, unknown>): Promise<{ id: string; token: string }> {
-  const registered = await ok(m('registerEnterprise', 'RegisterEnterpriseInput', 'enterprise { id }'), {
-    creditCode: makeCreditCode('91', '320102', orgCode), name: `南京${orgCode}精密部件有限公司`, regionCode: '320102',
-    industry: 'C34 通用设备制造业', productField: 'CORE_BASIC_COMPONENTS', sizeClass: 'MEDIUM',
-  }, province);
+  const registered = await ok(
+    m('registerEnterprise', 'RegisterEnterpriseInput', 'enterprise { id }'),
+    {
+      creditCode: makeCreditCode('91', '320102', orgCode),
+      name: `南京${orgCode}精密部件有限公司`,
+      regionCode: '320102',
+      industry: 'C34 通用设备制造业',
+      productField: 'CORE_BASIC_COMPONENTS',
+      sizeClass: 'MEDIUM',
+    },
+    province,
+  );
   const id = registered.registerEnterprise.enterprise.id as string;
   const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: fromGlobalId(id)!.key });
-  await ok(m('updateEnterprise', 'UpdateEnterpriseInput', 'enterprise { id }'), {
-    id, foundedOn: '2012-03-01', nicheSinceYear: 2015, hasQualityCertification: true, hasRdInstitution: true, hasOwnBrand: true, atKeyChainLink: true,
-  }, token);
+  await ok(
+    m('updateEnterprise', 'UpdateEnterpriseInput', 'enterprise { id }'),
+    {
+      id,
+      foundedOn: '2012-03-01',
+      nicheSinceYear: 2015,
+      hasQualityCertification: true,
+      hasRdInstitution: true,
+      hasOwnBrand: true,
+      atKeyChainLink: true,
+    },
+    token,
+  );
   for (const [i, year] of YEARS.entries()) {
     await ok(m('reportFinancials', 'ReportFinancialsInput', 'financialReport { id }'), { enterpriseId: id, year, ...figuresOf(i) }, token);
   }
@@ -115,9 +133,17 @@ async function earnProvincialTitle(id: string, token: string): Promise<void> {
 
 /** The enterprise declares one of its yes/no conditions for the year of assessment; the assessment's id. */
 async function declare(id: string, token: string, indicatorKey: string, evidence: string): Promise<string> {
-  const declared = await ok(m('declareAssessment', 'DeclareAssessmentInput', 'assessment { id status flag assertedByRole }'), {
-    enterpriseId: id, indicatorKey, year: YEAR, value: true, evidence,
-  }, token);
+  const declared = await ok(
+    m('declareAssessment', 'DeclareAssessmentInput', 'assessment { id status flag assertedByRole }'),
+    {
+      enterpriseId: id,
+      indicatorKey,
+      year: YEAR,
+      value: true,
+      evidence,
+    },
+    token,
+  );
   expect(declared.declareAssessment.assessment).toMatchObject({ status: 'DECLARED', flag: true, assertedByRole: 'ENTERPRISE' });
   return declared.declareAssessment.assessment.id as string;
 }
@@ -167,7 +193,11 @@ describe('from registration to a submitted application, over HTTP', () => {
     }
 
     for (const assessmentId of assessments) {
-      const confirmed = await ok(m('confirmAssessment', 'ConfirmAssessmentInput', 'assessment { status decidedByRegion { code } }'), { assessmentId }, province);
+      const confirmed = await ok(
+        m('confirmAssessment', 'ConfirmAssessmentInput', 'assessment { status decidedByRegion { code } }'),
+        { assessmentId },
+        province,
+      );
       expect(confirmed.confirmAssessment.assessment).toEqual({ status: 'CONFIRMED', decidedByRegion: { code: '320000' } });
     }
     const confirmed = await evaluation(id, token);
@@ -178,31 +208,54 @@ describe('from registration to a submitted application, over HTTP', () => {
     }
 
     // The development score is MIIT's experts' to give.
-    await ok(m('scoreAssessment', 'ScoreAssessmentInput', 'assessment { status }'), {
-      enterpriseId: id, indicatorKey: 'developmentScore', year: YEAR, score: '78.5', evidence: '中小企业发展评价（专家组）',
-    }, miit);
+    await ok(
+      m('scoreAssessment', 'ScoreAssessmentInput', 'assessment { status }'),
+      {
+        enterpriseId: id,
+        indicatorKey: 'developmentScore',
+        year: YEAR,
+        score: '78.5',
+        evidence: '中小企业发展评价（专家组）',
+      },
+      miit,
+    );
     const eligible = await evaluation(id, token);
     expect(eligible.verdict).toBe('ELIGIBLE');
     expect(indicator(eligible, 'developmentScore')).toMatchObject({ result: 'PASS', note: expect.stringContaining('scored by MIIT') });
 
     const app = (await ok(CREATE, { enterpriseId: id, tier: 'LITTLE_GIANT', ruleSet: RULE_SET }, token)).createApplication.application.id as string;
     const submitted = await ok(SUBMIT, { applicationId: app }, token);
-    expect(submitted.submitApplication.application).toMatchObject({ status: 'SUBMITTED', selfAssessment: { verdict: 'ELIGIBLE', unknownIndicators: [] } });
+    expect(submitted.submitApplication.application).toMatchObject({
+      status: 'SUBMITTED',
+      selfAssessment: { verdict: 'ELIGIBLE', unknownIndicators: [] },
+    });
 
     // The reviewers see the stored self-assessment beside a fresh evaluation of the same year.
     for (const reviewer of [province, miit]) {
       const seen = (await t.graphql(APPLICATION, { id: app }, reviewer)).data!.node;
-      expect(seen.selfAssessment).toMatchObject({ ruleSetCode: RULE_SET, asOfYear: YEAR, lastFinancialYear: YEAR - 1, verdict: 'ELIGIBLE', unknownIndicators: [] });
+      expect(seen.selfAssessment).toMatchObject({
+        ruleSetCode: RULE_SET,
+        asOfYear: YEAR,
+        lastFinancialYear: YEAR - 1,
+        verdict: 'ELIGIBLE',
+        unknownIndicators: [],
+      });
       expect(Date.parse(seen.selfAssessment.evaluatedAt)).toBe(Date.parse(seen.submittedAt));
       expect(seen.selfAssessment.indicators.every((i: { result: string }) => i.result === 'PASS')).toBe(true);
       expect(seen.currentEvaluation).toMatchObject({ asOfYear: YEAR, verdict: 'ELIGIBLE' });
       expect(seen.currentEvaluation.indicators).toEqual(seen.selfAssessment.indicators);
     }
     // A list reads the kept self-assessment in its own statement; it comes out as the node alone reads it.
-    const listed = await t.graphql(`{ applications(first: 5, filter: { status: SUBMITTED }) { edges { node { id selfAssessment { verdict evaluatedAt asOfYear } } } } }`, {}, province);
+    const listed = await t.graphql(
+      `{ applications(first: 5, filter: { status: SUBMITTED }) { edges { node { id selfAssessment { verdict evaluatedAt asOfYear } } } } }`,
+      {},
+      province,
+    );
     const node = (await t.graphql(APPLICATION, { id: app }, province)).data!.node;
     expect(listed.data!.applications.edges.find((e: { node: { id: string } }) => e.node.id === app).node.selfAssessment).toEqual({
-      verdict: 'ELIGIBLE', evaluatedAt: node.selfAssessment.evaluatedAt, asOfYear: YEAR,
+      verdict: 'ELIGIBLE',
+      evaluatedAt: node.selfAssessment.evaluatedAt,
+      asOfYear: YEAR,
     });
     // The public never sees an application outside public notice, nor its self-assessment.
     expect((await t.graphql(APPLICATION, { id: app })).data!.node).toBeNull();
@@ -214,7 +267,8 @@ describe('from registration to a submitted application, over HTTP', () => {
     const app = (await ok(CREATE, { enterpriseId: id, tier: 'LITTLE_GIANT', ruleSet: RULE_SET }, token)).createApplication.application.id;
     const submitted = await ok(SUBMIT, { applicationId: app }, token);
     expect(submitted.submitApplication.application).toMatchObject({
-      status: 'SUBMITTED', selfAssessment: { verdict: 'UNDETERMINED', unknownIndicators: [...GENERAL_ASSESSED, 'developmentScore'] },
+      status: 'SUBMITTED',
+      selfAssessment: { verdict: 'UNDETERMINED', unknownIndicators: [...GENERAL_ASSESSED, 'developmentScore'] },
     });
   });
 
@@ -232,13 +286,17 @@ describe('from registration to a submitted application, over HTTP', () => {
     const refused = await t.graphql(SUBMIT, { input: { applicationId: app } }, token);
     expect(refused.data?.submitApplication ?? null).toBeNull();
     expect(refused.errors![0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT', field: 'applicationId', indicators: ['provincialTitleAndNiche', 'revenueGrowth', 'debtRatio'],
+      code: 'BAD_USER_INPUT',
+      field: 'applicationId',
+      indicators: ['provincialTitleAndNiche', 'revenueGrowth', 'debtRatio'],
     });
     expect(refused.errors![0].message).toMatch(/provincialTitleAndNiche, revenueGrowth, debtRatio/);
 
     const after = (await t.graphql(APPLICATION, { id: app }, token)).data!.node;
     expect(after).toMatchObject({ status: 'DRAFT', submittedAt: null, selfAssessment: null });
-    const trail = (await t.graphql(TRAIL, { id: fromGlobalId(app)!.key }, province)).data!.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action);
+    const trail = (await t.graphql(TRAIL, { id: fromGlobalId(app)!.key }, province)).data!.auditEvents.edges.map(
+      (e: { node: { action: string } }) => e.node.action,
+    );
     expect(trail).toEqual(['createApplication']);
   });
 });

@@ -70,10 +70,28 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 const decode = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: unknown[] } & Record<string, unknown>;
 
 describe('a forged cursor', () => {
-  const LISTS = ['enterprises', 'platforms', 'certifications', 'applications', 'auditEvents', 'awards', 'disbursements', 'expenditures', 'fundingPrograms', 'fundingBatches', 'keySupportProposals', 'keyLittleGiants', 'publicObjections'];
+  const LISTS = [
+    'enterprises',
+    'platforms',
+    'certifications',
+    'applications',
+    'auditEvents',
+    'awards',
+    'disbursements',
+    'expenditures',
+    'fundingPrograms',
+    'fundingBatches',
+    'keySupportProposals',
+    'keyLittleGiants',
+    'publicObjections',
+  ];
 
   it('is tried on every connection of the schema', () => {
-    expect(connections().map((c) => c.name).sort()).toEqual([...LISTS].sort());
+    expect(
+      connections()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([...LISTS].sort());
   });
 
   it('is refused also where the caller sees no rows and no SQL runs', async () => {
@@ -87,54 +105,71 @@ describe('a forged cursor', () => {
     expect(genuine.data!.list.pageInfo.endCursor).toBeNull();
   });
 
-  it.each(LISTS)(
-    'is BAD_USER_INPUT on `after` in %s, for every sort key and kind of forgery',
-    async (name) => {
-      const conn = connections().find((c) => c.name === name)!;
-      const q = query(name, orderTypeOf(name));
-      const refused: Record<string, unknown> = {};
-      const expected: Record<string, unknown> = {};
-      const expectRefused = async (what: string, after: string, orderBy: unknown) => {
-        const res = await t.graphql(q, { after, orderBy }, miit);
-        refused[what] = res.errors?.map((e) => [e.extensions?.code, e.extensions?.field]) ?? 'answered';
-        expected[what] = [['BAD_USER_INPUT', 'after']];
-      };
-      for (const field of conn.orderFields) {
-        const orderBy = [{ field }];
-        const first = await t.graphql(q, { orderBy }, miit);
-        expect(first.errors).toBeUndefined();
-        const cursor: string = first.data!.list.pageInfo.endCursor;
-        expect(cursor).toEqual(expect.any(String));
-        // The genuine cursor still pages.
-        expect((await t.graphql(q, { after: cursor, orderBy }, miit)).errors).toBeUndefined();
-        const real = decode(cursor);
-        await expectRefused(`${field}: garbage`, '!!not a cursor!!', orderBy);
-        await expectRefused(`${field}: not JSON`, Buffer.from('{"v":').toString('base64url'), orderBy);
-        await expectRefused(`${field}: one value too few`, encode({ ...real, v: real.v.slice(1) }), orderBy);
-        await expectRefused(`${field}: one value too many`, encode({ ...real, v: [...real.v, real.v[0]] }), orderBy);
-        await expectRefused(`${field}: a fractional number`, encode({ ...real, v: real.v.map(() => 1.5) }), orderBy);
-        for (const [i, value] of real.v.entries()) {
-          const forgeries: [string, unknown][] = [['NUL', 'a\u0000b'], ['an object', {}], ['a long text', 'x'.repeat(5000)], ['a negative zero', -0.5]];
-          // A uuid, date, timestamp or number column (judged by the value's shape; a credit code of digits and
-          // letters A-F is text): a text that is none of these.
-          if (typeof value === 'number' || /^([0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|-?\d+(\.\d+)?$)/i.test(String(value))) forgeries.push(['a text of the wrong type', '2024-13-45 nonsense']);
-          for (const [kind, bad] of forgeries) {
-            await expectRefused(`${field}: ${kind} at ${i}`, encode({ ...real, v: real.v.map((v, j) => (j === i ? bad : v)) }), orderBy);
-          }
-        }
-        for (const other of conn.orderFields.filter((f) => f !== field)) {
-          await expectRefused(`${field} cursor reused with ${other}`, cursor, [{ field: other }]);
-          await expectRefused(`${field} cursor reused with ${field} DESC`, cursor, [{ field, direction: 'DESC' }]);
+  it.each(LISTS)('is BAD_USER_INPUT on `after` in %s, for every sort key and kind of forgery', async (name) => {
+    const conn = connections().find((c) => c.name === name)!;
+    const q = query(name, orderTypeOf(name));
+    const refused: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    const expectRefused = async (what: string, after: string, orderBy: unknown) => {
+      const res = await t.graphql(q, { after, orderBy }, miit);
+      refused[what] = res.errors?.map((e) => [e.extensions?.code, e.extensions?.field]) ?? 'answered';
+      expected[what] = [['BAD_USER_INPUT', 'after']];
+    };
+    for (const field of conn.orderFields) {
+      const orderBy = [{ field }];
+      const first = await t.graphql(q, { orderBy }, miit);
+      expect(first.errors).toBeUndefined();
+      const cursor: string = first.data!.list.pageInfo.endCursor;
+      expect(cursor).toEqual(expect.any(String));
+      // The genuine cursor still pages.
+      expect((await t.graphql(q, { after: cursor, orderBy }, miit)).errors).toBeUndefined();
+      const real = decode(cursor);
+      await expectRefused(`${field}: garbage`, '!!not a cursor!!', orderBy);
+      await expectRefused(`${field}: not JSON`, Buffer.from('{"v":').toString('base64url'), orderBy);
+      await expectRefused(`${field}: one value too few`, encode({ ...real, v: real.v.slice(1) }), orderBy);
+      await expectRefused(`${field}: one value too many`, encode({ ...real, v: [...real.v, real.v[0]] }), orderBy);
+      await expectRefused(`${field}: a fractional number`, encode({ ...real, v: real.v.map(() => 1.5) }), orderBy);
+      for (const [i, value] of real.v.entries()) {
+        const forgeries: [string, unknown][] = [
+          ['NUL', 'a\u0000b'],
+          ['an object', {}],
+          ['a long text', 'x'.repeat(5000)],
+          ['a negative zero', -0.5],
+        ];
+        // A uuid, date, timestamp or number column (judged by the value's shape; a credit code of digits and
+        // letters A-F is text): a text that is none of these.
+        if (typeof value === 'number' || /^([0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|-?\d+(\.\d+)?$)/i.test(String(value)))
+          forgeries.push(['a text of the wrong type', '2024-13-45 nonsense']);
+        for (const [kind, bad] of forgeries) {
+          await expectRefused(`${field}: ${kind} at ${i}`, encode({ ...real, v: real.v.map((v, j) => (j === i ? bad : v)) }), orderBy);
         }
       }
-      expect(refused).toEqual(expected);
-    },
-  );
+      for (const other of conn.orderFields.filter((f) => f !== field)) {
+        await expectRefused(`${field} cursor reused with ${other}`, cursor, [{ field: other }]);
+        await expectRefused(`${field} cursor reused with ${field} DESC`, cursor, [{ field, direction: 'DESC' }]);
+      }
+    }
+    expect(refused).toEqual(expected);
+  });
 });
 
 /** Relay, whole (issue 13): first/after and last/before on every list, pageInfo exact at both ends. */
 describe('paging both ways', () => {
-  const LISTS = ['enterprises', 'platforms', 'certifications', 'applications', 'auditEvents', 'awards', 'disbursements', 'expenditures', 'fundingPrograms', 'fundingBatches', 'keySupportProposals', 'keyLittleGiants', 'publicObjections'];
+  const LISTS = [
+    'enterprises',
+    'platforms',
+    'certifications',
+    'applications',
+    'auditEvents',
+    'awards',
+    'disbursements',
+    'expenditures',
+    'fundingPrograms',
+    'fundingBatches',
+    'keySupportProposals',
+    'keyLittleGiants',
+    'publicObjections',
+  ];
   /** A valid filter of each list, other than none: a cursor made without it must not serve with it. */
   const FILTERS: Record<string, Record<string, unknown>> = {
     enterprises: { search: '南京' },
@@ -274,7 +309,9 @@ describe('paging both ways', () => {
       await expectRefused(`${arg}: unfiltered cursor with a filter`, arg, { [arg]: cursor, filter: FILTERS[name] });
       await expectRefused(`${arg}: cursor of another order`, arg, { [arg]: ordered, orderBy: [{ field: conn.orderFields[0], direction: 'DESC' }] });
       await expectRefused(`${arg}: garbage`, arg, { [arg]: '!!not a cursor!!' });
-      await expectRefused(`${arg}: a cursor with its signature from before filters were bound`, arg, { [arg]: encode({ ...decode(cursor), o: String(decode(cursor).o).slice(0, 8) }) });
+      await expectRefused(`${arg}: a cursor with its signature from before filters were bound`, arg, {
+        [arg]: encode({ ...decode(cursor), o: String(decode(cursor).o).slice(0, 8) }),
+      });
       const own = filtered.data!.list.pageInfo.endCursor;
       if (own) await expectRefused(`${arg}: filtered cursor without the filter`, arg, { [arg]: own });
       // Every other list's cursor of its default order, many of them the same shape of values.

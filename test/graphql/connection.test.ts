@@ -36,7 +36,8 @@ describe('canonicalFilter', () => {
     expect(canonicalFilter({ regionCode: '320000', tier: 'SRDI_SME', nested: { a: null } })).toBe(one);
     // No filter, however spelt.
     const none = canonicalFilter(null);
-    for (const same of [undefined, {}, { tier: null }, typed({}), { range: { from: null } }]) expect([same, canonicalFilter(same)]).toEqual([same, none]);
+    for (const same of [undefined, {}, { tier: null }, typed({}), { range: { from: null } }])
+      expect([same, canonicalFilter(same)]).toEqual([same, none]);
   });
 
   it('gives another text for any other condition', () => {

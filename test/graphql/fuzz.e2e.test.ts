@@ -53,35 +53,87 @@ beforeAll(async () => {
   tokens.MIIT = await tokenFor({ role: 'MIIT' });
   tokens.MOF = await tokenFor({ role: 'MOF' });
   const sample = async (table: string, type: string) =>
-    ((await t.db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id LIMIT 3`))).map((r) => toGlobalId(type, r.id));
+    (await t.db.dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id LIMIT 3`)).map((r) => toGlobalId(type, r.id));
   knownIds = (
     await Promise.all([
-      sample('enterprise', 'Enterprise'), sample('application', 'Application'), sample('certification', 'Certification'),
-      sample('award', 'Award'), sample('disbursement', 'Disbursement'), sample('platform', 'Platform'),
-      sample('funding_batch', 'FundingBatch'), sample('funding_program', 'FundingProgram'), sample('assessment', 'Assessment'),
-      sample('key_support_proposal', 'KeySupportProposal'), sample('public_objection', 'PublicObjection'),
+      sample('enterprise', 'Enterprise'),
+      sample('application', 'Application'),
+      sample('certification', 'Certification'),
+      sample('award', 'Award'),
+      sample('disbursement', 'Disbursement'),
+      sample('platform', 'Platform'),
+      sample('funding_batch', 'FundingBatch'),
+      sample('funding_program', 'FundingProgram'),
+      sample('assessment', 'Assessment'),
+      sample('key_support_proposal', 'KeySupportProposal'),
+      sample('public_objection', 'PublicObjection'),
     ])
   ).flat();
   knownIds.push(toGlobalId('Enterprise', demo.enterprise.id), toGlobalId('Platform', demo.platform.id));
-  tables = ((await t.db.dataSource.query<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+  tables = (
+    await t.db.dataSource.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
        AND table_name NOT IN ('migrations', 'rate_limit', 'upkeep_run') ORDER BY table_name`,
-  ))).map((r) => r.table_name);
+    )
+  ).map((r) => r.table_name);
 }, 300_000);
 afterAll(() => t.close());
 
 // ---------------------------------------------------------------- values
 
-const ODD_TEXT = ['', ' ', '\u0000', '\u202e', '\ud800', "'; DROP TABLE enterprise; --", '%_\\', '🀄'.repeat(300), '一'.repeat(5_000), 'a'.repeat(60_000), '320000', '9132050574371952XF', 'null', '{}'];
-const wrongShape = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant([]), fc.constant({}), fc.constant([null]));
+const ODD_TEXT = [
+  '',
+  ' ',
+  '\u0000',
+  '\u202e',
+  '\ud800',
+  "'; DROP TABLE enterprise; --",
+  '%_\\',
+  '🀄'.repeat(300),
+  '一'.repeat(5_000),
+  'a'.repeat(60_000),
+  '320000',
+  '9132050574371952XF',
+  'null',
+  '{}',
+];
+const wrongShape = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant([null]),
+);
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom(...ODD_TEXT));
 const decimal = fc.oneof(
   fc.tuple(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`),
-  fc.constantFrom('0', '0.00', '-0.01', '1e3', 'NaN', 'Infinity', '12,5', ' 1.00', '1.001', '9'.repeat(200), '0.' + '1'.repeat(30), '+1', '¥100', '1_000'),
+  fc.constantFrom(
+    '0',
+    '0.00',
+    '-0.01',
+    '1e3',
+    'NaN',
+    'Infinity',
+    '12,5',
+    ' 1.00',
+    '1.001',
+    '9'.repeat(200),
+    '0.' + '1'.repeat(30),
+    '+1',
+    '¥100',
+    '1_000',
+  ),
 );
-const isoDay = fc.date({ min: new Date(-62_135_596_800_000), max: new Date(253_402_300_799_000), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date(-62_135_596_800_000), max: new Date(253_402_300_799_000), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const dates = fc.oneof(isoDay, fc.constantFrom('2025-02-30', '2024-02-29', '0000-01-01', '99999-01-01', '2025-1-1', '2025-13-01', 'today'));
-const timestamps = fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2025-01-01T25:00:00Z', 'yesterday', '2025-01-01'));
+const timestamps = fc.oneof(
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('2025-01-01T25:00:00Z', 'yesterday', '2025-01-01'),
+);
 const ints = fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53, 1.5), fc.integer());
 const uuidLike = fc.oneof(fc.uuid(), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'not-a-uuid', ''));
 const TYPES = ['Enterprise', 'Application', 'Award', 'Region', 'Platform', 'Nope', ''];
@@ -120,14 +172,25 @@ function scalarValue(name: string): fc.Arbitrary<unknown> {
 
 /** A value for an input of `type`: mostly of its shape, sometimes null, missing or of another shape. */
 function inputValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return fc.oneof({ weight: 12, arbitrary: inputValue(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: wrongShape });
+  if (isNonNullType(type))
+    return fc.oneof(
+      { weight: 12, arbitrary: inputValue(type.ofType, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: wrongShape },
+    );
   const shaped = (): fc.Arbitrary<unknown> => {
     if (isListType(type)) return fc.array(inputValue(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 4 });
-    if (isEnumType(type)) return fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: fc.constantFrom('NOPE', 'asc', '') });
+    if (isEnumType(type))
+      return fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) },
+        { weight: 1, arbitrary: fc.constantFrom('NOPE', 'asc', '') },
+      );
     if (isInputObjectType(type)) {
       if (depth > 3) return fc.constant({});
       const fields = Object.values(type.getFields());
-      return fc.record(Object.fromEntries(fields.map((f) => [f.name, inputValue(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
+      return fc.record(Object.fromEntries(fields.map((f) => [f.name, inputValue(f.type, depth + 1)])), {
+        requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+      });
     }
     if (isScalarType(type)) return scalarValue(type.name);
     return wrongShape;
@@ -143,8 +206,17 @@ function selection(type: GraphQLOutputType, depth = 0): string {
   if (isLeafType(named)) return '';
   if (isUnionType(named) || isInterfaceType(named)) return '{ __typename }';
   const fields = Object.values((named as GraphQLObjectType).getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type)));
-  const leaves = fields.filter((f) => isLeafType(getNamedType(f.type))).slice(0, 8).map((f) => f.name);
-  const nested = depth < 1 ? fields.filter((f) => !isLeafType(getNamedType(f.type))).slice(0, 4).map((f) => `${f.name} ${selection(f.type, depth + 1)}`) : [];
+  const leaves = fields
+    .filter((f) => isLeafType(getNamedType(f.type)))
+    .slice(0, 8)
+    .map((f) => f.name);
+  const nested =
+    depth < 1
+      ? fields
+          .filter((f) => !isLeafType(getNamedType(f.type)))
+          .slice(0, 4)
+          .map((f) => `${f.name} ${selection(f.type, depth + 1)}`)
+      : [];
   return `{ __typename ${[...leaves, ...nested].join(' ')} }`;
 }
 
@@ -171,7 +243,8 @@ function operations(kind: 'query' | 'mutation'): fc.Arbitrary<Operation> {
 // ---------------------------------------------------------------- the checks
 
 /** What no response may contain: PostgreSQL's and the driver's words. */
-const DATABASE_WORDS = /invalid input syntax|violates|duplicate key|syntax error at|relation "|column "|operator does not exist|out of range for type|QueryFailedError|SQLSTATE|current transaction is aborted|pg_catalog|could not serialize/i;
+const DATABASE_WORDS =
+  /invalid input syntax|violates|duplicate key|syntax error at|relation "|column "|operator does not exist|out of range for type|QueryFailedError|SQLSTATE|current transaction is aborted|pg_catalog|could not serialize/i;
 
 interface Outcome {
   status: number;
@@ -222,7 +295,10 @@ describe.each(ROLES)('as %s', (role) => {
         if (out.codes.length) tally.clientErrors++;
         else tally.answered++;
         expect({ field: op.field, status: out.status < 500, internal: out.codes.includes('INTERNAL_SERVER_ERROR'), leaks: out.leaks }).toEqual({
-          field: op.field, status: true, internal: false, leaks: [],
+          field: op.field,
+          status: true,
+          internal: false,
+          leaks: [],
         });
       }),
       { numRuns: RUNS, endOnFailure: true },

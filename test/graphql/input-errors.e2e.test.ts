@@ -21,7 +21,8 @@ const AWARD = 'QXdhcmQ6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw';
 const DISBURSE = 'mutation($input: DisburseAwardInput!) { disburseAward(input: $input) { disbursement { id } } }';
 const REPORT = 'mutation($input: ReportFinancialsInput!) { reportFinancials(input: $input) { __typename } }';
 const DECLARE = 'mutation($input: DeclareAssessmentInput!) { declareAssessment(input: $input) { __typename } }';
-const EVALUATE = 'query($id: ID!, $a: [IndicatorAssessmentInput!]) { evaluateEligibility(enterpriseId: $id, ruleSet: "MIIT-2026-2", assessments: $a) { __typename } }';
+const EVALUATE =
+  'query($id: ID!, $a: [IndicatorAssessmentInput!]) { evaluateEligibility(enterpriseId: $id, ruleSet: "MIIT-2026-2", assessments: $a) { __typename } }';
 const ENTERPRISES = 'query($f: EnterpriseFilter, $o: [EnterpriseOrder!]) { enterprises(filter: $f, orderBy: $o) { totalCount } }';
 const disburse = (amount: unknown) => ({ input: { awardId: AWARD, amount, idempotencyKey: 'k1' } });
 
@@ -47,7 +48,18 @@ describe('as a variable', () => {
     ['an enum value that does not exist', 'query($l: RegionLevel) { regions(level: $l) { code } }', { l: 'PLANET' }, 'level'],
     ['an enum in a nested filter', ENTERPRISES, { f: { tier: 'GIANT' } }, 'filter.tier'],
     ['an enum in an item of a list', ENTERPRISES, { o: [{ field: 'NAME' }, { field: 'SIZE' }] }, 'orderBy[1].field'],
-    ['a String in an item of a list of input objects', EVALUATE, { id: AWARD, a: [{ key: 'a', value: '1' }, { key: 'b', value: 5 }] }, 'assessments[1].value'],
+    [
+      'a String in an item of a list of input objects',
+      EVALUATE,
+      {
+        id: AWARD,
+        a: [
+          { key: 'a', value: '1' },
+          { key: 'b', value: 5 },
+        ],
+      },
+      'assessments[1].value',
+    ],
     ['a required input field left out', DISBURSE, { input: { awardId: AWARD, idempotencyKey: 'k1' } }, 'amount'],
     ['an input field the type does not define', DISBURSE, { input: { ...disburse('1.00').input, currency: 'CNY' } }, 'currency'],
     ['the whole input left out', DISBURSE, {}, 'input'],
@@ -63,15 +75,27 @@ describe('as a literal', () => {
     ['Money written as a number', `mutation { disburseAward(input: ${awardInput('5.5')}) { __typename } }`, 'amount'],
     ['Money with thousands separators', `mutation { disburseAward(input: ${awardInput('"1,000.00"')}) { __typename } }`, 'amount'],
     ['an Int as a string', `mutation { reportFinancials(input: { enterpriseId: "${AWARD}", year: "2025" }) { __typename } }`, 'year'],
-    ['a Boolean as a string', `mutation { declareAssessment(input: { enterpriseId: "${AWARD}", indicatorKey: "k", evidence: "e", year: 2025, value: "yes" }) { __typename } }`, 'value'],
+    [
+      'a Boolean as a string',
+      `mutation { declareAssessment(input: { enterpriseId: "${AWARD}", indicatorKey: "k", evidence: "e", year: 2025, value: "yes" }) { __typename } }`,
+      'value',
+    ],
     ['an ID given a boolean', '{ evaluateEligibility(enterpriseId: true, ruleSet: "MIIT-2026-2") { __typename } }', 'enterpriseId'],
     ['an enum value that does not exist', '{ regions(level: PLANET) { code } }', 'level'],
     ['an enum written as a string', '{ regions(level: "PROVINCE") { code } }', 'level'],
     ['an enum in a nested filter', '{ enterprises(filter: { tier: GIANT }) { totalCount } }', 'filter.tier'],
     ['an enum in an item of a list', '{ enterprises(orderBy: [{ field: NAME }, { field: SIZE }]) { totalCount } }', 'orderBy[1].field'],
-    ['a String in an item of a list of input objects', `{ evaluateEligibility(enterpriseId: "${AWARD}", ruleSet: "x", assessments: [{ key: "a", value: "1" }, { key: "b", value: 5 }]) { __typename } }`, 'assessments[1].value'],
+    [
+      'a String in an item of a list of input objects',
+      `{ evaluateEligibility(enterpriseId: "${AWARD}", ruleSet: "x", assessments: [{ key: "a", value: "1" }, { key: "b", value: 5 }]) { __typename } }`,
+      'assessments[1].value',
+    ],
     ['a required input field left out', `mutation { disburseAward(input: { awardId: "${AWARD}", idempotencyKey: "k1" }) { __typename } }`, 'amount'],
-    ['an input field the type does not define', `mutation { disburseAward(input: { awardId: "${AWARD}", amount: "1.00", idempotencyKey: "k1", currency: "CNY" }) { __typename } }`, 'currency'],
+    [
+      'an input field the type does not define',
+      `mutation { disburseAward(input: { awardId: "${AWARD}", amount: "1.00", idempotencyKey: "k1", currency: "CNY" }) { __typename } }`,
+      'currency',
+    ],
     ['a required argument left out', '{ evaluateEligibility(ruleSet: "MIIT-2026-2") { __typename } }', 'enterpriseId'],
   ])('%s', async (_what, query, field) => {
     await expect(refusal(query)).resolves.toEqual({ code: 'BAD_USER_INPUT', field });

@@ -17,13 +17,16 @@ describe('every list input of the schema', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__')) continue;
       if (isInputObjectType(type)) {
-        for (const f of Object.values(type.getFields())) visit(`${type.name}.${f.name}`, f.type, () => listBound((f.type as { ofType: GraphQLInputType }).ofType, limitOf(f)));
+        for (const f of Object.values(type.getFields()))
+          visit(`${type.name}.${f.name}`, f.type, () => listBound((f.type as { ofType: GraphQLInputType }).ofType, limitOf(f)));
       }
       if (isObjectType(type)) {
         for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
           for (const arg of field.args) {
             const list = isNonNullType(arg.type) ? arg.type.ofType : arg.type;
-            visit(`${type.name}.${field.name}(${arg.name})`, arg.type, () => listBound((list as { ofType: GraphQLInputType }).ofType, limitOf(field, arg)));
+            visit(`${type.name}.${field.name}(${arg.name})`, arg.type, () =>
+              listBound((list as { ofType: GraphQLInputType }).ofType, limitOf(field, arg)),
+            );
           }
         }
       }
@@ -50,9 +53,20 @@ describe('textCheck', () => {
   });
 
   it.each([
-    ['NUL', '\u0000'], ['BEL', '\u0007'], ['DEL', '\u007F'], ['a C1 control', '\u0085'], ['LRM', '\u200E'], ['RLM', '\u200F'],
-    ['LRE', '\u202A'], ['RLO', '\u202E'], ['LRI', '\u2066'], ['PDI', '\u2069'], ['ALM', '\u061C'], ['a line separator', '\u2028'],
-    ['a BOM', '\uFEFF'], ['a lone surrogate', '\uD800'],
+    ['NUL', '\u0000'],
+    ['BEL', '\u0007'],
+    ['DEL', '\u007F'],
+    ['a C1 control', '\u0085'],
+    ['LRM', '\u200E'],
+    ['RLM', '\u200F'],
+    ['LRE', '\u202A'],
+    ['RLO', '\u202E'],
+    ['LRI', '\u2066'],
+    ['PDI', '\u2069'],
+    ['ALM', '\u061C'],
+    ['a line separator', '\u2028'],
+    ['a BOM', '\uFEFF'],
+    ['a lone surrogate', '\uD800'],
   ])('refuses %s anywhere', (_what, c) => {
     expect(refusal(`南京${c}科技`)).not.toBeNull();
     expect(refusal(`南京${c}科技`, { multiline: true })).not.toBeNull();

@@ -1,6 +1,16 @@
 import {
-  getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLSchema,
-  isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
 } from 'graphql';
 import { startTestServer, TestServer } from '../support/server';
 import { tokenFor } from '../support/tokens';
@@ -30,7 +40,11 @@ function placeholder(type: GraphQLInputType): unknown {
   if (isListType(type)) return [placeholder(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, placeholder(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, placeholder(f.type)]),
+    );
   }
   const name = (type as GraphQLNamedType).name;
   return ({ Int: 1, Float: 1, Boolean: true, Money: '1.00' } as Record<string, unknown>)[name] ?? 'x';
@@ -86,11 +100,16 @@ function probes(operationType: 'query' | 'mutation'): Probe[] {
 describe('a NUL in any string argument or input field (issue 10, finding 8)', () => {
   it('finds the strings to probe by walking the schema', () => {
     const paths = probes('query').map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['enterprises(filter.search)', 'enterprises(after)', 'evaluateEligibility(assessments[0].key)', 'region(code)']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['enterprises(filter.search)', 'enterprises(after)', 'evaluateEligibility(assessments[0].key)', 'region(code)']),
+    );
     expect(probes('mutation').map((p) => p.path)).toEqual(expect.arrayContaining(['updateEnterprise(input.name)']));
   });
 
-  for (const [who, token] of [['MIIT', () => miit], ['the public', () => undefined]] as const) {
+  for (const [who, token] of [
+    ['MIIT', () => miit],
+    ['the public', () => undefined],
+  ] as const) {
     it(`is BAD_USER_INPUT naming the argument, for ${who}, in every query and mutation`, async () => {
       const answers: Record<string, unknown> = {};
       const expected: Record<string, unknown> = {};

@@ -27,13 +27,28 @@ beforeAll(async () => {
     await createFinancialReport(ds, e.id, 2023);
     const app = await insertApplication(ds, e.id, { status: 'APPROVED', score: '86.50' });
     await insertReview(ds, app, {
-      kind: 'EXPERT_REVIEW', decision: 'APPROVE', reviewerRole: 'MIIT', reviewerSubject: 'expert:7', score: '86.50', evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] },
+      kind: 'EXPERT_REVIEW',
+      decision: 'APPROVE',
+      reviewerRole: 'MIIT',
+      reviewerSubject: 'expert:7',
+      score: '86.50',
+      evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] },
     });
     const award = await createAward(ds, batchId, { enterpriseId: e.id }, '6000000.01');
-    await ds.query(`INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '3000000.01', '2024-05-06', $2), ($1, 2, '0.99', '2025-01-02', $3)`, [award, `k1-${award}`, `k2-${award}`]);
-    await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on, description) VALUES ($1, 'EQUIPMENT', '1234.56', '2024-06-01', '设备')`, [award]);
+    await ds.query(
+      `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '3000000.01', '2024-05-06', $2), ($1, 2, '0.99', '2025-01-02', $3)`,
+      [award, `k1-${award}`, `k2-${award}`],
+    );
+    await ds.query(
+      `INSERT INTO expenditure (award_id, category, amount, spent_on, description) VALUES ($1, 'EQUIPMENT', '1234.56', '2024-06-01', '设备')`,
+      [award],
+    );
     await ds.query(`INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, '0.01', '多付')`, [award]);
-    if (i === 2) await ds.query(`INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by) VALUES ($1, $2, '330106', 'PROPOSED', 'test:gov')`, [batchId, e.id]);
+    if (i === 2)
+      await ds.query(
+        `INSERT INTO key_support_proposal (batch_id, enterprise_id, region_code, status, proposed_by) VALUES ($1, $2, '330106', 'PROPOSED', 'test:gov')`,
+        [batchId, e.id],
+      );
     await ds.query(
       `INSERT INTO assessment (enterprise_id, indicator_key, year, value_kind, flag, score, evidence, status, asserted_by, asserted_by_role)
        VALUES ($1, 'coreBusinessOnInformationSystem', 2025, 'FLAG', true, NULL, 'ERP', 'DECLARED', 'test:e', 'ENTERPRISE'),
@@ -99,27 +114,46 @@ describe('child lists read with their page', () => {
       expect(enterprises[0].thisYear).toEqual([{ indicatorKey: 'developmentScore', score: '72.50', decidedByRegion: null }]);
       expect(awards[0]).toMatchObject({
         amount: '6000000.01',
-        disbursements: [{ tranche: 1, amount: '3000000.01', paidOn: '2024-05-06' }, { tranche: 2, amount: '0.99', paidOn: '2025-01-02' }],
+        disbursements: [
+          { tranche: 1, amount: '3000000.01', paidOn: '2024-05-06' },
+          { tranche: 2, amount: '0.99', paidOn: '2025-01-02' },
+        ],
         expenditures: [{ amount: '1234.56', category: 'EQUIPMENT', spentOn: '2024-06-01', description: '设备' }],
         clawBacks: [{ amount: '0.01', reason: '多付', createdAt: expect.stringMatching(/^\d{4}-/) }],
       });
-      const withReviews = (await t.graphql(`{ applications(first: 5) { edges { node { score reviews { score evaluation } } } } }`, {}, tokens.MIIT)).data!;
-      expect(withReviews.applications.edges[0].node).toEqual({ score: '86.50', reviews: [{ score: '86.50', evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] } }] });
+      const withReviews = (await t.graphql(`{ applications(first: 5) { edges { node { score reviews { score evaluation } } } } }`, {}, tokens.MIIT))
+        .data!;
+      expect(withReviews.applications.edges[0].node).toEqual({
+        score: '86.50',
+        reviews: [{ score: '86.50', evaluation: { verdict: 'ELIGIBLE', indicators: [1, 2] } }],
+      });
     }
   });
 
   /** Selections reaching every relation of the relation map through some list, at depth one and two. */
   const RELATED: [string, string, string][] = [
-    ['enterprises', 'Enterprise', 'id financials { year enterprise { id name } } certifications { id enterprise { id } } applications { id status } assessments(year: 2025) { year enterprise { id } }'],
+    [
+      'enterprises',
+      'Enterprise',
+      'id financials { year enterprise { id name } } certifications { id enterprise { id } } applications { id status } assessments(year: 2025) { year enterprise { id } }',
+    ],
     ['certifications', 'Certification', 'id tier enterprise { id name creditCode }'],
     ['applications', 'Application', 'id enterprise { id name } certification { id tier } reviews { id application { id status } }'],
-    ['awards', 'Award', 'id enterprise { id name awards { id } } platform { id name awards { id } } clawBacks { award { id } } expenditures { amount award { id } }'],
+    [
+      'awards',
+      'Award',
+      'id enterprise { id name awards { id } } platform { id name awards { id } } clawBacks { award { id } } expenditures { amount award { id } }',
+    ],
     ['disbursements', 'Disbursement', 'id award { id amount disbursements { tranche } }'],
     ['expenditures', 'Expenditure', 'id award { id enterprise { name } }'],
     ['keySupportProposals', 'KeySupportProposal', 'id enterprise { id name } batch { id number }'],
     ['enterprises', 'Enterprise', 'id keySupport { id status decidedAt enterprise { id } batch { id number } }'],
     ['keyLittleGiants', 'KeyLittleGiant', 'id approvedAt region { code } enterprise { id name keySupport { id } } batch { id number budget }'],
-    ['publicObjections', 'PublicObjection', 'id grounds status raisedAt objectorName objectorContact application { id status score enterprise { id name } }'],
+    [
+      'publicObjections',
+      'PublicObjection',
+      'id grounds status raisedAt objectorName objectorContact application { id status score enterprise { id name } }',
+    ],
   ];
 
   it('cover every relation of the relation map', () => {
@@ -142,43 +176,50 @@ describe('child lists read with their page', () => {
     if (who === 'OWN' || who === 'GOV') expect(seen.publicObjections).toBeGreaterThan(0);
   });
 
-  it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])('enterprise(id) and enterprise(creditCode) read in one statement what node(id) reads, for %s', async (who) => {
-    const selection = `${ENTERPRISE} region { code } awards { id enterprise { id name } }`;
-    const all = await t.db.dataSource.query(`SELECT id, credit_code FROM enterprise ORDER BY credit_code`);
-    const at = (res: { errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
-      (res.errors ?? []).map((e) => `${e.path!.slice(1).join('.')} ${String(e.extensions!.code)}`).sort();
-    let visible = 0;
-    for (const row of all as { id: string; credit_code: string }[]) {
-      const id = Buffer.from(`Enterprise:${row.id}`).toString('base64url');
-      const ref = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { ${selection} } } }`, { id }, tokens[who]);
-      let byId: Awaited<ReturnType<typeof t.graphql>> | undefined;
-      const sent = await statementsOf(async () => (byId = await t.graphql(`query($id: ID!) { node: enterprise(id: $id) { ${selection} } }`, { id }, tokens[who])));
-      const byCode = await t.graphql(`query($c: String!) { node: enterprise(creditCode: $c) { ${selection} } }`, { c: row.credit_code }, tokens[who]);
-      expect(byId!.data).toEqual(ref.data);
-      expect(byCode.data).toEqual(ref.data);
-      expect(at(byId!)).toEqual(at(ref));
-      expect(at(byCode)).toEqual(at(ref));
-      if (ref.data!.node) visible += 1;
-      expect(sent.length).toBeLessThanOrEqual(1);
-    }
-    // Everyone sees the certified ones; the uncertified one only its local government (not GOV's region) and the ministries.
-    expect(visible).toBe(who === 'MIIT' || who === 'MOF' ? all.length : all.length - 1);
-  });
+  it.each(['PUBLIC', 'OWN', 'GOV', 'MIIT', 'MOF'])(
+    'enterprise(id) and enterprise(creditCode) read in one statement what node(id) reads, for %s',
+    async (who) => {
+      const selection = `${ENTERPRISE} region { code } awards { id enterprise { id name } }`;
+      const all = await t.db.dataSource.query(`SELECT id, credit_code FROM enterprise ORDER BY credit_code`);
+      const at = (res: { errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
+        (res.errors ?? []).map((e) => `${e.path!.slice(1).join('.')} ${String(e.extensions!.code)}`).sort();
+      let visible = 0;
+      for (const row of all as { id: string; credit_code: string }[]) {
+        const id = Buffer.from(`Enterprise:${row.id}`).toString('base64url');
+        const ref = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Enterprise { ${selection} } } }`, { id }, tokens[who]);
+        let byId: Awaited<ReturnType<typeof t.graphql>> | undefined;
+        const sent = await statementsOf(
+          async () => (byId = await t.graphql(`query($id: ID!) { node: enterprise(id: $id) { ${selection} } }`, { id }, tokens[who])),
+        );
+        const byCode = await t.graphql(
+          `query($c: String!) { node: enterprise(creditCode: $c) { ${selection} } }`,
+          { c: row.credit_code },
+          tokens[who],
+        );
+        expect(byId!.data).toEqual(ref.data);
+        expect(byCode.data).toEqual(ref.data);
+        expect(at(byId!)).toEqual(at(ref));
+        expect(at(byCode)).toEqual(at(ref));
+        if (ref.data!.node) visible += 1;
+        expect(sent.length).toBeLessThanOrEqual(1);
+      }
+      // Everyone sees the certified ones; the uncertified one only its local government (not GOV's region) and the ministries.
+      expect(visible).toBe(who === 'MIIT' || who === 'MOF' ? all.length : all.length - 1);
+    },
+  );
 
   it('are read in the page’s statement, also for awards and applications', async () => {
-    const sent = (
-      await statementsOf(async () => {
-        const res = await t.graphql(
-          `{ awards(first: 10) { edges { node { amount disbursements { amount } expenditures { amount } clawBacks { amount } } } }
+    const sent = await statementsOf(async () => {
+      const res = await t.graphql(
+        `{ awards(first: 10) { edges { node { amount disbursements { amount } expenditures { amount } clawBacks { amount } } } }
              applications(first: 10) { edges { node { status reviews { kind } } } } }`,
-          {},
-          tokens.MIIT,
-        );
-        expect(res.errors).toBeUndefined();
-        expect(res.data!.awards.edges[0].node.disbursements).toHaveLength(2);
-        expect(res.data!.applications.edges[0].node.reviews).toHaveLength(1);
-      })
-    );
+        {},
+        tokens.MIIT,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.awards.edges[0].node.disbursements).toHaveLength(2);
+      expect(res.data!.applications.edges[0].node.reviews).toHaveLength(1);
+    });
     // One round trip per list, each with the caller's settings.
     expect(sent.map((s) => s.text.slice(0, 18))).toEqual(['SELECT set_config(', 'SELECT set_config(']);
     expect(sent.map((s) => s.statement.slice(0, 23))).toEqual(['SELECT json_build_objec', 'SELECT json_build_objec']);

@@ -60,7 +60,13 @@ describe('callFieldResolversDirectly', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      gadget: { rootThenContext: 'lathe/ann!', contextThenRoot: 'ann/lathe', withInfo: 'true:withInfo', withArgument: 'lathelathe', withMiddleware: 'LATHE' },
+      gadget: {
+        rootThenContext: 'lathe/ann!',
+        contextThenRoot: 'ann/lathe',
+        withInfo: 'true:withInfo',
+        withArgument: 'lathelathe',
+        withMiddleware: 'LATHE',
+      },
     });
   });
 

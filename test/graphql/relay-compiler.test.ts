@@ -107,7 +107,10 @@ async function compile(name: string, schema: string): Promise<{ code: number; ou
   const generated = join(project, 'src/__generated__');
   mkdirSync(generated, { recursive: true });
   for (const [file, text] of Object.entries(SOURCES)) writeFileSync(join(project, 'src', file), text);
-  writeFileSync(join(project, 'relay.config.json'), JSON.stringify({ src: './src', schema, language: 'typescript', artifactDirectory: './src/__generated__' }));
+  writeFileSync(
+    join(project, 'relay.config.json'),
+    JSON.stringify({ src: './src', schema, language: 'typescript', artifactDirectory: './src/__generated__' }),
+  );
   try {
     const { stdout, stderr } = await run(COMPILER, [join(project, 'relay.config.json')], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
     return { code: 0, output: stdout + stderr, generated };
@@ -145,13 +148,19 @@ describe('relay-compiler against schema/schema.graphql', () => {
   }, 60_000);
 
   it('fails against the old shape: a PageInfo without hasPreviousPage', async () => {
-    const { code, output } = await compile('no-previous', schemaWithout('no-previous', (node) => node.kind === Kind.FIELD_DEFINITION && node.name.value === 'hasPreviousPage'));
+    const { code, output } = await compile(
+      'no-previous',
+      schemaWithout('no-previous', (node) => node.kind === Kind.FIELD_DEFINITION && node.name.value === 'hasPreviousPage'),
+    );
     expect(code).not.toBe(0);
     expect(output).toContain("'pageInfo { hasPreviousPage }'");
   }, 60_000);
 
   it('fails against the old shape: lists without last and before', async () => {
-    const { code, output } = await compile('no-last', schemaWithout('no-last', (node) => node.kind === Kind.INPUT_VALUE_DEFINITION && ['last', 'before'].includes(node.name.value)));
+    const { code, output } = await compile(
+      'no-last',
+      schemaWithout('no-last', (node) => node.kind === Kind.INPUT_VALUE_DEFINITION && ['last', 'before'].includes(node.name.value)),
+    );
     expect(code).not.toBe(0);
     expect(output).toMatch(/Unknown argument 'last'/);
   }, 60_000);

@@ -37,7 +37,9 @@ describe('bulkInsert', () => {
   it('writes every row, in chunks, with NULLs, quotes, JSON and exact decimals intact', async () => {
     const input = rows(2_345);
     expect(await bulkInsert(db.dataSource, SPEC, input, 1_000)).toBe(2_345);
-    const out = await db.dataSource.query(`SELECT id, label, amount::text AS amount, info, to_char("on", 'YYYY-MM-DD') AS "on" FROM seed_bulk_test ORDER BY id`);
+    const out = await db.dataSource.query(
+      `SELECT id, label, amount::text AS amount, info, to_char("on", 'YYYY-MM-DD') AS "on" FROM seed_bulk_test ORDER BY id`,
+    );
     expect(out).toEqual(input);
   });
 });
@@ -48,7 +50,10 @@ describe('BulkWriter', () => {
     const child: TableSpec<{ id: number }> = { table: 'seed_bulk_child', columns: { id: 'int' } };
     for (let k = 0; k < 5; k++) {
       writer.enqueue(SPEC, rows(300, k * 300));
-      writer.enqueue(child, Array.from({ length: 300 }, (_, i) => ({ id: k * 300 + i })));
+      writer.enqueue(
+        child,
+        Array.from({ length: 300 }, (_, i) => ({ id: k * 300 + i })),
+      );
       await writer.ready();
     }
     await writer.flush();

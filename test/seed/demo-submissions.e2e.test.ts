@@ -21,15 +21,22 @@ afterAll(() => t.close());
 const SUBMIT = `mutation($input: ApplicationStepInput!) { submitApplication(input: $input) { application { status selfAssessment { verdict } } } }`;
 
 it('submits every DRAFT or RETURNED demo application, each with a self-assessment that fails nothing', async () => {
-  const open = (await t.db.dataSource.query<{
-    id: string; enterprise_id: string;
-  }[]>(`SELECT id, enterprise_id FROM application WHERE status IN ('DRAFT', 'RETURNED') ORDER BY id`));
+  const open = await t.db.dataSource.query<
+    {
+      id: string;
+      enterprise_id: string;
+    }[]
+  >(`SELECT id, enterprise_id FROM application WHERE status IN ('DRAFT', 'RETURNED') ORDER BY id`);
   expect(open.length).toBeGreaterThan(0);
   const outcomes: string[] = [];
   for (const a of open) {
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: a.enterprise_id });
     const res = await t.graphql(SUBMIT, { input: { applicationId: toGlobalId('Application', a.id) } }, token);
-    outcomes.push(res.errors ? res.errors[0].message : `${res.data!.submitApplication.application.status} ${res.data!.submitApplication.application.selfAssessment.verdict}`);
+    outcomes.push(
+      res.errors
+        ? res.errors[0].message
+        : `${res.data!.submitApplication.application.status} ${res.data!.submitApplication.application.selfAssessment.verdict}`,
+    );
   }
   expect(outcomes.filter((o) => !/^SUBMITTED (ELIGIBLE|UNDETERMINED)$/.test(o))).toEqual([]);
 });

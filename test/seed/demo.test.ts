@@ -33,19 +33,35 @@ describe('seedDemoData', () => {
   });
 
   it('has every tier, every certification status in every tier, and every application status', async () => {
-    expect(await values(`SELECT DISTINCT coalesce(tier, 'NONE') AS v FROM enterprise`)).toEqual(
-      ['INNOVATIVE_SME', 'LITTLE_GIANT', 'NONE', 'SRDI_SME'],
-    );
+    expect(await values(`SELECT DISTINCT coalesce(tier, 'NONE') AS v FROM enterprise`)).toEqual([
+      'INNOVATIVE_SME',
+      'LITTLE_GIANT',
+      'NONE',
+      'SRDI_SME',
+    ]);
     const statuses = ['CERTIFIED', 'EXPIRED', 'PUBLIC_NOTICE', 'RENEWED', 'REVOKED', 'UNDER_REVIEW'];
     for (const tier of ['INNOVATIVE_SME', 'SRDI_SME', 'LITTLE_GIANT']) {
       expect([tier, await values(`SELECT DISTINCT status AS v FROM certification WHERE tier = '${tier}'`)]).toEqual([tier, statuses]);
     }
-    expect(await values(`SELECT DISTINCT status AS v FROM application`)).toEqual(
-      ['APPROVED', 'CERTIFIED', 'DRAFT', 'PUBLIC_NOTICE', 'RECOMMENDED', 'REJECTED', 'RETURNED', 'SUBMITTED', 'UNDER_REVIEW', 'WITHDRAWN'],
-    );
-    expect(await values(`SELECT DISTINCT kind AS v FROM review`)).toEqual(
-      ['EXPERT_REVIEW', 'OBJECTION', 'OBJECTION_RESOLUTION', 'RECOMMENDATION', 'RETURN'],
-    );
+    expect(await values(`SELECT DISTINCT status AS v FROM application`)).toEqual([
+      'APPROVED',
+      'CERTIFIED',
+      'DRAFT',
+      'PUBLIC_NOTICE',
+      'RECOMMENDED',
+      'REJECTED',
+      'RETURNED',
+      'SUBMITTED',
+      'UNDER_REVIEW',
+      'WITHDRAWN',
+    ]);
+    expect(await values(`SELECT DISTINCT kind AS v FROM review`)).toEqual([
+      'EXPERT_REVIEW',
+      'OBJECTION',
+      'OBJECTION_RESOLUTION',
+      'RECOMMENDATION',
+      'RETURN',
+    ]);
   });
 
   it('gives the Jiangsu local government an application in every open state for each tier, to act on', async () => {
@@ -54,7 +70,13 @@ describe('seedDemoData', () => {
       WHERE e.region_code LIKE '32%' AND a.status <> 'CERTIFIED'`);
     const open = ['APPROVED', 'DRAFT', 'PUBLIC_NOTICE', 'RECOMMENDED', 'REJECTED', 'RETURNED', 'SUBMITTED', 'UNDER_REVIEW', 'WITHDRAWN'];
     for (const tier of ['LITTLE_GIANT', 'SRDI_SME']) {
-      expect([tier, rows.filter((r) => r.tier === tier).map((r) => r.status).sort()]).toEqual([tier, open]);
+      expect([
+        tier,
+        rows
+          .filter((r) => r.tier === tier)
+          .map((r) => r.status)
+          .sort(),
+      ]).toEqual([tier, open]);
     }
   });
 
@@ -64,10 +86,15 @@ describe('seedDemoData', () => {
     );
     expect(revoked.n).toBeGreaterThan(0);
     expect(revoked.reasons).toBe(revoked.n);
-    expect((await values(`SELECT DISTINCT batch_number::text AS v FROM certification WHERE tier = 'LITTLE_GIANT' AND batch_number IS NOT NULL`)))
-      .toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(
+      await values(`SELECT DISTINCT batch_number::text AS v FROM certification WHERE tier = 'LITTLE_GIANT' AND batch_number IS NOT NULL`),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(await values(`SELECT DISTINCT rule_set_code AS v FROM certification`)).toEqual([
-      'INNOVATIVE-SME-2022', 'MIIT-2022-63', 'MIIT-2026-2', 'SRDI-PROVINCIAL-2022', 'SRDI-PROVINCIAL-2026',
+      'INNOVATIVE-SME-2022',
+      'MIIT-2022-63',
+      'MIIT-2026-2',
+      'SRDI-PROVINCIAL-2022',
+      'SRDI-PROVINCIAL-2026',
     ]);
   });
 
@@ -95,7 +122,9 @@ describe('seedDemoData', () => {
     expect(await values(`SELECT DISTINCT status AS v FROM assessment`)).toEqual(['CONFIRMED', 'DECLARED', 'REJECTED', 'SCORED']);
     // Declarations wait for the Jiangsu local government too, so the confirm step can be shown there.
     expect(await values(`SELECT DISTINCT status AS v FROM assessment WHERE region_code LIKE '32%' AND status = 'DECLARED'`)).toEqual(['DECLARED']);
-    const [o] = await db.dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE objector_role = 'PUBLIC' AND status = 'OPEN')::int AS open FROM public_objection`);
+    const [o] = await db.dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE objector_role = 'PUBLIC' AND status = 'OPEN')::int AS open FROM public_objection`,
+    );
     expect(o.n).toBeGreaterThan(0);
     expect(o.open).toBe(o.n);
   });
@@ -117,8 +146,12 @@ describe('seedDemoData', () => {
         `INSERT INTO expenditure (award_id, category, amount, spent_on) SELECT id, 'EQUIPMENT', amount, granted_on + 400 FROM award WHERE enterprise_id = $1`,
         [t.enterprise.id],
       );
-      await runner.query(`UPDATE assessment SET region_code = '110000' WHERE id = (SELECT min(id::text)::uuid FROM assessment WHERE region_code LIKE '32%')`);
-      await runner.query(`UPDATE public_objection SET created_at = created_at + interval '1 year' WHERE id = (SELECT min(id::text)::uuid FROM public_objection)`);
+      await runner.query(
+        `UPDATE assessment SET region_code = '110000' WHERE id = (SELECT min(id::text)::uuid FROM assessment WHERE region_code LIKE '32%')`,
+      );
+      await runner.query(
+        `UPDATE public_objection SET created_at = created_at + interval '1 year' WHERE id = (SELECT min(id::text)::uuid FROM public_objection)`,
+      );
       await runner.query(
         `UPDATE application SET public_notice_starts_on = public_notice_starts_on - 1 WHERE id = (SELECT min(id::text)::uuid FROM application WHERE status = 'CERTIFIED')`,
       );
@@ -140,14 +173,19 @@ describe('seedDemoData', () => {
       SELECT CASE WHEN enterprise_id IS NULL THEN 'platform' ELSE 'enterprise' END AS kind, usage_restriction AS restriction,
              count(*)::int AS n, round(avg(amount))::text AS avg
       FROM award GROUP BY 1, 2 ORDER BY 1`);
-    expect(awards.map((a) => [a.kind, a.restriction])).toEqual([['enterprise', 'UNRESTRICTED'], ['platform', 'SERVICES_ONLY']]);
+    expect(awards.map((a) => [a.kind, a.restriction])).toEqual([
+      ['enterprise', 'UNRESTRICTED'],
+      ['platform', 'SERVICES_ONLY'],
+    ]);
     const enterpriseAvg = Number(awards[0].avg);
     expect(enterpriseAvg).toBeGreaterThan(4_500_000);
     expect(enterpriseAvg).toBeLessThan(6_600_000);
     expect(await values(`SELECT DISTINCT status AS v FROM award`)).toEqual(expect.arrayContaining(['CLAWED_BACK', 'CLOSED', 'GRANTED']));
     const [cb] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM claw_back`);
     expect(cb.n).toBeGreaterThan(0);
-    const [keys] = await q<{ n: number; dup: number }>(`SELECT count(*)::int AS n, (count(*) - count(DISTINCT idempotency_key))::int AS dup FROM disbursement`);
+    const [keys] = await q<{ n: number; dup: number }>(
+      `SELECT count(*)::int AS n, (count(*) - count(DISTINCT idempotency_key))::int AS dup FROM disbursement`,
+    );
     expect(keys.dup).toBe(0);
     expect(keys.n).toBeGreaterThan(summary.counts.awards);
   });
@@ -168,7 +206,9 @@ describe('seedDemoData', () => {
       WHERE niche_market_share IS NULL OR total_liabilities IS NULL OR employees IS NULL OR main_business_revenue IS NULL`);
     expect(gaps.n).toBeGreaterThan(0);
     expect(gaps.n).toBeLessThan(15);
-    const [money] = await q<{ bad: number }>(`SELECT count(*) FILTER (WHERE revenue::text !~ '^[0-9]+\\.[0-9]{2}$')::int AS bad FROM financial_report`);
+    const [money] = await q<{ bad: number }>(
+      `SELECT count(*) FILTER (WHERE revenue::text !~ '^[0-9]+\\.[0-9]{2}$')::int AS bad FROM financial_report`,
+    );
     expect(money.bad).toBe(0);
   });
 
@@ -182,18 +222,26 @@ describe('seedDemoData', () => {
       otherRegionCode: '330000',
     });
     const t = summary.tenants;
-    const [e] = await q<{ tier: string; region: string; awards: number; spent: number }>(`
+    const [e] = await q<{ tier: string; region: string; awards: number; spent: number }>(
+      `
       SELECT e.tier, e.region_code AS region,
              (SELECT count(*) FROM award a WHERE a.enterprise_id = e.id)::int AS awards,
              (SELECT count(*) FROM expenditure x JOIN award a ON a.id = x.award_id WHERE a.enterprise_id = e.id)::int AS spent
-      FROM enterprise e WHERE e.id = $1`, [t.enterprise.id]);
+      FROM enterprise e WHERE e.id = $1`,
+      [t.enterprise.id],
+    );
     expect(e).toEqual({ tier: 'LITTLE_GIANT', region: '320505', awards: 1, spent: expect.any(Number) });
     expect(e.spent).toBeGreaterThan(0);
-    const [other] = await q<{ region: string; tier: string }>(`SELECT region_code AS region, tier FROM enterprise WHERE id = $1`, [t.otherEnterprise.id]);
+    const [other] = await q<{ region: string; tier: string }>(`SELECT region_code AS region, tier FROM enterprise WHERE id = $1`, [
+      t.otherEnterprise.id,
+    ]);
     expect(other).toEqual({ region: '330108', tier: 'LITTLE_GIANT' });
-    const platforms = await q<{ id: string; region: string; awards: number }>(`
+    const platforms = await q<{ id: string; region: string; awards: number }>(
+      `
       SELECT p.id, p.region_code AS region, (SELECT count(*) FROM award a WHERE a.platform_id = p.id)::int AS awards
-      FROM platform p WHERE p.id = ANY($1) ORDER BY p.id`, [[t.platform.id, t.otherPlatform.id]]);
+      FROM platform p WHERE p.id = ANY($1) ORDER BY p.id`,
+      [[t.platform.id, t.otherPlatform.id]],
+    );
     expect(platforms).toEqual([
       { id: t.platform.id, region: '320500', awards: 2 },
       { id: t.otherPlatform.id, region: '330000', awards: 2 },

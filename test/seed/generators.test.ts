@@ -42,12 +42,16 @@ describe('Rng', () => {
 describe('apportion', () => {
   it('splits a total exactly, in proportion', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        const counts = apportion(total, weights);
-        expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
-        const sum = weights.reduce((a, b) => a + b, 0);
-        counts.forEach((c, i) => expect(Math.abs(c - (weights[i] / sum) * total)).toBeLessThanOrEqual(1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const counts = apportion(total, weights);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          counts.forEach((c, i) => expect(Math.abs(c - (weights[i] / sum) * total)).toBeLessThanOrEqual(1));
+        },
+      ),
     );
   });
 
@@ -113,8 +117,12 @@ describe('generateFinancials', () => {
       const compliant = seed % 4 !== 0;
       const f = generateFinancials(new Rng(seed), { firmClass: 'LITTLE_GIANT', compliant });
       const [y23, y24, y25] = f.rows.map((r) => ({
-        rev: Number(r.revenue), main: Number(r.main_business_revenue), rd: Number(r.rd_expense),
-        debt: Number(r.total_liabilities) / Number(r.total_assets), ip: r.class1_ip_count!, niche: Number(r.niche_market_share),
+        rev: Number(r.revenue),
+        main: Number(r.main_business_revenue),
+        rd: Number(r.rd_expense),
+        debt: Number(r.total_liabilities) / Number(r.total_assets),
+        ip: r.class1_ip_count!,
+        niche: Number(r.niche_market_share),
       }));
       const rdBand = y25.rev >= 100e6 ? 0.03 : 0.06;
       const checks = {
@@ -125,7 +133,9 @@ describe('generateFinancials', () => {
         IP_RIGHTS: y25.ip >= 2,
         NICHE_SHARE: y25.niche >= 10,
       };
-      const failed = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
+      const failed = Object.entries(checks)
+        .filter(([, ok]) => !ok)
+        .map(([k]) => k);
       expect([seed, failed]).toEqual([seed, compliant ? [] : [f.breach]]);
     }
   });
@@ -200,7 +210,12 @@ describe('certification timelines', () => {
 
   it('renews, reviews and certifies the published batches as the calendar allows', () => {
     const b4 = littleGiantTimeline(rng, 4, CertificationStatus.RENEWED)!;
-    expect([isoDate(b4.certifiedOn!), isoDate(b4.validUntil!), b4.batchNumber, b4.ruleSetCode]).toEqual(['2022-08-26', '2028-08-25', 4, 'MIIT-2022-63']);
+    expect([isoDate(b4.certifiedOn!), isoDate(b4.validUntil!), b4.batchNumber, b4.ruleSetCode]).toEqual([
+      '2022-08-26',
+      '2028-08-25',
+      4,
+      'MIIT-2022-63',
+    ]);
     const b5 = littleGiantTimeline(rng, 5, CertificationStatus.RENEWED)!;
     expect(b5.ruleSetCode).toBe('MIIT-2022-63'); // re-reviewed in August 2026: the 2026 re-reviews still follow the 2022 standard
     expect(littleGiantTimeline(rng, 2, CertificationStatus.UNDER_REVIEW)?.status).toBe(CertificationStatus.UNDER_REVIEW);
@@ -228,7 +243,8 @@ describe('certification timelines', () => {
           if (status === CertificationStatus.PUBLIC_NOTICE) continue;
           expect(t.validUntil!).toBeGreaterThan(t.certifiedOn!);
           expect(t.noticeEnd).toBeLessThan(t.certifiedOn!);
-          if (status === CertificationStatus.CERTIFIED || status === CertificationStatus.RENEWED) expect(t.validUntil!).toBeGreaterThan(REFERENCE_DAY);
+          if (status === CertificationStatus.CERTIFIED || status === CertificationStatus.RENEWED)
+            expect(t.validUntil!).toBeGreaterThan(REFERENCE_DAY);
           if (status === CertificationStatus.EXPIRED) expect(t.validUntil!).toBeLessThan(REFERENCE_DAY);
           if (status === CertificationStatus.REVOKED) expect(t.revokedOn!).toBeLessThan(REFERENCE_DAY);
           if (tier === Tier.INNOVATIVE_SME) expect(t.certifiedOn!).toBeGreaterThanOrEqual(day('2022-08-01'));
@@ -268,39 +284,56 @@ describe('liftToApplicationBar', () => {
     enterprise: { industry, sizeClass },
     today,
     reports: rows.map((r) => ({
-      year: r.year, revenue: r.revenue, mainBusinessRevenue: r.main_business_revenue, rdExpense: r.rd_expense, rdStaff: r.rd_staff,
-      employees: r.employees, totalAssets: r.total_assets, totalLiabilities: r.total_liabilities, newEquityFinancing: r.new_equity_financing,
-      class1IpCount: r.class1_ip_count, nicheMarketShare: r.niche_market_share,
+      year: r.year,
+      revenue: r.revenue,
+      mainBusinessRevenue: r.main_business_revenue,
+      rdExpense: r.rd_expense,
+      rdStaff: r.rd_staff,
+      employees: r.employees,
+      totalAssets: r.total_assets,
+      totalLiabilities: r.total_liabilities,
+      newEquityFinancing: r.new_equity_financing,
+      class1IpCount: r.class1_ip_count,
+      nicheMarketShare: r.niche_market_share,
     })),
   });
 
-  it.each([Tier.SRDI_SME, Tier.LITTLE_GIANT])('leaves no %s indicator of the sets in force failing on the figures, whatever the firm and sector', (tier) => {
-    const sets = ruleSetsInForce(tier, EvaluationPurpose.NEW_APPLICATION, today);
-    expect(sets.length).toBeGreaterThan(0);
-    for (let seed = 1; seed <= 40; seed++) {
-      for (const firmClass of ['SRDI', 'INNOVATIVE', 'NONE'] as const) {
-        const drawn = generateFinancials(new Rng(seed), { firmClass, gap: seed % 5 === 0 ? 'NO_LIABILITIES' : null });
-        if (drawn.sizeClass === SizeClass.LARGE) continue;
-        for (const industry of ['C34 通用设备制造业', 'I6510 软件开发', 'A0110 谷物种植', 'E4710 房屋建筑业']) {
-          const lifted = liftToApplicationBar(drawn.rows, sets, { industry, sizeClass: drawn.sizeClass }, today);
-          for (const set of sets) {
-            const failing = evaluate(set, facts(lifted, industry, drawn.sizeClass)).indicators.filter((i) => i.result === IndicatorResult.FAIL);
-            expect(failing.map((i) => i.key)).toEqual([]);
+  it.each([Tier.SRDI_SME, Tier.LITTLE_GIANT])(
+    'leaves no %s indicator of the sets in force failing on the figures, whatever the firm and sector',
+    (tier) => {
+      const sets = ruleSetsInForce(tier, EvaluationPurpose.NEW_APPLICATION, today);
+      expect(sets.length).toBeGreaterThan(0);
+      for (let seed = 1; seed <= 40; seed++) {
+        for (const firmClass of ['SRDI', 'INNOVATIVE', 'NONE'] as const) {
+          const drawn = generateFinancials(new Rng(seed), { firmClass, gap: seed % 5 === 0 ? 'NO_LIABILITIES' : null });
+          if (drawn.sizeClass === SizeClass.LARGE) continue;
+          for (const industry of ['C34 通用设备制造业', 'I6510 软件开发', 'A0110 谷物种植', 'E4710 房屋建筑业']) {
+            const lifted = liftToApplicationBar(drawn.rows, sets, { industry, sizeClass: drawn.sizeClass }, today);
+            for (const set of sets) {
+              const failing = evaluate(set, facts(lifted, industry, drawn.sizeClass)).indicators.filter((i) => i.result === IndicatorResult.FAIL);
+              expect(failing.map((i) => i.key)).toEqual([]);
+            }
+            // What was not reported stays unreported, and what is stored stays well-formed.
+            lifted.forEach((r, n) => {
+              for (const [k, v] of Object.entries(r)) expect(v === null).toBe((drawn.rows[n] as Record<string, unknown>)[k] === null);
+              for (const m of [r.revenue, r.main_business_revenue, r.rd_expense, r.total_assets, r.total_liabilities])
+                if (m != null) expect(m).toMatch(MONEY);
+              expect(Number(r.main_business_revenue)).toBeLessThanOrEqual(Number(r.revenue));
+            });
           }
-          // What was not reported stays unreported, and what is stored stays well-formed.
-          lifted.forEach((r, n) => {
-            for (const [k, v] of Object.entries(r)) expect(v === null).toBe((drawn.rows[n] as Record<string, unknown>)[k] === null);
-            for (const m of [r.revenue, r.main_business_revenue, r.rd_expense, r.total_assets, r.total_liabilities]) if (m != null) expect(m).toMatch(MONEY);
-            expect(Number(r.main_business_revenue)).toBeLessThanOrEqual(Number(r.revenue));
-          });
         }
       }
-    }
-  });
+    },
+  );
 
   it('changes nothing that already meets the bar', () => {
     const sets = ruleSetsInForce(Tier.SRDI_SME, EvaluationPurpose.NEW_APPLICATION, today);
-    const once = liftToApplicationBar(generateFinancials(new Rng(9), { firmClass: 'SRDI' }).rows, sets, { industry: 'C34 通用设备制造业', sizeClass: SizeClass.SMALL }, today);
+    const once = liftToApplicationBar(
+      generateFinancials(new Rng(9), { firmClass: 'SRDI' }).rows,
+      sets,
+      { industry: 'C34 通用设备制造业', sizeClass: SizeClass.SMALL },
+      today,
+    );
     expect(liftToApplicationBar(once, sets, { industry: 'C34 通用设备制造业', sizeClass: SizeClass.SMALL }, today)).toEqual(once);
   });
 

@@ -87,7 +87,9 @@ export const INVARIANTS: Readonly<Record<string, string>> = {
   'a draft or returned application names a rule set in force for new applications, as updateApplication wants': `
     SELECT count(*) FROM application
     WHERE status IN ('DRAFT', 'RETURNED')
-      AND rule_set_code NOT IN (${RULE_SETS.filter((r) => inForce(r, EvaluationPurpose.NEW_APPLICATION, REFERENCE_DATE)).map((r) => `'${r.code}'`).join(', ')})`,
+      AND rule_set_code NOT IN (${RULE_SETS.filter((r) => inForce(r, EvaluationPurpose.NEW_APPLICATION, REFERENCE_DATE))
+        .map((r) => `'${r.code}'`)
+        .join(', ')})`,
   'certified applications link a certification of their own enterprise and tier': `
     SELECT count(*) FROM application a LEFT JOIN certification c ON c.id = a.certification_id
     WHERE a.status = 'CERTIFIED' AND (c.id IS NULL OR c.enterprise_id <> a.enterprise_id OR c.tier <> a.tier)`,

@@ -69,7 +69,9 @@ describe('seedNational at scale 0.01', () => {
   it('includes the fixed demo tenants', async () => {
     const tenants = await findDemoTenants(db.dataSource);
     expect(tenants?.enterprise).toEqual({
-      id: DEMO_TENANTS.enterprise.id, creditCode: DEMO_TENANTS.enterprise.creditCode, name: DEMO_TENANTS.enterprise.name,
+      id: DEMO_TENANTS.enterprise.id,
+      creditCode: DEMO_TENANTS.enterprise.creditCode,
+      name: DEMO_TENANTS.enterprise.name,
     });
     expect(tenants?.otherPlatform.id).toBe(DEMO_TENANTS.otherPlatform.id);
   });

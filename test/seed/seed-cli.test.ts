@@ -40,7 +40,11 @@ describe('runSeedCli', () => {
 
   it('seeds the database DATABASE_URL names and prints one line of counts, then refuses a second run', async () => {
     const first = await runSeedCli(['--scale', 'national', '--factor', '0.002'], { DATABASE_URL: db.url });
-    expect(first).toEqual({ code: 0, stdout: expect.stringMatching(/^seeded national ×0\.002: 300 enterprises \(35 little giants.* in \d+\.\d s\n$/), stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^seeded national ×0\.002: 300 enterprises \(35 little giants.* in \d+\.\d s\n$/),
+      stderr: '',
+    });
     expect(first.stdout.split('\n')).toHaveLength(2);
     const second = await runSeedCli(['--scale', 'demo'], { DATABASE_URL: db.url });
     expect(second.code).toBe(1);

@@ -28,7 +28,11 @@ afterAll(async () => {
 
 describe('apolloMiddleware', () => {
   it('answers a POST with Apollo’s body, its content type and the body’s length in bytes', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-caller': 'ann' }, body: JSON.stringify({ query: '{ name caller }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-caller': 'ann' },
+      body: JSON.stringify({ query: '{ name caller }' }),
+    });
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);

@@ -90,7 +90,9 @@ describe('GraphiQL over HTTP', () => {
     const config = configOf(html);
     const names = config.tabs.map((tab) => /^(?:query|mutation) (\w+)/.exec(tab.query)?.[1]);
     expect(names).toEqual(parseExamples(readFileSync(EXAMPLES_FILE, 'utf8')).map((e) => e.name));
-    expect(names).toEqual(expect.arrayContaining(['ReportFinancials', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection', 'KeyLittleGiants']));
+    expect(names).toEqual(
+      expect.arrayContaining(['ReportFinancials', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection', 'KeyLittleGiants']),
+    );
     const objection = config.tabs.find((tab) => tab.query.startsWith('mutation RaisePublicObjection'))!.query;
     // Runnable as it stands: the input is the variable's default, with a name and a contact as the public must give.
     expect(objection).toMatch(/\$input: RaisePublicObjectionInput! = \{[^}]*objectorName: "[^"]+"[^}]*objectorContact: "[^"]+"/s);
@@ -130,7 +132,9 @@ describe('GraphiQL’s demo roles, over HTTP', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.viewer.role).toBe(role);
     }
-    const viewerOf = async (role: string) => (await dev.graphql('{ viewer { enterprise { name } platform { name } region { code } } }', {}, roles.find((r) => r.role === role)!.token)).data!.viewer;
+    const viewerOf = async (role: string) =>
+      (await dev.graphql('{ viewer { enterprise { name } platform { name } region { code } } }', {}, roles.find((r) => r.role === role)!.token)).data!
+        .viewer;
     expect((await viewerOf('ENTERPRISE')).enterprise.name).toBe('演示精密机械有限公司');
     expect((await viewerOf('PLATFORM')).platform.name).toBe('演示公共服务平台');
     expect((await viewerOf('LOCAL_GOV')).region.code).toBe('320000');
@@ -278,7 +282,10 @@ maybe('GraphiQL in Chromium', () => {
     const tabs = page.locator('.graphiql-tab');
     // The tab before this one kept its own, different copy of the headers ({"X-Request-Id": …}).
     await setEditor(page, HEADERS_EDITOR, headers);
-    await tabs.nth((await tabs.count()) - 2).locator('.graphiql-tab-button').click();
+    await tabs
+      .nth((await tabs.count()) - 2)
+      .locator('.graphiql-tab-button')
+      .click();
     await waitForEditor(page, HEADERS_EDITOR, headers);
     await page.click('.graphiql-tab-add');
     await waitForEditor(page, HEADERS_EDITOR, headers);
@@ -335,7 +342,10 @@ maybe('GraphiQL in Chromium', () => {
       const buttons = devPage.locator('.srdi-demo-roles button');
       expect((await buttons.allInnerTexts()).map((s) => s.trim())).toEqual(['public', 'ENTERPRISE', 'PLATFORM', 'LOCAL_GOV', 'MIIT', 'MOF']);
       await expect(buttons.filter({ hasText: 'public' }).getAttribute('aria-pressed')).resolves.toBe('true');
-      const roles = (await devPage.evaluate(() => JSON.parse(document.getElementById('graphiql-config').textContent).roles)) as { role: string; token: string }[];
+      const roles = (await devPage.evaluate(() => JSON.parse(document.getElementById('graphiql-config').textContent).roles)) as {
+        role: string;
+        token: string;
+      }[];
       const tokenOf = (role: string) => roles.find((r) => r.role === role)!.token;
 
       await buttons.filter({ hasText: 'MIIT' }).click();
@@ -400,7 +410,12 @@ async function waitForEditor(p: Page, editor: string, value: string) {
 /** Runs the active tab's operation, and returns the request the page sent and the server's answer. */
 async function execute(p: Page, base: string, operationName: string) {
   const [response] = await Promise.all([
-    p.waitForResponse((res) => res.url() === `${base}/graphql` && res.request().method() === 'POST' && JSON.parse(res.request().postData() ?? '{}').operationName === operationName),
+    p.waitForResponse(
+      (res) =>
+        res.url() === `${base}/graphql` &&
+        res.request().method() === 'POST' &&
+        JSON.parse(res.request().postData() ?? '{}').operationName === operationName,
+    ),
     p.click('.graphiql-execute-button'),
   ]);
   return { request: response.request(), body: (await response.json()) as { data: any; errors?: unknown[] } };
@@ -411,6 +426,10 @@ async function execute(p: Page, base: string, operationName: string) {
  * it reads an editor's change after a debounce, and runs the previous tab's operation name until then.
  */
 async function openTab(p: Page, title: string) {
-  await p.locator('.graphiql-tab-button').filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) }).first().click();
+  await p
+    .locator('.graphiql-tab-button')
+    .filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) })
+    .first()
+    .click();
   await p.waitForFunction((title) => new RegExp(`^(query|mutation) ${title}\\b`).test(localStorage.getItem('graphiql:query') ?? ''), title);
 }

@@ -32,7 +32,12 @@ describe('graphql-http audit suite', () => {
     expect(results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok')).toEqual([]);
     // Apollo answers parse, validation and variable errors with 400 for application/json too
     // (the spec recommends 200 there, for clients from before application/graphql-response+json).
-    expect(results.filter((r) => r.name.startsWith('SHOULD') && r.status !== 'ok').map((r) => r.id).sort()).toEqual(LEGACY_200);
+    expect(
+      results
+        .filter((r) => r.name.startsWith('SHOULD') && r.status !== 'ok')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(LEGACY_200);
     // The optional GET forms are refused by CSRF prevention unless a preflight header is sent (below).
     expect(results.filter((r) => r.status === 'error')).toEqual([]);
   });
@@ -56,7 +61,11 @@ describe('CSRF prevention', () => {
   });
 
   it('runs a GET query with apollo-require-preflight, or with a JSON content type', async () => {
-    const variants: Record<string, string>[] = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Provinces' }, { 'content-type': 'application/json' }];
+    const variants: Record<string, string>[] = [
+      { 'apollo-require-preflight': 'true' },
+      { 'x-apollo-operation-name': 'Provinces' },
+      { 'content-type': 'application/json' },
+    ];
     for (const headers of variants) {
       const res = await send(`${t.url}/graphql?query=${query}`, { headers });
       expect(res.status).toBe(200);
@@ -66,7 +75,11 @@ describe('CSRF prevention', () => {
 
   it('refuses a POST a form could send (text/plain, form-urlencoded)', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-      const res = await send(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: '{ viewer { role } }' }) });
+      const res = await send(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ query: '{ viewer { role } }' }),
+      });
       expect(res.status).toBe(400);
     }
   });
@@ -74,7 +87,11 @@ describe('CSRF prevention', () => {
   it('grants no cross-origin access: a preflight gets no Access-Control-Allow-Origin', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-headers')).toBeNull();
@@ -93,7 +110,9 @@ describe('request bodies', () => {
     const res = await send(`${t.url}/graphql`, { json: { query: '{ viewer { role } }', variables: { pad: 'x'.repeat(3000) } } });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.body).toEqual({ errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'BODY_SIZE' } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'BODY_SIZE' } }],
+    });
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 

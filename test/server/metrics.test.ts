@@ -27,7 +27,9 @@ describe('GET /metrics', () => {
     const text = res.text;
     expect(text).toContain('# TYPE srdi_graphql_request_duration_seconds histogram');
     expect(sample(text, 'srdi_graphql_request_duration_seconds_count{operation_name="Provinces",operation_type="query",status="200"}')).toBe(2);
-    expect(sample(text, 'srdi_graphql_request_duration_seconds_bucket{le="+Inf",operation_name="Provinces",operation_type="query",status="200"}')).toBe(2);
+    expect(
+      sample(text, 'srdi_graphql_request_duration_seconds_bucket{le="+Inf",operation_name="Provinces",operation_type="query",status="200"}'),
+    ).toBe(2);
     expect(sample(text, 'srdi_graphql_errors_total{code="QUERY_TOO_COMPLEX"}')).toBe(1);
     expect(sample(text, 'srdi_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
 
@@ -46,11 +48,13 @@ describe('GET /metrics', () => {
 
   it('shows a connection held by a request as busy, and a request queued for one as waiting', async () => {
     const ds = t.appDataSource;
-    const runners = await Promise.all(Array.from({ length: 5 }, async () => {
-      const r = ds.createQueryRunner();
-      await r.connect();
-      return r;
-    }));
+    const runners = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const r = ds.createQueryRunner();
+        await r.connect();
+        return r;
+      }),
+    );
     const queued = ds.query('SELECT 1');
     try {
       const text = (await send(`${t.url}/metrics`)).text;
@@ -75,7 +79,7 @@ describe('Metrics', () => {
     expect(names.size).toBe(MAX_OPERATION_LABELS + 2);
     expect(names.has('__other')).toBe(true);
     expect(names.has('__anonymous')).toBe(true);
-    expect((await metrics.registry.metrics())).toContain('srdi_db_pool_total_connections 0');
+    expect(await metrics.registry.metrics()).toContain('srdi_db_pool_total_connections 0');
   });
 
   it('wants the bearer token when METRICS_TOKEN is set', async () => {

@@ -20,7 +20,11 @@ it('needs a JWT secret (or a JWKS), and never generates one', () => {
 
 describe('introspection', () => {
   it('is refused to the public, before anything runs, also behind a fragment', async () => {
-    for (const query of [getIntrospectionQuery(), '{ __type(name: "Tier") { name } }', '{ ...Q } fragment Q on Query { __schema { queryType { name } } }']) {
+    for (const query of [
+      getIntrospectionQuery(),
+      '{ __type(name: "Tier") { name } }',
+      '{ ...Q } fragment Q on Query { __schema { queryType { name } } }',
+    ]) {
       const res = await send(`${t.url}/graphql`, { json: { query } });
       expect(res.status).toBe(403);
       expect(res.body).toEqual({ errors: [{ message: 'Introspection is available to signed-in callers only.', extensions: { code: 'FORBIDDEN' } }] });
@@ -73,7 +77,12 @@ describe('error messages', () => {
       await dev.db.dataSource.query('ALTER TABLE funding_program_moved RENAME TO funding_program');
     }
     expect(prod.body.errors).toEqual([
-      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['fundingPrograms'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['fundingPrograms'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
     expect(prod.text).not.toMatch(/funding_program_moved|relation|SELECT|stack|\.ts:/i);
     expect(devRes.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');

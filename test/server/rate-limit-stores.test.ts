@@ -35,7 +35,13 @@ describe('PostgresRateLimitStore', () => {
     const [a, b] = pools.map((ds) => new RateLimiter(3, new PostgresRateLimitStore(ds)));
     const decisions = [];
     for (let i = 0; i < 5; i++) decisions.push(await (i % 2 ? b : a).consume('sub:MIIT:shared'));
-    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([[true, 2], [true, 1], [true, 0], [false, 0], [false, 0]]);
+    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+      [false, 0],
+    ]);
     expect(decisions.every((d) => d.resetSeconds >= 1 && d.resetSeconds <= 60)).toBe(true);
     expect((await a.consume('sub:MIIT:other')).remaining).toBe(2);
     // The hourly objection limit is another window of the same key.

@@ -47,7 +47,10 @@ afterAll(async () => {
 
 /** POSTs an operation to replica `i % 2`: request i goes to a, i+1 to b, as a round-robin balancer sends them. */
 async function graphql(i: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await send(`${replicas[i % 2].url}/graphql`, { json: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await send(`${replicas[i % 2].url}/graphql`, {
+    json: { query, variables },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, ...(res.body as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
 }
 
@@ -56,7 +59,10 @@ it('gives the same answers from either replica', async () => {
   const query = `query($id: ID!) { node(id: $id) { ... on Enterprise { name creditCode region { code name } } }
     regions(level: PROVINCE) { code name } }`;
   const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
-  const [a, b] = await Promise.all([graphql(0, query, { id: gid('Enterprise', e.id) }, token), graphql(1, query, { id: gid('Enterprise', e.id) }, token)]);
+  const [a, b] = await Promise.all([
+    graphql(0, query, { id: gid('Enterprise', e.id) }, token),
+    graphql(1, query, { id: gid('Enterprise', e.id) }, token),
+  ]);
   expect(a.errors).toBeUndefined();
   expect(a.data.node.creditCode).toBe(e.creditCode);
   expect(a.data.regions).toHaveLength(31);
@@ -74,7 +80,9 @@ it('keeps a batch within its budget when concurrent grants are spread over both 
     firms.push(f);
   }
   const results = await Promise.all(
-    firms.map((f, i) => graphql(i, GRANT, { input: { batchId: gid('FundingBatch', batchId), enterpriseId: gid('Enterprise', f.id), amount: '1000000.00' } }, mof[i])),
+    firms.map((f, i) =>
+      graphql(i, GRANT, { input: { batchId: gid('FundingBatch', batchId), enterpriseId: gid('Enterprise', f.id), amount: '1000000.00' } }, mof[i]),
+    ),
   );
   const tally = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [outcome(r)]: (acc[outcome(r)] ?? 0) + 1 }), {});
   // 7,000,000 / 1,000,000: exactly seven fit, wherever they were sent.
@@ -94,7 +102,9 @@ it('pays a retried disbursement once, whichever replica each retry reaches', asy
   expect(results.map((r) => r.errors)).toEqual(Array(10).fill(undefined));
   expect(new Set(results.map((r) => r.data.disburseAward.disbursement.id)).size).toBe(1);
   expect(results.filter((r) => !r.data.disburseAward.replayed)).toHaveLength(1);
-  const [{ n, total }] = await ds.query(`SELECT count(*)::int AS n, coalesce(sum(amount), 0)::text AS total FROM disbursement WHERE award_id = $1`, [awardId]);
+  const [{ n, total }] = await ds.query(`SELECT count(*)::int AS n, coalesce(sum(amount), 0)::text AS total FROM disbursement WHERE award_id = $1`, [
+    awardId,
+  ]);
   expect({ n, total }).toEqual({ n: 1, total: '1000000.00' });
 });
 
@@ -103,7 +113,10 @@ it('counts one rate limit across both replicas', async () => {
   const statuses: number[] = [];
   const remaining: string[] = [];
   for (let i = 0; i < RATE_LIMIT + 2; i++) {
-    const res = await send(`${replicas[i % 2].url}/graphql`, { json: { query: '{ viewer { role } }' }, headers: { authorization: `Bearer ${token}` } });
+    const res = await send(`${replicas[i % 2].url}/graphql`, {
+      json: { query: '{ viewer { role } }' },
+      headers: { authorization: `Bearer ${token}` },
+    });
     statuses.push(res.status);
     remaining.push(res.headers.get('ratelimit-remaining') ?? '');
   }
@@ -114,10 +127,10 @@ it('counts one rate limit across both replicas', async () => {
 
 it('runs the tier upkeep once per interval between the two, not once per replica', async () => {
   const ds = db.dataSource;
-  const [before] = (await ds.query<{ runs: number }[]>(`SELECT runs FROM upkeep_run WHERE name = 'tier-upkeep'`));
+  const [before] = await ds.query<{ runs: number }[]>(`SELECT runs FROM upkeep_run WHERE name = 'tier-upkeep'`);
   const waitMs = 5_000;
   await new Promise((resolve) => setTimeout(resolve, waitMs));
-  const [after] = (await ds.query<{ runs: number; started_by: string }[]>(`SELECT runs, started_by FROM upkeep_run WHERE name = 'tier-upkeep'`));
+  const [after] = await ds.query<{ runs: number; started_by: string }[]>(`SELECT runs, started_by FROM upkeep_run WHERE name = 'tier-upkeep'`);
   const runs = after.runs - (before?.runs ?? 0);
   // Two replicas each ticking every second would run about ten times in five seconds; between them, a run is due
   // 0.9 s after the last one started, so at most 5 / 0.9 + 1 ≈ 6.

@@ -26,7 +26,10 @@ async function logged(init: Parameters<typeof send>[1], requestId: string) {
 describe('the request log line', () => {
   it('names the request, the caller, the operation and how long it took', async () => {
     const token = await tokenFor({ role: 'MIIT' });
-    const { res, line } = await logged({ json: { query: 'query Provinces { regions(level: PROVINCE) { code } }' }, headers: { authorization: `Bearer ${token}` } }, 'log-ok-1');
+    const { res, line } = await logged(
+      { json: { query: 'query Provinces { regions(level: PROVINCE) { code } }' }, headers: { authorization: `Bearer ${token}` } },
+      'log-ok-1',
+    );
     expect(res.headers.get('x-request-id')).toBe('log-ok-1');
     expect(line).toMatchObject({
       level: 30,
@@ -52,7 +55,10 @@ describe('the request log line', () => {
     const other = await createEnterprise(t.db.dataSource, { regionCode: '330203' });
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
     const { line } = await logged(
-      { json: { query: `query Other($c: String) { enterprise(creditCode: $c) { name sizeClass } }`, variables: { c: other.creditCode } }, headers: { authorization: `Bearer ${token}` } },
+      {
+        json: { query: `query Other($c: String) { enterprise(creditCode: $c) { name sizeClass } }`, variables: { c: other.creditCode } },
+        headers: { authorization: `Bearer ${token}` },
+      },
       'log-forbidden-1',
     );
     expect(line).toMatchObject({
@@ -99,8 +105,21 @@ describe('the request log line', () => {
       await t.db.dataSource.query('ALTER TABLE funding_program_moved RENAME TO funding_program');
     }
     const { res, line } = result;
-    expect(res.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 20 }], path: ['fundingPrograms'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-    expect(line).toMatchObject({ level: 50, msg: 'graphql request failed', requestId: 'log-500', role: 'PUBLIC', errorCode: 'INTERNAL_SERVER_ERROR' });
+    expect(res.body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 20 }],
+        path: ['fundingPrograms'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    expect(line).toMatchObject({
+      level: 50,
+      msg: 'graphql request failed',
+      requestId: 'log-500',
+      role: 'PUBLIC',
+      errorCode: 'INTERNAL_SERVER_ERROR',
+    });
     expect(line.err.stack).toMatch(/relation "funding_program" does not exist/);
     // Once: no other line mentions it.
     expect(t.lines.filter((l) => JSON.stringify(l).includes('does not exist'))).toHaveLength(1);

@@ -59,10 +59,10 @@ export async function startProbedServer(env: Record<string, string> = {}, option
   const t = await startTestServer(env, { ...options, extraPlugins: [probePlugin(probe), ...(options.extraPlugins ?? [])] });
   const ds = t.db.dataSource;
   const create = ds.createQueryRunner.bind(ds);
-  ds.createQueryRunner = ((...args: Parameters<typeof create>) => {
+  ds.createQueryRunner = (...args: Parameters<typeof create>) => {
     probe.queryRunners += 1;
     return create(...args);
-  });
+  };
   return Object.assign(t, { probe });
 }
 

@@ -26,9 +26,9 @@ describe('STATEMENT_TIMEOUT_MS', () => {
   afterAll(() => t.close());
 
   it("sets the pool's connections up with both timeouts", async () => {
-    expect(await t.appDataSource.query(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`)).toEqual([
-      { s: '300ms', i: '30s' },
-    ]);
+    expect(
+      await t.appDataSource.query(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`),
+    ).toEqual([{ s: '300ms', i: '30s' }]);
   });
 
   it('stops a statement that runs too long with TIMEOUT, writes nothing, and the next request is served', async () => {
@@ -52,7 +52,9 @@ describe('STATEMENT_TIMEOUT_MS', () => {
     expect(name).toBe('超时测试精密有限公司');
     const again = await t.graphql(UPDATE, { input: { id: toGlobalId('Enterprise', e.id), name: '超时改名精密有限公司' } }, token);
     expect(again.errors).toBeUndefined();
-    expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'updateEnterprise' AND subject_id = $1`, [e.id])).toEqual([{ n: 1 }]);
+    expect(
+      await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'updateEnterprise' AND subject_id = $1`, [e.id]),
+    ).toEqual([{ n: 1 }]);
   });
 });
 

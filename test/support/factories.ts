@@ -74,7 +74,10 @@ export async function createSubmittableReports(ds: DataSource, enterpriseId: str
   for (const [i, year] of years.entries()) await createFinancialReport(ds, enterpriseId, year, `${100_000_000 + i * 10_000_000}.00`, '7000000.00');
 }
 
-export async function createPlatform(ds: DataSource, o: Partial<{ regionCode: string; name: string }> = {}): Promise<{ id: string; regionCode: string }> {
+export async function createPlatform(
+  ds: DataSource,
+  o: Partial<{ regionCode: string; name: string }> = {},
+): Promise<{ id: string; regionCode: string }> {
   const id = randomUUID();
   const regionCode = o.regionCode ?? '320100';
   await ds.query(
@@ -97,7 +100,12 @@ export async function createCertification(
                                 revoked_on, revocation_reason)
      VALUES ($1, $2, $3, 3, $7, $4, '2024-07-01', '2027-07-01', $5, $6)`,
     [
-      id, enterpriseId, o.tier ?? 'LITTLE_GIANT', status, status === 'REVOKED' ? '2025-01-01' : null, status === 'REVOKED' ? 'TAX_EVASION' : null,
+      id,
+      enterpriseId,
+      o.tier ?? 'LITTLE_GIANT',
+      status,
+      status === 'REVOKED' ? '2025-01-01' : null,
+      status === 'REVOKED' ? 'TAX_EVASION' : null,
       o.ruleSetCode ?? 'MIIT-2022-63',
     ],
   );
@@ -112,10 +120,10 @@ export async function createProgramAndBatch(ds: DataSource): Promise<{ programId
      VALUES ($1, $2, '中小企业发展专项资金', 2021, 2025, '10000000000.00')`,
     [programId, `财建〔2021〕${++serial}号`],
   );
-  await ds.query(
-    `INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 1, 2021, '3000000000.00', 3)`,
-    [batchId, programId],
-  );
+  await ds.query(`INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 1, 2021, '3000000000.00', 3)`, [
+    batchId,
+    programId,
+  ]);
   return { programId, batchId };
 }
 

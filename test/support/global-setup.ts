@@ -14,7 +14,6 @@ import { migrate } from '../../src/db/migrate';
  * without seeing each other's rows.
  */
 declare global {
-   
   var __SRDI_TEST_PG__: EmbeddedPostgres | undefined;
 }
 

@@ -34,14 +34,23 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     // The race tests send dozens of one caller's requests at once, and mean them to run at once.
     MAX_CONCURRENT_PER_CALLER: '100',
     ...env,
   });
   // As in production: the server's pool logs in as srdi_app (owns nothing, bound by row-level
   // security); the test's own db.dataSource is the owner, for factories and assertions.
-  const appDataSource = createDataSource({ entities: ENTITIES, url: db.url, ...appPoolSettings(config), poolSize: Number(env.DB_POOL_SIZE ?? 5), role: APP_DB_ROLE });
+  const appDataSource = createDataSource({
+    entities: ENTITIES,
+    url: db.url,
+    ...appPoolSettings(config),
+    poolSize: Number(env.DB_POOL_SIZE ?? 5),
+    role: APP_DB_ROLE,
+  });
   await appDataSource.initialize();
   const server = await createAppServer(config, appDataSource, createLogger(config), options);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));

@@ -22,7 +22,8 @@ export async function statementsOf(fn: () => Promise<unknown>): Promise<SentStat
   pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
     const [first, second] = args as [string | { text?: string; values?: unknown[] }, unknown];
     if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [], statement: first.replace(OPENING, '') });
-    else if (first && typeof first.text === 'string') sent.push({ text: first.text, values: first.values ?? [], statement: first.text.replace(OPENING, '') });
+    else if (first && typeof first.text === 'string')
+      sent.push({ text: first.text, values: first.values ?? [], statement: first.text.replace(OPENING, '') });
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {

@@ -300,8 +300,20 @@ export class Foundation1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'audit_event', 'review', 'application', 'claw_back', 'expenditure', 'disbursement', 'award',
-      'funding_batch', 'funding_program', 'platform', 'certification', 'financial_report', 'enterprise', 'region',
+      'audit_event',
+      'review',
+      'application',
+      'claw_back',
+      'expenditure',
+      'disbursement',
+      'award',
+      'funding_batch',
+      'funding_program',
+      'platform',
+      'certification',
+      'financial_report',
+      'enterprise',
+      'region',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }

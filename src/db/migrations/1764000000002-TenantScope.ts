@@ -39,9 +39,7 @@ export function tenantClause(t: { table: string; enterprise: boolean; platform: 
   const parts = [`${setting('role')} IN ('MIIT', 'MOF')`];
   if (t.enterprise) parts.push(`(${setting('role')} = 'ENTERPRISE' AND ${idColumn} = ${setting('enterprise_id')}::uuid)`);
   if (t.platform) parts.push(`(${setting('role')} = 'PLATFORM' AND ${platformColumn} = ${setting('platform_id')}::uuid)`);
-  parts.push(
-    `(${setting('role')} = 'LOCAL_GOV' AND region_code BETWEEN ${setting('region_lo')} AND ${setting('region_hi')})`,
-  );
+  parts.push(`(${setting('role')} = 'LOCAL_GOV' AND region_code BETWEEN ${setting('region_lo')} AND ${setting('region_hi')})`);
   return parts.join('\n      OR ');
 }
 
@@ -70,7 +68,9 @@ export class TenantScope1764000000002 implements MigrationInterface {
 
     await q.query(`ALTER TABLE review ADD COLUMN enterprise_id uuid REFERENCES enterprise (id)`);
     await q.query(`ALTER TABLE review ADD COLUMN region_code char(6) REFERENCES region (code)`);
-    await q.query(`UPDATE review r SET enterprise_id = a.enterprise_id, region_code = a.region_code FROM application a WHERE a.id = r.application_id`);
+    await q.query(
+      `UPDATE review r SET enterprise_id = a.enterprise_id, region_code = a.region_code FROM application a WHERE a.id = r.application_id`,
+    );
     await q.query(`ALTER TABLE review ALTER COLUMN enterprise_id SET NOT NULL, ALTER COLUMN region_code SET NOT NULL`);
     await q.query(`CREATE INDEX review_region_code_idx ON review (region_code)`);
     await q.query(`
@@ -211,7 +211,14 @@ export class TenantScope1764000000002 implements MigrationInterface {
     for (const table of ['disbursement', 'expenditure', 'claw_back']) {
       await q.query(`ALTER TABLE ${table} DROP COLUMN IF EXISTS platform_id`);
     }
-    for (const fn of ['scope_from_enterprise', 'scope_from_application', 'scope_from_recipient', 'scope_from_award', 'cascade_enterprise_region', 'cascade_platform_region']) {
+    for (const fn of [
+      'scope_from_enterprise',
+      'scope_from_application',
+      'scope_from_recipient',
+      'scope_from_award',
+      'cascade_enterprise_region',
+      'cascade_platform_region',
+    ]) {
       await q.query(`DROP FUNCTION IF EXISTS ${fn}()`);
     }
   }

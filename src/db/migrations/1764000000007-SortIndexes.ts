@@ -9,17 +9,46 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * already. A btree is read backwards just as well, so DESC needs no other.
  */
 export const SORT_INDEXES: Record<string, string[][]> = {
-  enterprise: [['name', 'id'], ['created_at', 'id']],
-  platform: [['name', 'id'], ['created_at', 'id']],
+  enterprise: [
+    ['name', 'id'],
+    ['created_at', 'id'],
+  ],
+  platform: [
+    ['name', 'id'],
+    ['created_at', 'id'],
+  ],
   certification: [['created_at', 'id']],
-  application: [['created_at', 'id'], ['updated_at', 'id']],
+  application: [
+    ['created_at', 'id'],
+    ['updated_at', 'id'],
+  ],
   audit_event: [['occurred_at', 'id']],
-  award: [['granted_on', 'id'], ['amount', 'id'], ['created_at', 'id']],
-  disbursement: [['paid_on', 'id'], ['amount', 'id'], ['created_at', 'id']],
-  expenditure: [['spent_on', 'id'], ['amount', 'id'], ['created_at', 'id']],
+  award: [
+    ['granted_on', 'id'],
+    ['amount', 'id'],
+    ['created_at', 'id'],
+  ],
+  disbursement: [
+    ['paid_on', 'id'],
+    ['amount', 'id'],
+    ['created_at', 'id'],
+  ],
+  expenditure: [
+    ['spent_on', 'id'],
+    ['amount', 'id'],
+    ['created_at', 'id'],
+  ],
   key_support_proposal: [['proposed_at', 'id']],
-  funding_program: [['start_year', 'id'], ['created_at', 'id']],
-  funding_batch: [['year', 'number', 'id'], ['year', 'id'], ['number', 'id'], ['budget', 'id']],
+  funding_program: [
+    ['start_year', 'id'],
+    ['created_at', 'id'],
+  ],
+  funding_batch: [
+    ['year', 'number', 'id'],
+    ['year', 'id'],
+    ['number', 'id'],
+    ['budget', 'id'],
+  ],
 };
 
 const indexName = (table: string, columns: string[]) => `${table}_${columns.join('_')}_order_idx`;

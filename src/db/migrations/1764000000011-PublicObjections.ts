@@ -98,7 +98,9 @@ export class PublicObjections1764000000011 implements MigrationInterface {
       `CREATE POLICY public_objection_insert ON public_objection FOR INSERT TO srdi_app WITH CHECK (objector_role = ${CALLER_ROLE} AND status = 'OPEN')`,
     );
     // MIIT rules; a local government moving an enterprise carries its objections along (the cascade above).
-    await q.query(`CREATE POLICY public_objection_update ON public_objection FOR UPDATE TO srdi_app USING (\n      ${HANDLERS}) WITH CHECK (\n      ${HANDLERS})`);
+    await q.query(
+      `CREATE POLICY public_objection_update ON public_objection FOR UPDATE TO srdi_app USING (\n      ${HANDLERS}) WITH CHECK (\n      ${HANDLERS})`,
+    );
     await q.query(`CREATE POLICY public_objection_owner ON public_objection TO CURRENT_USER USING (true) WITH CHECK (true)`);
 
     await q.query(`ALTER POLICY audit_event_insert ON audit_event WITH CHECK (\n      ${AUDIT}\n      OR ${RAISING})`);

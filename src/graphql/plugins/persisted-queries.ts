@@ -75,7 +75,7 @@ export function loadPersistedQueryList(file: string, schema?: GraphQLSchema): Pe
       fail('is neither a .graphql file nor valid JSON');
     }
     if (json && typeof json === 'object' && Array.isArray((json as { operations?: unknown }).operations)) {
-      for (const [i, op] of ((json as { operations: unknown[] }).operations).entries()) {
+      for (const [i, op] of (json as { operations: unknown[] }).operations.entries()) {
         const o = op as { id?: unknown; name?: unknown; body?: unknown };
         if (typeof o.body !== 'string') fail(`operations[${i}] has no body`);
         entries.push({ id: typeof o.id === 'string' ? o.id : null, name: typeof o.name === 'string' ? o.name : null, body: o.body as string });

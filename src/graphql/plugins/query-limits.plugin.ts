@@ -26,7 +26,11 @@ export function queryLimitsPlugin(limits: QueryLimits, explain: boolean): Apollo
           const over = contextValue.responseItems?.exceeded;
           if (!over || response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors?.filter((e) => e.extensions?.limit === 'RESPONSE_SIZE');
-          response.body.singleResult = { errors: errors?.length ? errors.slice(0, 1) : [{ message: over.message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'RESPONSE_SIZE' } }] };
+          response.body.singleResult = {
+            errors: errors?.length
+              ? errors.slice(0, 1)
+              : [{ message: over.message, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'RESPONSE_SIZE' } }],
+          };
           response.http.status = 400;
         },
       };

@@ -225,7 +225,11 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits, 
   }
   const repeated = maxRepeatedField(document, MAX_REPEATED_FIELD);
   if (repeated > MAX_REPEATED_FIELD) {
-    refuse('REPEATED_FIELDS', 'The query selects the same field too often', `a field selected ${repeated} times in one selection set, at most ${MAX_REPEATED_FIELD}`);
+    refuse(
+      'REPEATED_FIELDS',
+      'The query selects the same field too often',
+      `a field selected ${repeated} times in one selection set, at most ${MAX_REPEATED_FIELD}`,
+    );
   }
 }
 
@@ -257,12 +261,20 @@ export function checkQueryLimits({ schema, document, operation, variables, limit
     // Variables that do not fit their types: the same error execution would give, before anything runs,
     // keeping its node (the variable's definition), from which formatError names the field at fault.
     if (error instanceof GraphQLError) {
-      throw new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      throw new GraphQLError(error.message, {
+        nodes: error.nodes,
+        originalError: error,
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
     }
     throw error;
   }
   if (cost > limits.maxCost) {
-    refuse('COST', 'The query is too expensive', `estimated cost ${cost}, at most ${limits.maxCost} (a list costs the items it can return times its selection)`);
+    refuse(
+      'COST',
+      'The query is too expensive',
+      `estimated cost ${cost}, at most ${limits.maxCost} (a list costs the items it can return times its selection)`,
+    );
   }
   return { cost };
 }

@@ -34,9 +34,7 @@ function makeMoneyScalar(name: string, description: string, allowNegative: boole
     // strings. A JS number here means precision may already be lost: refuse it.
     serialize(output: unknown): string {
       if (typeof output !== 'string') {
-        throw new GraphQLError(
-          `${name} cannot represent ${show(output)}: amounts must reach the API as NUMERIC strings, not ${typeof output}s.`,
-        );
+        throw new GraphQLError(`${name} cannot represent ${show(output)}: amounts must reach the API as NUMERIC strings, not ${typeof output}s.`);
       }
       // An unscaled NUMERIC may come back as "12.500"; trailing zeros past the
       // second decimal change nothing, so drop them. A non-zero third decimal still fails.

@@ -110,11 +110,11 @@ async function addReview(
 
 /** Objections raised minus rulings made: each ruling answers one objection (see resolveObjection). */
 async function openObjections(db: EntityManager, applicationId: string): Promise<number> {
-  const [row] = (await db.query<{ open: number }[]>(
+  const [row] = await db.query<{ open: number }[]>(
     `SELECT count(*) FILTER (WHERE kind = $2)::int - count(*) FILTER (WHERE kind = $3)::int AS open
        FROM review WHERE application_id = $1`,
     [applicationId, ReviewKind.OBJECTION, ReviewKind.OBJECTION_RESOLUTION],
-  ));
+  );
   return row.open;
 }
 
@@ -411,7 +411,11 @@ export class ApplicationMutations {
    * open objection. Creates the title (certified today, valid 3 years), links
    * it, and brings enterprise.tier up to date, all in one savepoint.
    */
-  certify(ctx: RequestContext, id: string, input: CertifyEnterpriseInput): Promise<{ application: ApplicationEntity; certification: CertificationEntity }> {
+  certify(
+    ctx: RequestContext,
+    id: string,
+    input: CertifyEnterpriseInput,
+  ): Promise<{ application: ApplicationEntity; certification: CertificationEntity }> {
     if (!Number.isInteger(input.batchNumber) || input.batchNumber <= 0) {
       throw new BadUserInputError('batchNumber must be a positive whole number', 'batchNumber');
     }
@@ -431,7 +435,8 @@ export class ApplicationMutations {
       const open = await openObjections(db, a.id);
       if (open > 0) throw new ConflictError(`the application has ${open} open objection(s); resolve them first`, { currentState: a.status });
       const raised = await openPublicObjections(db, a.id);
-      if (raised > 0) throw new ConflictError(`the application has ${raised} open public objection(s); rule on them first`, { currentState: a.status });
+      if (raised > 0)
+        throw new ConflictError(`the application has ${raised} open public objection(s); rule on them first`, { currentState: a.status });
 
       await lockEnterprise(db, a.enterpriseId);
       const held = await liveTitleStatus(db, a.enterpriseId, a.tier, today);

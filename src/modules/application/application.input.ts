@@ -76,8 +76,7 @@ export class CreateApplicationInput {
 
   @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({
-    description:
-      'Code of the rule set to be judged by: "MIIT-2022-63" or "MIIT-2026-2" for LITTLE_GIANT, "SRDI-PROVINCIAL-2022" for SRDI_SME.',
+    description: 'Code of the rule set to be judged by: "MIIT-2022-63" or "MIIT-2026-2" for LITTLE_GIANT, "SRDI-PROVINCIAL-2022" for SRDI_SME.',
   })
   ruleSet: string;
 }

@@ -1,6 +1,6 @@
 import { ConnectionArgs } from '../../graphql/connection-args';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
@@ -178,7 +178,6 @@ export class ApplicationResolver extends NodeIdResolver(Application) {
     return applicationMutations.certify(ctx, appId(input.applicationId), input);
   }
 
-
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() a: ApplicationEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {
     return enterpriseService.byId(ctx, a.enterpriseId);
@@ -212,7 +211,6 @@ export class ApplicationResolver extends NodeIdResolver(Application) {
 
 @Resolver(() => Review)
 export class ReviewResolver extends NodeIdResolver(Review) {
-
   @FieldResolver(() => Application, { nullable: true })
   application(@Root() r: ReviewEntity, @Ctx() ctx: RequestContext): Promise<ApplicationEntity | null> {
     return applicationService.byId(ctx, r.applicationId);

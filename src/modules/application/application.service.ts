@@ -13,9 +13,7 @@ import { ruleSetByCode } from '../eligibility';
 import { applicationYear } from '../enterprise/financial-report.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
-const NEWEST_FIRST: OrderInput<ApplicationOrderField>[] = [
-  { field: ApplicationOrderField.CREATED_AT, direction: OrderDirection.DESC },
-];
+const NEWEST_FIRST: OrderInput<ApplicationOrderField>[] = [{ field: ApplicationOrderField.CREATED_AT, direction: OrderDirection.DESC }];
 
 const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField> = {
   subject: 'Application',
@@ -37,11 +35,7 @@ const LIST: ListSpec<ApplicationEntity, ApplicationFilter, ApplicationOrderField
 
 export class ApplicationService {
   list(ctx: RequestContext, args: ListArgs<ApplicationFilter, ApplicationOrderField>, info?: GraphQLResolveInfo) {
-    const orderBy = args.orderBy?.length
-      ? args.orderBy
-      : ctx.authz.readableOnEveryRow('Application', 'createdAt')
-        ? NEWEST_FIRST
-        : LIST.defaultOrder;
+    const orderBy = args.orderBy?.length ? args.orderBy : ctx.authz.readableOnEveryRow('Application', 'createdAt') ? NEWEST_FIRST : LIST.defaultOrder;
     return listConnection(ctx, LIST, { ...args, orderBy }, info);
   }
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../graphql/connection-args';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
 import { toGlobalId, uuidFromGlobalId } from '../../core/global-id';
@@ -53,7 +53,8 @@ export class PublicObjectionResolver extends NodeIdResolver(PublicObjection) {
   }
 
   @Mutation(() => PublicObjectionPayload, {
-    description: 'Rules on one objection raised during public notice, with a reason (MIIT): UPHELD rejects an application still on notice, DISMISSED leaves it there.',
+    description:
+      'Rules on one objection raised during public notice, with a reason (MIIT): UPHELD rejects an application still on notice, DISMISSED leaves it there.',
   })
   async resolvePublicObjection(
     @Arg('input', () => ResolvePublicObjectionInput, { description: 'The objection, the ruling and why.' }) input: ResolvePublicObjectionInput,
@@ -66,7 +67,6 @@ export class PublicObjectionResolver extends NodeIdResolver(PublicObjection) {
     );
     return { publicObjection: objection, application };
   }
-
 
   @FieldResolver(() => Application, { nullable: true })
   application(@Root() o: PublicObjectionEntity, @Ctx() ctx: RequestContext): Promise<ApplicationEntity | null> {

@@ -80,9 +80,10 @@ export class PublicObjectionService {
 
 /** Objections still waiting for MIIT's ruling: an application with one cannot be certified. */
 export async function openPublicObjections(db: EntityManager, applicationId: string): Promise<number> {
-  const [row] = (await db.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM public_objection WHERE application_id = $1 AND status = 'OPEN'`, [
-    applicationId,
-  ]));
+  const [row] = await db.query<{ open: number }[]>(
+    `SELECT count(*)::int AS open FROM public_objection WHERE application_id = $1 AND status = 'OPEN'`,
+    [applicationId],
+  );
   return row.open;
 }
 
@@ -98,8 +99,10 @@ export class PublicObjectionMutations {
     const name = optionalText(input.objectorName);
     const contact = optionalText(input.objectorContact);
     const anonymous = ctx.viewer.role === 'PUBLIC';
-    if (anonymous && !name) throw new BadUserInputError('objectorName is required without a token: the notice asks objectors to give their name', 'objectorName');
-    if (anonymous && !contact) throw new BadUserInputError('objectorContact is required without a token: a phone number or an e-mail address', 'objectorContact');
+    if (anonymous && !name)
+      throw new BadUserInputError('objectorName is required without a token: the notice asks objectors to give their name', 'objectorName');
+    if (anonymous && !contact)
+      throw new BadUserInputError('objectorContact is required without a token: a phone number or an e-mail address', 'objectorContact');
     if (contact && !PHONE.test(contact) && !EMAIL.test(contact)) {
       throw new BadUserInputError('objectorContact must be a phone number or an e-mail address', 'objectorContact');
     }
@@ -109,7 +112,12 @@ export class PublicObjectionMutations {
       const today = programmeToday();
       const application = await visibleRow<ApplicationEntity>(ctx, db, 'Application', applicationId);
       if (!application) throw new NotFoundError('application');
-      assertMayCreate(ctx, 'PublicObjection', { applicationId, enterpriseId: application.enterpriseId, regionCode: application.regionCode }, 'an objection');
+      assertMayCreate(
+        ctx,
+        'PublicObjection',
+        { applicationId, enterpriseId: application.enterpriseId, regionCode: application.regionCode },
+        'an objection',
+      );
       const closed = wrongState(application, today);
       if (closed) throw closed;
 
@@ -155,7 +163,11 @@ export class PublicObjectionMutations {
    * application still on notice, as resolveObjection does; DISMISSED leaves
    * it there. Each objection is ruled on once.
    */
-  async resolve(ctx: RequestContext, objectionId: string, input: ResolvePublicObjectionInput): Promise<{ objection: PublicObjectionEntity; application: ApplicationEntity }> {
+  async resolve(
+    ctx: RequestContext,
+    objectionId: string,
+    input: ResolvePublicObjectionInput,
+  ): Promise<{ objection: PublicObjectionEntity; application: ApplicationEntity }> {
     const reason = input.reason.trim();
     if (!reason) throw new BadUserInputError('reason must not be empty', 'reason');
     return mutation(ctx, async (db) => {

@@ -34,7 +34,8 @@ export class PublicObjection implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The objector’s role when it objected: PUBLIC without a token. Null (with FORBIDDEN) for the enterprise concerned, as every field naming the objector.',
+    description:
+      'The objector’s role when it objected: PUBLIC without a token. Null (with FORBIDDEN) for the enterprise concerned, as every field naming the objector.',
   })
   objectorRole: string | null;
 
@@ -63,7 +64,8 @@ export class PublicObjection implements Node {
 export const PublicObjectionConnection = connectionType(PublicObjection, 'PublicObjection');
 
 @ObjectType({
-  description: 'The receipt of raisePublicObjection: what the objector may quote when following it up. The objection itself is read only by those who handle it.',
+  description:
+    'The receipt of raisePublicObjection: what the objector may quote when following it up. The objection itself is read only by those who handle it.',
 })
 export class PublicObjectionReceipt {
   @Field(() => ID, { description: 'The objection’s global ID.' })
@@ -78,6 +80,9 @@ export class PublicObjectionPayload {
   @Field(() => PublicObjection, { description: 'The objection as it is now.' })
   publicObjection: object;
 
-  @Field(() => Application, { nullable: true, description: 'The application objected to, as it is now (REJECTED when an objection to it on notice was upheld).' })
+  @Field(() => Application, {
+    nullable: true,
+    description: 'The application objected to, as it is now (REJECTED when an objection to it on notice was upheld).',
+  })
   application: object | null;
 }

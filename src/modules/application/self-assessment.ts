@@ -40,5 +40,7 @@ export function selfAssessmentOf(e: EligibilityEvaluation, at: Date): StoredSelf
 
 /** What the audit trail keeps of a self-assessment: the outcome, not every indicator again. */
 export function selfAssessmentSummary(s: StoredSelfAssessment | null): Record<string, unknown> | null {
-  return s && { ruleSetCode: s.ruleSetCode, evaluatedAt: s.evaluatedAt, asOfYear: s.asOfYear, verdict: s.verdict, unknownIndicators: s.unknownIndicators };
+  return (
+    s && { ruleSetCode: s.ruleSetCode, evaluatedAt: s.evaluatedAt, asOfYear: s.asOfYear, verdict: s.verdict, unknownIndicators: s.unknownIndicators }
+  );
 }

@@ -45,7 +45,8 @@ export class AssessmentResolver extends NodeIdResolver(Assessment) {
   }
 
   @Mutation(() => AssessmentPayload, {
-    description: 'The local government of the enterprise’s region (or above) rejects a DECLARED assessment, with a reason; the indicator stays unknown.',
+    description:
+      'The local government of the enterprise’s region (or above) rejects a DECLARED assessment, with a reason; the indicator stays unknown.',
   })
   async rejectAssessment(
     @Arg('input', () => RejectAssessmentInput, { description: 'The assessment and the reason.' }) input: RejectAssessmentInput,

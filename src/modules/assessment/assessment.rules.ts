@@ -38,7 +38,9 @@ export function assessedIndicators(ruleSets: readonly RuleSet[]): Map<string, As
       if (!known) {
         byKey.set(indicator.key, { key: indicator.key, valueKind, ruleSets: [ruleSet.code] });
       } else if (known.valueKind !== valueKind) {
-        throw new Error(`assessed indicator "${indicator.key}" is a ${known.valueKind} in ${known.ruleSets.join(', ')} but a ${valueKind} in ${ruleSet.code}`);
+        throw new Error(
+          `assessed indicator "${indicator.key}" is a ${known.valueKind} in ${known.ruleSets.join(', ')} but a ${valueKind} in ${ruleSet.code}`,
+        );
       } else if (!known.ruleSets.includes(ruleSet.code)) {
         known.ruleSets.push(ruleSet.code);
       }
@@ -67,12 +69,18 @@ export function indicatorProblem(key: string, valueKind: AssessmentValueKind, ye
   const indicator = ASSESSED_INDICATORS.get(key);
   const ofKind = [...ASSESSED_INDICATORS.values()].filter((i) => i.valueKind === valueKind).map((i) => i.key);
   if (!indicator) {
-    return { field: 'indicatorKey', message: `indicatorKey: "${key}" is not an assessed indicator of any rule set; ${valueKind === AssessmentValueKind.FLAG ? 'yes/no' : 'scored'} ones: ${ofKind.join(', ')}` };
+    return {
+      field: 'indicatorKey',
+      message: `indicatorKey: "${key}" is not an assessed indicator of any rule set; ${valueKind === AssessmentValueKind.FLAG ? 'yes/no' : 'scored'} ones: ${ofKind.join(', ')}`,
+    };
   }
   if (indicator.valueKind !== valueKind) {
     return valueKind === AssessmentValueKind.FLAG
       ? { field: 'indicatorKey', message: `indicatorKey: "${key}" is a score, given by MIIT’s experts (scoreAssessment), not declared` }
-      : { field: 'indicatorKey', message: `indicatorKey: "${key}" is a yes/no condition, declared by the enterprise and confirmed by its local government, not scored` };
+      : {
+          field: 'indicatorKey',
+          message: `indicatorKey: "${key}" is a yes/no condition, declared by the enterprise and confirmed by its local government, not scored`,
+        };
   }
   if (!Number.isInteger(year) || year < FIRST_ASSESSMENT_YEAR || year > currentYear + 1) {
     return { field: 'year', message: `year must be a year of assessment from ${FIRST_ASSESSMENT_YEAR} to ${currentYear + 1}` };
@@ -138,16 +146,20 @@ export function assessmentFacts(recorded: RecordedAssessment[], overrides: Recor
         notes[key] = `scored by MIIT’s experts on ${day(a.assertedAt)}`;
         break;
       case AssessmentStatus.DECLARED:
-        notes[key] = `declared "${a.flag ? 'yes' : 'no'}" by the enterprise on ${day(a.assertedAt)}, awaiting its local government’s confirmation: not counted until confirmed`;
+        notes[key] =
+          `declared "${a.flag ? 'yes' : 'no'}" by the enterprise on ${day(a.assertedAt)}, awaiting its local government’s confirmation: not counted until confirmed`;
         break;
       case AssessmentStatus.REJECTED:
-        notes[key] = `declared by the enterprise, rejected by the local government ${a.decidedByRegionCode} on ${day(a.decidedAt!)}: ${a.rejectionReason}`;
+        notes[key] =
+          `declared by the enterprise, rejected by the local government ${a.decidedByRegionCode} on ${day(a.decidedAt!)}: ${a.rejectionReason}`;
         break;
     }
   }
   for (const [key, value] of Object.entries(overrides)) {
     values[key] = value;
-    notes[key] = notes[key] ? `supplied with the query (what-if), in place of the record: ${notes[key]}` : 'supplied with the query (what-if), not recorded';
+    notes[key] = notes[key]
+      ? `supplied with the query (what-if), in place of the record: ${notes[key]}`
+      : 'supplied with the query (what-if), not recorded';
   }
   return { values, notes };
 }

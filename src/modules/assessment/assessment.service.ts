@@ -26,7 +26,13 @@ function text(value: string | null | undefined, field: string): string {
 }
 
 /** The record as written, and its audit event beside it (the record before, if it was replaced, and after). */
-async function reloadAndAudit(ctx: RequestContext, db: EntityManager, id: string, action: string, before?: Record<string, unknown>): Promise<AssessmentEntity> {
+async function reloadAndAudit(
+  ctx: RequestContext,
+  db: EntityManager,
+  id: string,
+  action: string,
+  before?: Record<string, unknown>,
+): Promise<AssessmentEntity> {
   const saved = await db.getRepository(AssessmentEntity).findOneByOrFail({ id });
   await recordAudit(ctx, db, {
     action,
@@ -89,7 +95,14 @@ export class AssessmentMutations {
   }
 
   /** One record per enterprise, indicator and year: inserted the first time, replaced after (each version in the trail). */
-  private assert(ctx: RequestContext, kind: AssertionKind, enterpriseId: string, indicatorKey: string, year: number, values: Assertion): Promise<AssessmentEntity> {
+  private assert(
+    ctx: RequestContext,
+    kind: AssertionKind,
+    enterpriseId: string,
+    indicatorKey: string,
+    year: number,
+    values: Assertion,
+  ): Promise<AssessmentEntity> {
     return mutation(ctx, async (db) => {
       const enterprise = await visibleRow<EnterpriseEntity>(ctx, db, 'Enterprise', enterpriseId);
       if (!enterprise) throw new NotFoundError('enterprise');
@@ -115,7 +128,9 @@ export class AssessmentMutations {
           id = identifiers[0].id as string;
         } catch (err) {
           if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-            throw new ConflictError(`${indicatorKey} for ${year} was recorded at the same moment; send it again to replace it`, { field: 'indicatorKey' });
+            throw new ConflictError(`${indicatorKey} for ${year} was recorded at the same moment; send it again to replace it`, {
+              field: 'indicatorKey',
+            });
           }
           throw err;
         }
@@ -142,22 +157,35 @@ export class AssessmentMutations {
       }
       const before = snapshot(row);
       const repo = db.getRepository(AssessmentEntity);
-      await repo.update({ id: row.id }, {
-        ...decision,
-        decidedBy: ctx.viewer.subject,
-        decidedByRegionCode: ctx.viewer.regionCode ?? null,
-        decidedAt: new Date(),
-      });
+      await repo.update(
+        { id: row.id },
+        {
+          ...decision,
+          decidedBy: ctx.viewer.subject,
+          decidedByRegionCode: ctx.viewer.regionCode ?? null,
+          decidedAt: new Date(),
+        },
+      );
       return reloadAndAudit(ctx, db, row.id, event, before);
     });
   }
 
   /** The record of an indicator and year, if the caller may read it. */
-  private async recorded(ctx: RequestContext, db: EntityManager, enterpriseId: string, indicatorKey: string, year: number): Promise<AssessmentEntity | null> {
+  private async recorded(
+    ctx: RequestContext,
+    db: EntityManager,
+    enterpriseId: string,
+    indicatorKey: string,
+    year: number,
+  ): Promise<AssessmentEntity | null> {
     const qb = scopedRead<AssessmentEntity>(ctx, db, 'Assessment');
     if (!qb) return null;
     return qb
-      .andWhere(`${qb.alias}.enterpriseId = :enterpriseId AND ${qb.alias}.indicatorKey = :indicatorKey AND ${qb.alias}.year = :year`, { enterpriseId, indicatorKey, year })
+      .andWhere(`${qb.alias}.enterpriseId = :enterpriseId AND ${qb.alias}.indicatorKey = :indicatorKey AND ${qb.alias}.year = :year`, {
+        enterpriseId,
+        indicatorKey,
+        year,
+      })
       .getOne();
   }
 }

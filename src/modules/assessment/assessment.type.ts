@@ -19,7 +19,9 @@ registerEnumType(AssessmentStatus, {
   valuesConfig: {
     DECLARED: { description: 'Declared by the enterprise, awaiting its local government: the indicator stays UNKNOWN.' },
     CONFIRMED: { description: 'Confirmed by the local government: the rule sets read it.' },
-    REJECTED: { description: 'Rejected by the local government (see rejectionReason): the indicator stays UNKNOWN; the enterprise may declare again.' },
+    REJECTED: {
+      description: 'Rejected by the local government (see rejectionReason): the indicator stays UNKNOWN; the enterprise may declare again.',
+    },
     SCORED: { description: 'Scored by MIIT’s experts: the rule sets read it as given.' },
   },
 });

@@ -39,14 +39,17 @@ export class AuditEventService {
 
   /** Like visibleById, for bigint keys: invisible, malformed and missing are all null. */
   byId(ctx: RequestContext, id: string): Promise<AuditEventEntity | null> {
-    return loader(ctx, 'byId:AuditEvent', () =>
-      new DataLoader<string, AuditEventEntity | null>(async (ids) => {
-        const valid = ids.filter(isAuditEventKey);
-        const qb = scopedQuery<AuditEventEntity>(ctx, 'AuditEvent');
-        const rows = qb && valid.length ? await qb.andWhere(`${qb.alias}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
-        const byId = new Map(rows.map((r) => [String(r.id), r]));
-        return ids.map((k) => byId.get(k) ?? null);
-      }),
+    return loader(
+      ctx,
+      'byId:AuditEvent',
+      () =>
+        new DataLoader<string, AuditEventEntity | null>(async (ids) => {
+          const valid = ids.filter(isAuditEventKey);
+          const qb = scopedQuery<AuditEventEntity>(ctx, 'AuditEvent');
+          const rows = qb && valid.length ? await qb.andWhere(`${qb.alias}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
+          const byId = new Map(rows.map((r) => [String(r.id), r]));
+          return ids.map((k) => byId.get(k) ?? null);
+        }),
     ).load(id);
   }
 }

@@ -25,7 +25,11 @@ export class AuditEvent implements Node {
   @Field({ description: 'The actor’s role (ENTERPRISE, PLATFORM, LOCAL_GOV, MIIT, MOF).' })
   actorRole: string;
 
-  @Field(() => String, { nullable: true, description: 'The actor’s tenant: an enterprise or platform key, or a region code; null for the ministries, and (with FORBIDDEN) where the caller may not know who acted.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The actor’s tenant: an enterprise or platform key, or a region code; null for the ministries, and (with FORBIDDEN) where the caller may not know who acted.',
+  })
   tenant: string | null;
 
   @Field({ description: 'What was done, e.g. a mutation’s name.' })
@@ -51,7 +55,8 @@ export class AuditEvent implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The GB/T 2260 code of the region the record belongs to (its enterprise’s or platform’s): what `viewer.permissions` conditions of a local government test.',
+    description:
+      'The GB/T 2260 code of the region the record belongs to (its enterprise’s or platform’s): what `viewer.permissions` conditions of a local government test.',
   })
   regionCode: string | null;
 

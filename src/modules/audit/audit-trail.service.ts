@@ -25,7 +25,12 @@ export function snapshot(row: object): Record<string, unknown> {
  */
 export async function recordAudit(ctx: RequestContext, db: EntityManager, entry: AuditEntry): Promise<void> {
   const v = ctx.viewer;
-  await insertEvent(db, entry, { subject: v.subject, role: v.role, tenant: v.enterpriseId ?? v.platformId ?? v.regionCode ?? null, requestId: ctx.requestId });
+  await insertEvent(db, entry, {
+    subject: v.subject,
+    role: v.role,
+    tenant: v.enterpriseId ?? v.platformId ?? v.regionCode ?? null,
+    requestId: ctx.requestId,
+  });
 }
 
 /**
@@ -56,5 +61,11 @@ async function insertEvent(
     requestId: actor.requestId,
   };
   // Nothing read back (no RETURNING): some actors may write an event they may not read, such as the public objecting.
-  await db.createQueryBuilder().insert().into(AuditEventEntity).values(event as never).updateEntity(false).execute();
+  await db
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEventEntity)
+    .values(event as never)
+    .updateEntity(false)
+    .execute();
 }

@@ -61,7 +61,11 @@ export class CertificationMutations {
    * enterprise's open (GRANTED) awards are FROZEN with it, and its tier is
    * recomputed, in the same savepoint.
    */
-  revoke(ctx: RequestContext, id: string, input: RevokeCertificationInput): Promise<{ certification: CertificationEntity; frozenAwardCount: number }> {
+  revoke(
+    ctx: RequestContext,
+    id: string,
+    input: RevokeCertificationInput,
+  ): Promise<{ certification: CertificationEntity; frozenAwardCount: number }> {
     const revokedOn = input.revokedOn?.trim() || null;
     if (revokedOn != null && !isIsoDate(revokedOn)) throw new BadUserInputError('revokedOn must be a date, YYYY-MM-DD', 'revokedOn');
     return mutation(ctx, async (db) => {

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs } from '../../graphql/connection-args';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListBound } from '../../graphql/list-bound';
 import { OrderInput } from '../../graphql/connection';
 import { RequestContext } from '../../core/context';
@@ -76,7 +76,6 @@ export class CertificationResolver extends NodeIdResolver(Certification) {
   ): Promise<CertificationPayload> {
     return { certification: await certificationMutations.renew(ctx, certId(input.certificationId), input) };
   }
-
 
   @FieldResolver(() => Enterprise, { nullable: true })
   enterprise(@Root() c: CertificationEntity, @Ctx() ctx: RequestContext): Promise<EnterpriseEntity | null> {

@@ -12,9 +12,7 @@ import { effectiveStatus, effectiveStatusCondition } from './certification-statu
 import { programmeToday } from '../../core/calendar';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
-const NEWEST_FIRST: OrderInput<CertificationOrderField>[] = [
-  { field: CertificationOrderField.CREATED_AT, direction: OrderDirection.DESC },
-];
+const NEWEST_FIRST: OrderInput<CertificationOrderField>[] = [{ field: CertificationOrderField.CREATED_AT, direction: OrderDirection.DESC }];
 
 const LIST: ListSpec<CertificationEntity, CertificationFilter, CertificationOrderField> = {
   subject: 'Certification',

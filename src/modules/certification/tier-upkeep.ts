@@ -55,7 +55,9 @@ export async function runTierUpkeepOnce(owner: DataSource, minGapMs: number, by:
   const lockHolder = owner.createQueryRunner();
   await lockHolder.connect();
   try {
-    const [{ locked }] = (await lockHolder.query(`SELECT pg_try_advisory_lock($1) AS locked`, [TIER_UPKEEP_LOCK.toString()])) as { locked: boolean }[];
+    const [{ locked }] = (await lockHolder.query(`SELECT pg_try_advisory_lock($1) AS locked`, [TIER_UPKEEP_LOCK.toString()])) as {
+      locked: boolean;
+    }[];
     if (!locked) return null;
     try {
       const claimed = (await lockHolder.query(

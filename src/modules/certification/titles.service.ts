@@ -46,7 +46,10 @@ export async function liveTitleStatus(db: EntityManager, enterpriseId: string, t
 }
 
 /** What the workflow that certifies an enterprise decides about the title it grants. */
-export type TitleGrant = Pick<CertificationEntity, 'enterpriseId' | 'tier' | 'batchNumber' | 'ruleSetCode' | 'publicNoticeStartsOn' | 'publicNoticeEndsOn'>;
+export type TitleGrant = Pick<
+  CertificationEntity,
+  'enterpriseId' | 'tier' | 'batchNumber' | 'ruleSetCode' | 'publicNoticeStartsOn' | 'publicNoticeEndsOn'
+>;
 
 /**
  * Grants a title: CERTIFIED `today`, valid for 3 years. A title of the same
@@ -56,10 +59,16 @@ export type TitleGrant = Pick<CertificationEntity, 'enterpriseId' | 'tier' | 'ba
  * (liveTitleStatus). Returns the title as stored (its region comes from a
  * trigger) and the ids of the titles recorded as expired.
  */
-export async function grantTitle(db: EntityManager, grant: TitleGrant, today: string): Promise<{ certification: CertificationEntity; expiredIds: string[] }> {
+export async function grantTitle(
+  db: EntityManager,
+  grant: TitleGrant,
+  today: string,
+): Promise<{ certification: CertificationEntity; expiredIds: string[] }> {
   const repo = db.getRepository(CertificationEntity);
   const same = await repo.findBy({ enterpriseId: grant.enterpriseId, tier: grant.tier });
-  const expiredIds = same.filter((c) => c.status !== CertificationStatus.EXPIRED && effectiveStatus(c, today) === CertificationStatus.EXPIRED).map((c) => c.id);
+  const expiredIds = same
+    .filter((c) => c.status !== CertificationStatus.EXPIRED && effectiveStatus(c, today) === CertificationStatus.EXPIRED)
+    .map((c) => c.id);
   if (expiredIds.length) {
     await repo.createQueryBuilder().update().set({ status: CertificationStatus.EXPIRED }).where('id IN (:...ids)', { ids: expiredIds }).execute();
   }

@@ -31,7 +31,12 @@ const ZERO = '0.00';
  * jurisdiction; null when the caller may read none of it. Grouping by a
  * field reveals its values, so each must be readable on every visible row.
  */
-function figuresQuery<T extends ObjectLiteral>(ctx: RequestContext, subject: SubjectName, fields: string[], what: string): SelectQueryBuilder<T> | null {
+function figuresQuery<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  subject: SubjectName,
+  fields: string[],
+  what: string,
+): SelectQueryBuilder<T> | null {
   if (!ctx.authz.can('read', subject)) return null;
   for (const f of fields) ctx.authz.assertReadableOnEveryRow(subject, f, what);
   const qb = scopedQuery<T>(ctx, subject);
@@ -103,7 +108,7 @@ export class DashboardService {
     const [disbursed, spent, clawedBack] = [await sums('Disbursement'), await sums('Expenditure'), await sums('ClawBack')];
 
     return rows
-      .sort((x, y) => (byBatch ? (x.year! - y.year!) || (x.number! - y.number!) : 0) || String(x.key).localeCompare(String(y.key)))
+      .sort((x, y) => (byBatch ? x.year! - y.year! || x.number! - y.number! : 0) || String(x.key).localeCompare(String(y.key)))
       .map((r) => {
         const key = String(r.key);
         return {

@@ -42,7 +42,8 @@ export class EligibilityResolver {
     @Arg('ruleSet', () => String, { description: 'Code of the rule set, e.g. "MIIT-2022-63" (see `ruleSets`).' }) ruleSet: string,
     @Arg('year', () => Int, {
       nullable: true,
-      description: 'The year of assessment: the windows read the complete financial years before it. Default: the year after the latest reported year.',
+      description:
+        'The year of assessment: the windows read the complete financial years before it. Default: the year after the latest reported year.',
     })
     year?: number | null,
     @Arg('assessments', () => [IndicatorAssessmentInput], {

@@ -24,7 +24,18 @@ export type { EligibilityEvaluation } from './evaluate';
  * another enterprise, seeing a certified firm's published fields) gets no
  * evaluation: it would disclose them.
  */
-const FACT_FIELDS = ['industry', 'sizeClass', 'nicheSinceYear', 'productField', 'hasQualityCertification', 'hasRdInstitution', 'hasOwnBrand', 'atKeyChainLink', 'certifications', 'financials'];
+const FACT_FIELDS = [
+  'industry',
+  'sizeClass',
+  'nicheSinceYear',
+  'productField',
+  'hasQualityCertification',
+  'hasRdInstitution',
+  'hasOwnBrand',
+  'atKeyChainLink',
+  'certifications',
+  'financials',
+];
 
 /** The assessment years accepted: the programme started in 2011; anything outside is a typo. */
 const MIN_YEAR = 2000;
@@ -81,7 +92,9 @@ export async function evaluateEnterprise(
   const reports = await visibleChildren<FinancialReportEntity>(ctx, 'FinancialReport', 'enterpriseId', 'year').load(enterprise.id);
   const certifications = await visibleChildren<CertificationEntity>(ctx, 'Certification', 'enterpriseId', 'createdAt').load(enterprise.id);
   const asOfYear = year ?? defaultAsOfYear(reports, programmeToday());
-  const recorded = (await visibleChildren<AssessmentEntity>(ctx, 'Assessment', 'enterpriseId', 'year').load(enterprise.id)).filter((a) => a.year === asOfYear);
+  const recorded = (await visibleChildren<AssessmentEntity>(ctx, 'Assessment', 'enterpriseId', 'year').load(enterprise.id)).filter(
+    (a) => a.year === asOfYear,
+  );
   return judge(ruleSet, { enterprise, reports, certifications, recorded, asOfYear, overrides: assessments, purpose });
 }
 

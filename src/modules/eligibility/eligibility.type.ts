@@ -106,7 +106,9 @@ registerEnumType(IndicatorResult, {
     PASS: { description: 'The criterion is met.' },
     FAIL: { description: 'The criterion is not met.' },
     UNKNOWN: { description: 'The data needed is missing; never counted as a pass.' },
-    NOT_APPLICABLE: { description: 'Not checked for this purpose (e.g. the 2026 growth line at re-review); counted neither as a pass nor as a failure.' },
+    NOT_APPLICABLE: {
+      description: 'Not checked for this purpose (e.g. the 2026 growth line at re-review); counted neither as a pass nor as a failure.',
+    },
   },
 });
 
@@ -144,7 +146,8 @@ registerEnumType(ValueUnit, {
 });
 
 @ObjectType('RevenueBand', {
-  description: 'One revenue band of a REVENUE_BANDED_RD indicator: last year’s revenue in [revenueMin, revenueMax], both edges included, so adjacent bands share their edge.',
+  description:
+    'One revenue band of a REVENUE_BANDED_RD indicator: last year’s revenue in [revenueMin, revenueMax], both edges included, so adjacent bands share their edge.',
 })
 export class RevenueBand {
   @Field({ description: 'The band’s key, e.g. "large".' })
@@ -225,7 +228,10 @@ export class RuleIndicator {
   @Field({ description: 'The criterion in words.' })
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'The criterion group of the policy text, e.g. SPECIALIZED or INNOVATIVE; null if the text has none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The criterion group of the policy text, e.g. SPECIALIZED or INNOVATIVE; null if the text has none.',
+  })
   dimension?: string;
 
   @Field(() => IndicatorKind, { description: 'What the indicator tests.' })
@@ -265,7 +271,10 @@ export class RuleIndicator {
   @ListBound(BOUNDS.scoreItems)
   scoreItems?: ScoreItem[];
 
-  @Field(() => [ScorePartMinimum], { nullable: true, description: 'The least points each part must add up to, besides the total `threshold` (POINTS_TABLE).' })
+  @Field(() => [ScorePartMinimum], {
+    nullable: true,
+    description: 'The least points each part must add up to, besides the total `threshold` (POINTS_TABLE).',
+  })
   @ListBound(BOUNDS.partMinimums)
   partMinimums?: ScorePartMinimum[];
 
@@ -309,7 +318,8 @@ export class RuleSet {
   effectiveUntil?: string;
 
   @Field(() => [RuleSetApplicability], {
-    description: 'What the rules judge (new applications, re-reviews) and from when until when; an application may name only a rule set in force for it today.',
+    description:
+      'What the rules judge (new applications, re-reviews) and from when until when; an application may name only a rule set in force for it today.',
   })
   @ListBound(BOUNDS.appliesTo)
   appliesTo: RuleSetApplicability[];
@@ -411,7 +421,9 @@ export class EligibilityEvaluation {
   @Field(() => RuleSet, { description: 'The rule set applied.' })
   ruleSet: RuleSet;
 
-  @Field(() => EvaluationPurpose, { description: 'A new application or a re-review: at re-review some indicators read differently (see RuleIndicator.atReReview).' })
+  @Field(() => EvaluationPurpose, {
+    description: 'A new application or a re-review: at re-review some indicators read differently (see RuleIndicator.atReReview).',
+  })
   purpose: EvaluationPurpose;
 
   @Field(() => Int, { description: 'The year of assessment; the windows read the complete financial years before it.' })
@@ -428,7 +440,8 @@ export class EligibilityEvaluation {
   indicators: IndicatorEvaluation[];
 
   @Field(() => [IndicatorBreakdownRow], {
-    description: 'Every judged indicator of any depth, parents first, flat: the parts of a deep group without nesting `details` to its depth (which costs a list per level).',
+    description:
+      'Every judged indicator of any depth, parents first, flat: the parts of a deep group without nesting `details` to its depth (which costs a list per level).',
   })
   @ListBound(BREAKDOWN_BOUND)
   breakdown: IndicatorBreakdownRow[];
@@ -437,7 +450,9 @@ export class EligibilityEvaluation {
   verdict: EligibilityVerdict;
 }
 
-@InputType('IndicatorAssessmentInput', { description: 'A value for an indicator that has no stored data field, such as the 2026 development evaluation score.' })
+@InputType('IndicatorAssessmentInput', {
+  description: 'A value for an indicator that has no stored data field, such as the 2026 development evaluation score.',
+})
 export class IndicatorAssessmentInput {
   @Limit({ maxLength: TEXT_LIMITS.code })
   @Field({ description: 'The indicator’s key, e.g. "developmentScore".' })

@@ -104,7 +104,11 @@ export interface EligibilityEvaluation {
 
 /** Not checked for this purpose: shown, counted for neither side. */
 function notApplicable(i: Indicator): IndicatorEvaluation {
-  return outcome(i, ValueUnit.NONE, { threshold: 'not checked at re-review (复核)', result: NOT_APPLICABLE, note: 'not checked at re-review (复核)' });
+  return outcome(i, ValueUnit.NONE, {
+    threshold: 'not checked at re-review (复核)',
+    result: NOT_APPLICABLE,
+    note: 'not checked at re-review (复核)',
+  });
 }
 
 function evaluateList(list: Indicator[], env: Env): IndicatorEvaluation[] {
@@ -161,17 +165,24 @@ export function assessmentProblems(ruleSet: RuleSet, assessments: Record<string,
       .filter((i) => i.kind === IndicatorKind.ASSESSED_FLAG || i.kind === IndicatorKind.ASSESSED_SCORE_MIN)
       .map((i) => [i.key, i]),
   );
-  const rows = new Map(allScoreItems(ruleSet).filter((s) => s.assessed).map((s) => [s.key, s]));
+  const rows = new Map(
+    allScoreItems(ruleSet)
+      .filter((s) => s.assessed)
+      .map((s) => [s.key, s]),
+  );
   const problems: string[] = [];
   for (const [key, value] of Object.entries(assessments)) {
     const i = assessed.get(key);
     const row = rows.get(key);
     if (row) {
       const points = row.levels.map((l) => l.points);
-      if (!row.levels.some((l) => parse(value.trim())?.eq(l.points))) problems.push(`"${key}" takes the points of one of its levels (${points.join(', ')}), not "${value}"`);
+      if (!row.levels.some((l) => parse(value.trim())?.eq(l.points)))
+        problems.push(`"${key}" takes the points of one of its levels (${points.join(', ')}), not "${value}"`);
     } else if (!i) {
       const known = [...assessed.keys(), ...rows.keys()];
-      problems.push(`"${key}" is not an assessed indicator of ${ruleSet.code}${known.length ? ` (assessed: ${known.join(', ')})` : ' (it has none)'}`);
+      problems.push(
+        `"${key}" is not an assessed indicator of ${ruleSet.code}${known.length ? ` (assessed: ${known.join(', ')})` : ' (it has none)'}`,
+      );
     } else if (i.kind === IndicatorKind.ASSESSED_SCORE_MIN && !parse(value.trim())) {
       problems.push(`"${key}" takes a decimal score such as "72.5", not "${value}"`);
     } else if (i.kind === IndicatorKind.ASSESSED_FLAG && !['true', 'false'].includes(value.trim().toLowerCase())) {

@@ -171,7 +171,10 @@ function assessedFlag(key: string, description: string): Indicator {
   return { key, description, kind: K.ASSESSED_FLAG, note: 'No stored data field: recorded as an assessment ("true" or "false").' };
 }
 
-const PROVINCIAL_RD_INSTITUTION = assessedFlag('provincialRdInstitution', 'Has an R&D institution recognised at provincial or ministerial level or above');
+const PROVINCIAL_RD_INSTITUTION = assessedFlag(
+  'provincialRdInstitution',
+  'Has an R&D institution recognised at provincial or ministerial level or above',
+);
 
 /** The provincial standards' alternative to revenue. */
 const NEW_EQUITY_OVER_2_YEARS: Indicator = {
@@ -239,7 +242,8 @@ function generalConditions(): Indicator[] {
     {
       key: 'noMajorAccidentOrTaxEvasion',
       dimension: 'GENERAL',
-      description: 'No major safety (cyber and data security included), quality or environmental-pollution accident, and no tax evasion, in the last 3 years',
+      description:
+        'No major safety (cyber and data security included), quality or environmental-pollution accident, and no tax evasion, in the last 3 years',
       kind: K.ASSESSED_FLAG,
       note: 'No stored data field: recorded as an assessment ("true" when there was none), else it stays unknown.',
     },
@@ -428,7 +432,8 @@ const MIIT_2022_63: RuleSet = {
             conditions: [
               {
                 key: 'nationalScienceAwardTop3',
-                description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units',
+                description:
+                  'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units',
                 kind: K.ASSESSED_FLAG,
                 note: `No stored data field: recorded as an assessment ("true" or "false"). The direct track as the issue states it; ${UNVERIFIED}.`,
               },
@@ -452,7 +457,8 @@ const MIIT_2022_63: RuleSet = {
       {
         key: 'productField',
         dimension: 'PRODUCT_FIELD',
-        description: 'Main product in the industrial basics, the ten key sectors, or the network-power fields (information infrastructure, key core technologies, cyber security, data security)',
+        description:
+          'Main product in the industrial basics, the ten key sectors, or the network-power fields (information infrastructure, key core technologies, cyber security, data security)',
         kind: K.PRODUCT_FIELD_IN,
         productFields: [...SIX_BASICS, ...TEN_KEY_SECTORS, ...NETWORK_POWER_FIELDS],
       },
@@ -561,7 +567,8 @@ const MIIT_2026_2: RuleSet = {
           },
           {
             key: 'nationalScienceAwardTop3',
-            description: 'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units (waives the IP line)',
+            description:
+              'Won a national science and technology award in the last 3 years, the enterprise among the first three award-winning units (waives the IP line)',
             kind: K.ASSESSED_FLAG,
             note:
               'No stored data field: recorded as an assessment ("true" or "false"). National awards: the State Natural Science, Technological Invention and ' +
@@ -796,7 +803,10 @@ const SRDI_PROVINCIAL_2026: RuleSet = {
             window: W.LAST_YEAR,
             threshold: '1',
           },
-          assessedFlag('provincialScienceAwardTop3', 'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units'),
+          assessedFlag(
+            'provincialScienceAwardTop3',
+            'Won a provincial-or-higher science and technology award in the last 3 years, among the first three award-winning units',
+          ),
           PROVINCIAL_RD_INSTITUTION,
         ],
       },
@@ -848,7 +858,10 @@ const INNOVATIVE_SME_2022: RuleSet = {
             kind: K.ANY_OF,
             conditions: [
               assessedFlag('scienceAward', 'Won a national or provincial science and technology award in the last 3 years'),
-              assessedFlag('innovationQualification', 'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title'),
+              assessedFlag(
+                'innovationQualification',
+                'A valid high-tech enterprise, national technology-innovation demonstration enterprise, or IP advantage or demonstration enterprise title',
+              ),
               PROVINCIAL_RD_INSTITUTION,
               {
                 key: 'newEquity3Years',

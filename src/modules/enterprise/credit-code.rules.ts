@@ -29,12 +29,7 @@ const WEIGHTS: readonly number[] = Array.from({ length: CREDIT_CODE_LENGTH - 1 }
 const ALPHABET_RE = /^[0-9ABCDEFGHJKLMNPQRTUWXY]*$/;
 const SIX_DIGITS_RE = /^[0-9]{6}$/;
 
-export type CreditCodeProblem =
-  | 'LENGTH'
-  | 'LOWER_CASE'
-  | 'ALPHABET'
-  | 'REGION_FORMAT'
-  | 'CHECK_CHARACTER';
+export type CreditCodeProblem = 'LENGTH' | 'LOWER_CASE' | 'ALPHABET' | 'REGION_FORMAT' | 'CHECK_CHARACTER';
 
 /**
  * Trims and upper-cases user input. Validation itself never does this, so a
@@ -48,9 +43,7 @@ export function normalizeCreditCode(s: string): string {
 /** The check character (position 18) for the first 17 characters. Throws on malformed input. */
 export function creditCodeCheckCharacter(first17: string): string {
   if (first17.length !== CREDIT_CODE_LENGTH - 1 || !ALPHABET_RE.test(first17)) {
-    throw new RangeError(
-      `Expected 17 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(first17)}.`,
-    );
+    throw new RangeError(`Expected 17 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(first17)}.`);
   }
   let sum = 0;
   for (let i = 0; i < first17.length; i++) {
@@ -94,9 +87,7 @@ export function creditCodeProblemMessage(problem: CreditCodeProblem): string {
  */
 export function creditCodeProvince(code: string): string {
   if (code.length !== CREDIT_CODE_LENGTH || !SIX_DIGITS_RE.test(code.slice(2, 8))) {
-    throw new RangeError(
-      `Expected an 18-character credit code with a six-digit region segment, got ${JSON.stringify(code)}.`,
-    );
+    throw new RangeError(`Expected an 18-character credit code with a six-digit region segment, got ${JSON.stringify(code)}.`);
   }
   return `${code.slice(2, 4)}0000`;
 }
@@ -105,23 +96,15 @@ export function creditCodeProvince(code: string): string {
  * Builds a code from its parts and appends the check character (used by seed generators).
  * Parts are taken as given (no upper-casing) and must already be well-formed.
  */
-export function makeCreditCode(
-  registrationType: string,
-  regionCode: string,
-  organisationCode: string,
-): string {
+export function makeCreditCode(registrationType: string, regionCode: string, organisationCode: string): string {
   if (registrationType.length !== 2 || !ALPHABET_RE.test(registrationType)) {
-    throw new RangeError(
-      `registrationType must be 2 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(registrationType)}.`,
-    );
+    throw new RangeError(`registrationType must be 2 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(registrationType)}.`);
   }
   if (!SIX_DIGITS_RE.test(regionCode)) {
     throw new RangeError(`regionCode must be 6 digits, got ${JSON.stringify(regionCode)}.`);
   }
   if (organisationCode.length !== 9 || !ALPHABET_RE.test(organisationCode)) {
-    throw new RangeError(
-      `organisationCode must be 9 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(organisationCode)}.`,
-    );
+    throw new RangeError(`organisationCode must be 9 characters from ${CREDIT_CODE_ALPHABET}, got ${JSON.stringify(organisationCode)}.`);
   }
   const first17 = registrationType + regionCode + organisationCode;
   return first17 + creditCodeCheckCharacter(first17);

@@ -16,7 +16,10 @@ export class ReportFinancialsInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'Operating revenue (营业收入), yuan.' })
   revenue?: string | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Main-business revenue (主营业务收入), yuan: part of revenue, so at most revenue and only with it.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Main-business revenue (主营业务收入), yuan: part of revenue, so at most revenue and only with it.',
+  })
   mainBusinessRevenue?: string | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'R&D expense, yuan.' })
@@ -41,7 +44,10 @@ export class ReportFinancialsInput {
   class1IpCount?: number | null;
 
   @Limit({ maxLength: TEXT_LIMITS.code })
-  @Field(() => String, { nullable: true, description: 'National niche-market share of the leading product, percent from 0 to 100, as a decimal string (e.g. "12.50").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'National niche-market share of the leading product, percent from 0 to 100, as a decimal string (e.g. "12.50").',
+  })
   nicheMarketShare?: string | null;
 
   @Limit({ maxLength: TEXT_LIMITS.reason, multiline: true })

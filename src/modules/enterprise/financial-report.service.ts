@@ -16,8 +16,16 @@ import { figuresProblem, parseShare, ReportedFigures } from './financial-report.
 
 /** The figures a report carries, in the order of the input; a report replaces all of them. */
 const FIGURES = [
-  'revenue', 'mainBusinessRevenue', 'rdExpense', 'rdStaff', 'employees', 'totalAssets', 'totalLiabilities', 'newEquityFinancing',
-  'class1IpCount', 'nicheMarketShare',
+  'revenue',
+  'mainBusinessRevenue',
+  'rdExpense',
+  'rdStaff',
+  'employees',
+  'totalAssets',
+  'totalLiabilities',
+  'newEquityFinancing',
+  'class1IpCount',
+  'nicheMarketShare',
 ] as const;
 
 function figuresOf(input: ReportFinancialsInput): ReportedFigures {

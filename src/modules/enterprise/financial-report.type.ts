@@ -44,7 +44,10 @@ export class FinancialReport implements Node {
   @Field(() => Int, { nullable: true, description: 'Class-I intellectual property rights in use (invention patents and the like).' })
   class1IpCount: number | null;
 
-  @Field(() => String, { nullable: true, description: 'National niche-market share of the leading product, percent, as a decimal string (e.g. "12.50").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'National niche-market share of the leading product, percent, as a decimal string (e.g. "12.50").',
+  })
   nicheMarketShare: string | null;
 }
 

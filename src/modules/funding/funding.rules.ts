@@ -5,7 +5,6 @@ import { centsToMoney, compareMoney, moneyToCents } from '../../core/money';
  * both make; pure, unit-tested on their own.
  */
 
-
 /** Sum of decimal strings, exactly. */
 export function sumMoney(amounts: readonly string[]): string {
   return centsToMoney(amounts.reduce((acc, a) => acc + moneyToCents(a), 0n));

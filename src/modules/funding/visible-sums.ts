@@ -12,25 +12,23 @@ const ZERO = '0.00';
  * only some of the children gets the sum of those, never a total that would
  * reveal the others. NUMERIC sums come back from pg as exact decimal strings.
  */
-export function visibleSums(
-  ctx: RequestContext,
-  subject: SubjectName,
-  foreignKey: string,
-  amount: string = 'amount',
-): DataLoader<string, string> {
-  return loader(ctx, `sum:${subject}.${foreignKey}.${amount}`, () =>
-    new DataLoader<string, string>(async (keys) => {
-      const qb = scopedQuery(ctx, subject);
-      if (!qb) return keys.map(() => ZERO);
-      const a = qb.alias;
-      const rows = await qb
-        .select(`${a}.${foreignKey}`, 'key')
-        .addSelect(`SUM(${a}.${amount})`, 'total')
-        .andWhere(`${a}.${foreignKey} = ANY(:sum_keys)`, { sum_keys: [...keys] })
-        .groupBy(`${a}.${foreignKey}`)
-        .getRawMany<{ key: string; total: string }>();
-      const totals = new Map(rows.map((r) => [String(r.key), String(r.total)]));
-      return keys.map((k) => totals.get(k) ?? ZERO);
-    }),
+export function visibleSums(ctx: RequestContext, subject: SubjectName, foreignKey: string, amount: string = 'amount'): DataLoader<string, string> {
+  return loader(
+    ctx,
+    `sum:${subject}.${foreignKey}.${amount}`,
+    () =>
+      new DataLoader<string, string>(async (keys) => {
+        const qb = scopedQuery(ctx, subject);
+        if (!qb) return keys.map(() => ZERO);
+        const a = qb.alias;
+        const rows = await qb
+          .select(`${a}.${foreignKey}`, 'key')
+          .addSelect(`SUM(${a}.${amount})`, 'total')
+          .andWhere(`${a}.${foreignKey} = ANY(:sum_keys)`, { sum_keys: [...keys] })
+          .groupBy(`${a}.${foreignKey}`)
+          .getRawMany<{ key: string; total: string }>();
+        const totals = new Map(rows.map((r) => [String(r.key), String(r.total)]));
+        return keys.map((k) => totals.get(k) ?? ZERO);
+      }),
   );
 }

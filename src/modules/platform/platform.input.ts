@@ -36,8 +36,7 @@ registerEnumType(PlatformOrderField, {
 export const PlatformOrder = orderInputType<PlatformOrderField>(PlatformOrderField, 'Platform');
 
 @InputType({
-  description:
-    'A new platform: a provincial one, registered by the local government of its region, or a national one, registered by MIIT.',
+  description: 'A new platform: a provincial one, registered by the local government of its region, or a national one, registered by MIIT.',
 })
 export class RegisterPlatformInput {
   @Limit({ maxLength: TEXT_LIMITS.name })

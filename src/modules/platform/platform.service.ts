@@ -85,7 +85,9 @@ export class PlatformMutations {
     await requireRegion(ctx, input.regionCode, 'regionCode');
     const operatorCreditCode = input.operatorCreditCode ?? null;
     const overridden = operatorCreditCode != null && (await checkOperatorCode(ctx, operatorCreditCode, input.operatorCreditCodeOverride));
-    const draft = ctx.db.getRepository(PlatformEntity).create({ name, kind: input.kind, level: input.level, regionCode: input.regionCode, operator, operatorCreditCode });
+    const draft = ctx.db
+      .getRepository(PlatformEntity)
+      .create({ name, kind: input.kind, level: input.level, regionCode: input.regionCode, operator, operatorCreditCode });
     assertMayCreate(ctx, 'Platform', draft, `a ${input.level.toLowerCase()} platform`);
     return mutation(ctx, async (db) => {
       const saved = await db.getRepository(PlatformEntity).save(draft).catch(duplicateOperator);
@@ -128,7 +130,10 @@ export class PlatformMutations {
       // stays in its region and provincial, MIIT's stays national.
       if (!ctx.authz.can('update', subjectOf('Platform', { ...updated }))) {
         const field = changes.regionCode != null ? 'regionCode' : 'level';
-        throw new BadUserInputError(`${field}: the platform would no longer be one you keep (your region's provincial platforms, or MIIT's national ones)`, field);
+        throw new BadUserInputError(
+          `${field}: the platform would no longer be one you keep (your region's provincial platforms, or MIIT's national ones)`,
+          field,
+        );
       }
       await repo.save(updated).catch(duplicateOperator);
       await recordAudit(ctx, db, {

@@ -7,7 +7,12 @@ import { RegionAnswer, regionService } from './region.service';
 import { ListBound } from '../../graphql/list-bound';
 import { Region, regionsBound } from './region.type';
 
-registerNode('Region', RegionEntity, async (ctx, key) => regionService.byCode(ctx, key), (region) => region.code);
+registerNode(
+  'Region',
+  RegionEntity,
+  async (ctx, key) => regionService.byCode(ctx, key),
+  (region) => region.code,
+);
 
 @Resolver(() => Region)
 export class RegionResolver extends NodeIdResolver(Region) {

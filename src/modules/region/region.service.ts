@@ -57,7 +57,9 @@ async function loadRegions(dataSource: DataSource): Promise<RegionDirectory> {
   const rows: { code: string; name: string; name_en: string | null; level: RegionLevel; parent_code: string | null; path: string }[] =
     await dataSource.query(`SELECT code, name, name_en, level, parent_code, path::text AS path FROM region`);
   return new RegionDirectory(
-    rows.map((r) => Object.assign(new RegionEntity(), { code: r.code, name: r.name, nameEn: r.name_en, level: r.level, parentCode: r.parent_code, path: r.path })),
+    rows.map((r) =>
+      Object.assign(new RegionEntity(), { code: r.code, name: r.name, nameEn: r.name_en, level: r.level, parentCode: r.parent_code, path: r.path }),
+    ),
   );
 }
 
@@ -68,7 +70,10 @@ function directory(dataSource: DataSource): Promise<RegionDirectory> {
   let d = directories.get(dataSource);
   if (!d) {
     d = loadRegions(dataSource);
-    d.then((ready) => loaded.set(dataSource, ready), () => undefined);
+    d.then(
+      (ready) => loaded.set(dataSource, ready),
+      () => undefined,
+    );
     // A failed load (database down) is not remembered: the next request tries again.
     d.catch(() => directories.delete(dataSource));
     directories.set(dataSource, d);

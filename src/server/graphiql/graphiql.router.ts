@@ -57,8 +57,7 @@ function loadAssets(): { assets: Map<string, Asset>; urls: { css: string; script
   return { assets, urls: { css: graphiqlCss, scripts: [reactJs, reactDomJs, graphiqlJs] } };
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON inside <script type="application/json">: nothing in it may close the tag. */
 const jsonForScript = (value: unknown) =>

@@ -83,7 +83,11 @@ describe('PERSISTED_QUERIES=allowlist', () => {
       for (const body of [{ query: example.query }, { extensions: apq(sha256(example.query)) }]) {
         for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
           const res = await send(`${t.url}/graphql`, { json: body, headers: auth });
-          expect({ example: example.name, status: res.status, errors: res.body.errors }).toEqual({ example: example.name, status: 200, errors: undefined });
+          expect({ example: example.name, status: res.status, errors: res.body.errors }).toEqual({
+            example: example.name,
+            status: 200,
+            errors: undefined,
+          });
         }
       }
     }
@@ -91,17 +95,25 @@ describe('PERSISTED_QUERIES=allowlist', () => {
 
   it('runs the mutation examples as they stand to a refusal by the policy: their placeholder IDs name nothing, and the public and MIIT may not make these changes', async () => {
     const mutations = examples.filter((e) => isMutation(e.query));
-    expect(mutations.map((e) => e.name)).toEqual(['ReportFinancials', 'DeclareAssessment', 'UpdateApplication', 'RegisterPlatform', 'RaisePublicObjection']);
+    expect(mutations.map((e) => e.name)).toEqual([
+      'ReportFinancials',
+      'DeclareAssessment',
+      'UpdateApplication',
+      'RegisterPlatform',
+      'RaisePublicObjection',
+    ]);
     for (const example of mutations) {
       for (const body of [{ query: example.query }, { extensions: apq(sha256(example.query)) }]) {
         for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
           const res = await send(`${t.url}/graphql`, { json: body, headers: auth });
           const codes = (res.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
-          expect({ example: example.name, status: res.status, refused: codes.length === 1 && ['NOT_FOUND', 'FORBIDDEN'].includes(codes[0]) }).toEqual({
-            example: example.name,
-            status: 200,
-            refused: true,
-          });
+          expect({ example: example.name, status: res.status, refused: codes.length === 1 && ['NOT_FOUND', 'FORBIDDEN'].includes(codes[0]) }).toEqual(
+            {
+              example: example.name,
+              status: 200,
+              refused: true,
+            },
+          );
         }
       }
     }
@@ -115,14 +127,25 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     expect((await run('Viewer', { authorization: `Bearer ${token}` })).viewer).toMatchObject({ role: 'MIIT', permissions: expect.anything() });
     expect((await run('JiangsuLittleGiants')).enterprises).toMatchObject({ totalCount: 0, pageInfo: { hasNextPage: false } });
     expect((await run('KeyLittleGiants')).keyLittleGiants).toEqual({ totalCount: 0, edges: [] });
-    expect((await run('NodeById')).node).toEqual({ __typename: 'Region', id: 'UmVnaW9uOjMyMDAwMA', code: '320000', name: '江苏省', level: 'PROVINCE' });
+    expect((await run('NodeById')).node).toEqual({
+      __typename: 'Region',
+      id: 'UmVnaW9uOjMyMDAwMA',
+      code: '320000',
+      name: '江苏省',
+      level: 'PROVINCE',
+    });
   });
 
   it('the mutation examples do what they say with the right token once their IDs are replaced, as their comments tell', async () => {
     const ds = t.db.dataSource;
     const firm = await createEnterprise(ds, { regionCode: '320102' });
     const draft = await insertApplication(ds, firm.id, { status: 'DRAFT', ruleSetCode: 'MIIT-2022-63' });
-    const onNotice = await insertApplication(ds, firm.id, { tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', publicNoticeEndsOn: '2099-12-31' });
+    const onNotice = await insertApplication(ds, firm.id, {
+      tier: 'SRDI_SME',
+      ruleSetCode: 'SRDI-PROVINCIAL-2022',
+      status: 'PUBLIC_NOTICE',
+      publicNoticeEndsOn: '2099-12-31',
+    });
     const ids: Record<string, string> = {
       enterpriseId: toGlobalId('Enterprise', firm.id),
       applicationId: toGlobalId('Application', draft),
@@ -146,7 +169,10 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     }
     const [report] = await ds.query(`SELECT revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = 2024`, [firm.id]);
     expect(report.revenue).toBe('186000000.00');
-    const [declared] = await ds.query(`SELECT flag, status FROM assessment WHERE enterprise_id = $1 AND indicator_key = 'notOnAbnormalOrDishonestLists' AND year = 2026`, [firm.id]);
+    const [declared] = await ds.query(
+      `SELECT flag, status FROM assessment WHERE enterprise_id = $1 AND indicator_key = 'notOnAbnormalOrDishonestLists' AND year = 2026`,
+      [firm.id],
+    );
     expect(declared).toEqual({ flag: true, status: 'DECLARED' });
     const [app] = await ds.query(`SELECT rule_set_code FROM application WHERE id = $1`, [draft]);
     expect(app.rule_set_code).toBe('MIIT-2026-2');
@@ -168,7 +194,9 @@ describe('PERSISTED_QUERIES=allowlist', () => {
     // A hash it does not know is not found, and cannot be registered.
     const unknown = { query: PROVINCES, extensions: apq(sha256(PROVINCES)) };
     expect((await send(`${t.url}/graphql`, { json: unknown })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-    expect((await send(`${t.url}/graphql`, { json: { extensions: apq(sha256(PROVINCES)) } })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send(`${t.url}/graphql`, { json: { extensions: apq(sha256(PROVINCES)) } })).body.errors[0].extensions.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
     expect(t.probe.executions).toBe(0);
   });
 });
@@ -189,7 +217,14 @@ describe('the allow-list file', () => {
 
   it('reads an Apollo manifest, with its own ids next to the hashes, and a Relay-style id → text map', () => {
     const manifest = loadPersistedQueryList(
-      file('apollo.json', JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'provinces-v1', name: 'P', type: 'query', body: PROVINCES }] })),
+      file(
+        'apollo.json',
+        JSON.stringify({
+          format: 'apollo-persisted-query-manifest',
+          version: 1,
+          operations: [{ id: 'provinces-v1', name: 'P', type: 'query', body: PROVINCES }],
+        }),
+      ),
       schema,
     );
     expect(manifest.get('provinces-v1')?.body).toBe(PROVINCES);
@@ -221,7 +256,13 @@ describe('the allow-list file', () => {
   it('a server with a JSON manifest runs its operations by id', async () => {
     const db = await createTestDatabase();
     const f = file('server.json', JSON.stringify({ operations: [{ id: 'provinces', body: PROVINCES }] }));
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_FILE: f });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      PERSISTED_QUERIES: 'allowlist',
+      PERSISTED_QUERIES_FILE: f,
+    });
     const server = await createAppServer(config, db.dataSource, createLogger(config));
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     try {

@@ -1,7 +1,15 @@
 import { getIntrospectionQuery, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { buildAppSchema } from '../../../src/server/schema';
 import { loadConfig } from '../../../src/config/config';
-import { cachedQueryLimits, checkQueryLimits, countDirectives, maxRepeatedField, measureOperation, operationCost, usesIntrospection } from '../../../src/graphql/plugins/query-limits';
+import {
+  cachedQueryLimits,
+  checkQueryLimits,
+  countDirectives,
+  maxRepeatedField,
+  measureOperation,
+  operationCost,
+  usesIntrospection,
+} from '../../../src/graphql/plugins/query-limits';
 import { send, startProbedServer } from '../../server/support';
 import { TestServer } from '../../support/server';
 import { Probe } from '../../server/support';
@@ -50,7 +58,9 @@ describe('measuring an operation', () => {
   });
 
   it('counts every directive in the document', () => {
-    expect(countDirectives(parse(`query($a: Boolean!) @x { viewer @include(if: $a) { role @skip(if: $a) } } fragment F on Viewer { role @y @z }`))).toBe(5);
+    expect(
+      countDirectives(parse(`query($a: Boolean!) @x { viewer @include(if: $a) { role @skip(if: $a) } } fragment F on Viewer { role @y @z }`)),
+    ).toBe(5);
   });
 });
 
@@ -172,7 +182,9 @@ describe('limits at the endpoint', () => {
     const started = performance.now();
     const message = await refused({ query: probe }, 'COST');
     const elapsed = performance.now() - started;
-    expect(message).toBe('The query is too expensive: estimated cost 2444041, at most 10000 (a list costs the items it can return times its selection)');
+    expect(message).toBe(
+      'The query is too expensive: estimated cost 2444041, at most 10000 (a list costs the items it can return times its selection)',
+    );
     expect(elapsed).toBeLessThan(500);
     console.log(`issue 10 probe refused over HTTP in ${elapsed.toFixed(1)} ms: ${message}`);
   });
@@ -225,7 +237,9 @@ describe('limits at the endpoint', () => {
   });
 
   it('a variable of the wrong type is BAD_USER_INPUT, still before anything runs', async () => {
-    const res = await send(`${t.url}/graphql`, { json: { query: `query($n: Int) { enterprises(first: $n) { totalCount } }`, variables: { n: 'many' } } });
+    const res = await send(`${t.url}/graphql`, {
+      json: { query: `query($n: Int) { enterprises(first: $n) { totalCount } }`, variables: { n: 'many' } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(t.probe.executions).toBe(0);
@@ -319,7 +333,9 @@ describe('the limits remembered per operation', () => {
   it('recomputes the cost when last changes', async () => {
     const schema = await buildAppSchema();
     const check = cachedQueryLimits(limits, true);
-    const { document, operation } = op(`query($n: Int) { enterprises(last: $n) { edges { node { name awards { amount disbursements { amount } } } } } }`);
+    const { document, operation } = op(
+      `query($n: Int) { enterprises(last: $n) { edges { node { name awards { amount disbursements { amount } } } } } }`,
+    );
     const run = (variables: Record<string, unknown>) => refusedWith(() => check({ schema, document, operation, variables }));
     expect(run({ n: 10 })).toBeNull();
     expect(run({ n: 100 })).toBe('COST');

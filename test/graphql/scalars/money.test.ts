@@ -1,12 +1,4 @@
-import {
-  GraphQLError,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLSchema,
-  GraphQLString,
-  graphql,
-  type ExecutionResult,
-} from 'graphql';
+import { GraphQLError, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, type ExecutionResult } from 'graphql';
 import { MoneyScalar, SignedMoneyScalar } from '../../../src/graphql/scalars/money';
 import { MoneyFormatError, addMoney, centsToMoney, compareMoney, moneyToCents, parseMoney, subtractMoney } from '../../../src/core/money';
 
@@ -219,8 +211,7 @@ describe('Money through a real schema', () => {
   });
   const schema = new GraphQLSchema({ query: Query });
 
-  const run = (source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> =>
-    graphql({ schema, source, variableValues });
+  const run = (source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> => graphql({ schema, source, variableValues });
 
   const codes = (r: ExecutionResult) => (r.errors ?? []).map((e) => e.extensions.code);
 

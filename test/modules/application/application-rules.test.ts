@@ -8,7 +8,10 @@ describe('who may recommend a little giant', () => {
     ['330200', '330203', true], // Ningbo, plan-listed, for its own firm
     ['330000', '330203', false], // Zhejiang may not: Ningbo recommends its own firms
     ['330000', '330106', true], // Zhejiang for a Hangzhou firm
-    ['210200', '210202', true], ['370200', '370202', true], ['350200', '350203', true], ['440300', '440304', true],
+    ['210200', '210202', true],
+    ['370200', '370202', true],
+    ['350200', '350203', true],
+    ['440300', '440304', true],
     ['440000', '440304', false], // Guangdong may not recommend for Shenzhen
     ['320100', '320102', false], // Nanjing, a prefecture
     ['320102', '320102', false], // Xuanwu, a county
@@ -25,8 +28,20 @@ describe('who may recommend a little giant', () => {
 
 describe('parseScore', () => {
   it.each([
-    ['0', '0.00'], ['86.5', '86.50'], ['86.50', '86.50'], ['100', '100.00'], ['100.00', '100.00'], [' 7.25 ', '7.25'],
-    ['100.01', null], ['101', null], ['-1', null], ['86.505', null], ['1e2', null], ['', null], ['.5', null], ['abc', null],
+    ['0', '0.00'],
+    ['86.5', '86.50'],
+    ['86.50', '86.50'],
+    ['100', '100.00'],
+    ['100.00', '100.00'],
+    [' 7.25 ', '7.25'],
+    ['100.01', null],
+    ['101', null],
+    ['-1', null],
+    ['86.505', null],
+    ['1e2', null],
+    ['', null],
+    ['.5', null],
+    ['abc', null],
   ])('%j → %j', (input, expected) => {
     expect(parseScore(input)).toBe(expected);
   });

@@ -19,8 +19,17 @@ const today = programmeToday();
 /** Callers. "owner" is the applying enterprise; "otherEnterprise" is a Zhejiang firm. */
 const fixed: Partial<Record<Caller, string>> = {};
 const ROLE_OF: Record<Caller, string> = {
-  owner: 'ENTERPRISE', otherEnterprise: 'ENTERPRISE', jiangsu: 'LOCAL_GOV', zhejiang: 'LOCAL_GOV', nanjing: 'LOCAL_GOV',
-  xuanwu: 'LOCAL_GOV', ningbo: 'LOCAL_GOV', miit: 'MIIT', mof: 'MOF', platform: 'PLATFORM', public: 'PUBLIC',
+  owner: 'ENTERPRISE',
+  otherEnterprise: 'ENTERPRISE',
+  jiangsu: 'LOCAL_GOV',
+  zhejiang: 'LOCAL_GOV',
+  nanjing: 'LOCAL_GOV',
+  xuanwu: 'LOCAL_GOV',
+  ningbo: 'LOCAL_GOV',
+  miit: 'MIIT',
+  mof: 'MOF',
+  platform: 'PLATFORM',
+  public: 'PUBLIC',
 };
 
 /** Who can see an application of an enterprise registered in each region (the rest get NOT_FOUND). */
@@ -53,7 +62,12 @@ async function reviewCount(id: string): Promise<number> {
 }
 const objection = (applicationId: string) =>
   insertReview(t.db.dataSource, applicationId, {
-    kind: 'OBJECTION', decision: 'RAISED', reviewerRole: 'LOCAL_GOV', reviewerSubject: 'gov:320000:wang', reviewerRegionCode: '320000', comment: '市场占有率数据存疑',
+    kind: 'OBJECTION',
+    decision: 'RAISED',
+    reviewerRole: 'LOCAL_GOV',
+    reviewerSubject: 'gov:320000:wang',
+    reviewerRegionCode: '320000',
+    comment: '市场占有率数据存疑',
   });
 
 interface StepCase {
@@ -79,7 +93,11 @@ const STEPS: StepCase[] = [
   // Submitted under the little-giant set in force, by an enterprise holding the provincial title it asks for.
   { label: 'submit a draft', mutation: 'submitApplication', from: 'DRAFT', to: 'SUBMITTED', allowed: ['owner'], row: { ruleSetCode: 'MIIT-2026-2' } },
   {
-    label: 'resubmit a returned application', mutation: 'submitApplication', from: 'RETURNED', to: 'SUBMITTED', allowed: ['owner'],
+    label: 'resubmit a returned application',
+    mutation: 'submitApplication',
+    from: 'RETURNED',
+    to: 'SUBMITTED',
+    allowed: ['owner'],
     row: { ruleSetCode: 'MIIT-2026-2' },
   },
   { label: 'withdraw a draft', mutation: 'withdrawApplication', from: 'DRAFT', to: 'WITHDRAWN', allowed: ['owner'] },
@@ -87,49 +105,107 @@ const STEPS: StepCase[] = [
   { label: 'withdraw a returned application', mutation: 'withdrawApplication', from: 'RETURNED', to: 'WITHDRAWN', allowed: ['owner'] },
   {
     label: 'recommend a Nanjing little giant (province only; Nanjing and Xuanwu are not recommending authorities)',
-    mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', allowed: ['jiangsu'], writes: 1,
+    mutation: 'recommendApplication',
+    from: 'SUBMITTED',
+    to: 'RECOMMENDED',
+    allowed: ['jiangsu'],
+    writes: 1,
   },
   {
     label: 'recommend a Ningbo little giant (Ningbo is plan-listed and recommends its own firms, not Zhejiang)',
-    mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', region: '330203', allowed: ['ningbo'], writes: 1,
+    mutation: 'recommendApplication',
+    from: 'SUBMITTED',
+    to: 'RECOMMENDED',
+    region: '330203',
+    allowed: ['ningbo'],
+    writes: 1,
   },
   {
     label: 'recommend a provincial SRDI SME (any level of the region)',
-    mutation: 'recommendApplication', from: 'SUBMITTED', to: 'RECOMMENDED', tier: 'SRDI_SME', row: { ruleSetCode: 'SRDI-PROVINCIAL-2022' },
-    allowed: ['jiangsu', 'nanjing', 'xuanwu'], writes: 1,
+    mutation: 'recommendApplication',
+    from: 'SUBMITTED',
+    to: 'RECOMMENDED',
+    tier: 'SRDI_SME',
+    row: { ruleSetCode: 'SRDI-PROVINCIAL-2022' },
+    allowed: ['jiangsu', 'nanjing', 'xuanwu'],
+    writes: 1,
   },
   {
-    label: 'return for changes', mutation: 'returnApplication', from: 'SUBMITTED', to: 'RETURNED', input: { comment: '请补充知识产权证明' },
-    allowed: ['jiangsu', 'nanjing', 'xuanwu'], writes: 1,
+    label: 'return for changes',
+    mutation: 'returnApplication',
+    from: 'SUBMITTED',
+    to: 'RETURNED',
+    input: { comment: '请补充知识产权证明' },
+    allowed: ['jiangsu', 'nanjing', 'xuanwu'],
+    writes: 1,
   },
   { label: 'start expert review', mutation: 'startReview', from: 'RECOMMENDED', to: 'UNDER_REVIEW', allowed: ['miit'] },
   {
-    label: 'approve in expert review', mutation: 'reviewApplication', from: 'UNDER_REVIEW', to: 'APPROVED',
-    input: { decision: 'APPROVE', score: '86.5', comment: '专家评审通过' }, allowed: ['miit'], writes: 1,
+    label: 'approve in expert review',
+    mutation: 'reviewApplication',
+    from: 'UNDER_REVIEW',
+    to: 'APPROVED',
+    input: { decision: 'APPROVE', score: '86.5', comment: '专家评审通过' },
+    allowed: ['miit'],
+    writes: 1,
   },
   {
-    label: 'reject in expert review', mutation: 'reviewApplication', from: 'UNDER_REVIEW', to: 'REJECTED',
-    input: { decision: 'REJECT', score: '41' }, allowed: ['miit'], writes: 1,
+    label: 'reject in expert review',
+    mutation: 'reviewApplication',
+    from: 'UNDER_REVIEW',
+    to: 'REJECTED',
+    input: { decision: 'REJECT', score: '41' },
+    allowed: ['miit'],
+    writes: 1,
   },
   {
-    label: 'open the public notice', mutation: 'openPublicNotice', from: 'APPROVED', to: 'PUBLIC_NOTICE',
-    input: { publicNoticeEndsOn: addDays(today, 7) }, allowed: ['miit'],
+    label: 'open the public notice',
+    mutation: 'openPublicNotice',
+    from: 'APPROVED',
+    to: 'PUBLIC_NOTICE',
+    input: { publicNoticeEndsOn: addDays(today, 7) },
+    allowed: ['miit'],
   },
   {
-    label: 'raise an objection', mutation: 'raiseObjection', from: 'PUBLIC_NOTICE', to: 'PUBLIC_NOTICE', row: noticeRunning,
-    input: { comment: '举报：研发投入数据不实' }, allowed: ['jiangsu', 'nanjing', 'xuanwu', 'miit'], writes: 1,
+    label: 'raise an objection',
+    mutation: 'raiseObjection',
+    from: 'PUBLIC_NOTICE',
+    to: 'PUBLIC_NOTICE',
+    row: noticeRunning,
+    input: { comment: '举报：研发投入数据不实' },
+    allowed: ['jiangsu', 'nanjing', 'xuanwu', 'miit'],
+    writes: 1,
   },
   {
-    label: 'uphold an objection', mutation: 'resolveObjection', from: 'PUBLIC_NOTICE', to: 'REJECTED', row: noticeRunning,
-    prepare: objection, input: { ruling: 'UPHELD', comment: '经核查属实' }, allowed: ['miit'], writes: 1,
+    label: 'uphold an objection',
+    mutation: 'resolveObjection',
+    from: 'PUBLIC_NOTICE',
+    to: 'REJECTED',
+    row: noticeRunning,
+    prepare: objection,
+    input: { ruling: 'UPHELD', comment: '经核查属实' },
+    allowed: ['miit'],
+    writes: 1,
   },
   {
-    label: 'dismiss an objection', mutation: 'resolveObjection', from: 'PUBLIC_NOTICE', to: 'PUBLIC_NOTICE', row: noticeRunning,
-    prepare: objection, input: { ruling: 'DISMISSED', comment: '经核查不实' }, allowed: ['miit'], writes: 1,
+    label: 'dismiss an objection',
+    mutation: 'resolveObjection',
+    from: 'PUBLIC_NOTICE',
+    to: 'PUBLIC_NOTICE',
+    row: noticeRunning,
+    prepare: objection,
+    input: { ruling: 'DISMISSED', comment: '经核查不实' },
+    allowed: ['miit'],
+    writes: 1,
   },
   {
-    label: 'certify after the notice', mutation: 'certifyEnterprise', from: 'PUBLIC_NOTICE', to: 'CERTIFIED', row: noticeEnded,
-    input: { batchNumber: 8 }, allowed: ['miit'],
+    label: 'certify after the notice',
+    mutation: 'certifyEnterprise',
+    from: 'PUBLIC_NOTICE',
+    to: 'CERTIFIED',
+    row: noticeEnded,
+    input: { batchNumber: 8 },
+    allowed: ['miit'],
   },
 ];
 
@@ -175,7 +251,9 @@ describe('createApplication', () => {
     const token = caller === 'owner' ? await tokenFor({ role: 'ENTERPRISE', enterpriseId: enterprise.id }) : fixed[caller];
     const res = await run(t, 'createApplication', CREATE(enterprise.id), token);
     expect(outcome(res)).toBe(expected);
-    const rows = await t.db.dataSource.query(`SELECT status, rule_set_code, tier, submitted_at FROM application WHERE enterprise_id = $1`, [enterprise.id]);
+    const rows = await t.db.dataSource.query(`SELECT status, rule_set_code, tier, submitted_at FROM application WHERE enterprise_id = $1`, [
+      enterprise.id,
+    ]);
     const trail = await trailOf(t, enterprise.id);
     if (expected === 'OK') {
       expect(res.data!.createApplication.application.status).toBe('DRAFT');
@@ -196,7 +274,12 @@ describe('createApplication', () => {
   it('takes only a rule set in force today for a new application of the tier, the lowest tier included', async () => {
     const enterprise = await createEnterprise(t.db.dataSource, { regionCode: '320102' });
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: enterprise.id });
-    for (const [tier, ruleSet] of [[LG, 'MIIT-2019-1'], [LG, 'SRDI-PROVINCIAL-2026'], ['SRDI_SME', 'MIIT-2026-2'], ['INNOVATIVE_SME', 'MIIT-2026-2']]) {
+    for (const [tier, ruleSet] of [
+      [LG, 'MIIT-2019-1'],
+      [LG, 'SRDI-PROVINCIAL-2026'],
+      ['SRDI_SME', 'MIIT-2026-2'],
+      ['INNOVATIVE_SME', 'MIIT-2026-2'],
+    ]) {
       const res = await run(t, 'createApplication', CREATE(enterprise.id, tier, ruleSet), token);
       expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
     }
@@ -278,9 +361,18 @@ describe('a step from the wrong state is CONFLICT naming the state, and leaves n
     expect(blocked.errors![0].message).toMatch(/objection/);
     const late = await run(t, 'raiseObjection', { applicationId: appGid(objected.applicationId), comment: '迟到的异议' }, fixed.jiangsu);
     expect(late.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PUBLIC_NOTICE' });
-    expect(outcome(await run(t, 'resolveObjection', { applicationId: appGid(objected.applicationId), ruling: 'DISMISSED', comment: '不成立' }, fixed.miit))).toBe('OK');
+    expect(
+      outcome(
+        await run(t, 'resolveObjection', { applicationId: appGid(objected.applicationId), ruling: 'DISMISSED', comment: '不成立' }, fixed.miit),
+      ),
+    ).toBe('OK');
     // Nothing left to rule on.
-    const none = await run(t, 'resolveObjection', { applicationId: appGid(objected.applicationId), ruling: 'DISMISSED', comment: '不成立' }, fixed.miit);
+    const none = await run(
+      t,
+      'resolveObjection',
+      { applicationId: appGid(objected.applicationId), ruling: 'DISMISSED', comment: '不成立' },
+      fixed.miit,
+    );
     expect(none.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PUBLIC_NOTICE' });
     expect(outcome(await run(t, 'certifyEnterprise', { applicationId: appGid(objected.applicationId), batchNumber: 8 }, fixed.miit))).toBe('OK');
     for (const f of [running, objected]) {
@@ -295,12 +387,19 @@ describe('a step from the wrong state is CONFLICT naming the state, and leaves n
     expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
     expect(await statusOf(applicationId)).toBe('PUBLIC_NOTICE');
     // Still only the title under review; the provincial one every fixture holds is another tier.
-    expect((await t.db.dataSource.query(`SELECT count(*)::int AS n FROM certification WHERE enterprise_id = $1 AND tier = $2`, [enterpriseId, LG]))[0].n).toBe(1);
+    expect(
+      (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM certification WHERE enterprise_id = $1 AND tier = $2`, [enterpriseId, LG]))[0].n,
+    ).toBe(1);
   });
 
   it('records a title that lapsed on its own as EXPIRED when certifying its successor', async () => {
     const { enterpriseId, applicationId } = await fixture('320102', { status: 'PUBLIC_NOTICE', ...noticeEnded });
-    const old = await insertCertification(t.db.dataSource, enterpriseId, { tier: LG, status: 'CERTIFIED', certifiedOn: '2022-07-01', validUntil: '2025-06-30' });
+    const old = await insertCertification(t.db.dataSource, enterpriseId, {
+      tier: LG,
+      status: 'CERTIFIED',
+      certifiedOn: '2022-07-01',
+      validUntil: '2025-06-30',
+    });
     const res = await run(t, 'certifyEnterprise', { applicationId: appGid(applicationId), batchNumber: 8 }, fixed.miit);
     expect(outcome(res)).toBe('OK');
     expect((await t.db.dataSource.query(`SELECT status FROM certification WHERE id = $1`, [old]))[0].status).toBe('EXPIRED');
@@ -339,7 +438,12 @@ describe('bad input is BAD_USER_INPUT naming the field', () => {
     const { applicationId } = await fixture('320102', { status: 'UNDER_REVIEW' });
     const res = await run(t, 'reviewApplication', { applicationId: appGid(applicationId), decision: 'APPROVE', score: '100' }, fixed.miit);
     expect(res.data!.reviewApplication.application.score).toBe('100.00');
-    expect(res.data!.reviewApplication.review).toMatchObject({ kind: 'EXPERT_REVIEW', decision: 'APPROVE', score: '100.00', ruleSetCode: 'MIIT-2022-63' });
+    expect(res.data!.reviewApplication.review).toMatchObject({
+      kind: 'EXPERT_REVIEW',
+      decision: 'APPROVE',
+      score: '100.00',
+      ruleSetCode: 'MIIT-2022-63',
+    });
   });
 });
 
@@ -390,13 +494,21 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     expect(reviewed.review).toMatchObject({ kind: 'EXPERT_REVIEW', ruleSetCode: 'MIIT-2026-2', score: '88.50' });
     // The rule-set evaluation of the applicant is kept on the review as evidence.
     const [{ evaluation }] = await ds.query(`SELECT evaluation FROM review WHERE application_id = $1 AND kind = 'EXPERT_REVIEW'`, [applicationId]);
-    expect(evaluation).toMatchObject({ ruleSetCode: 'MIIT-2026-2', evaluatedOn: today, verdict: expect.stringMatching(/^(ELIGIBLE|NOT_ELIGIBLE|UNDETERMINED)$/) });
+    expect(evaluation).toMatchObject({
+      ruleSetCode: 'MIIT-2026-2',
+      evaluatedOn: today,
+      verdict: expect.stringMatching(/^(ELIGIBLE|NOT_ELIGIBLE|UNDETERMINED)$/),
+    });
     expect(evaluation.indicators.length).toBeGreaterThan(0);
-    expect(evaluation.indicators[0]).toEqual(expect.objectContaining({ key: expect.any(String), threshold: expect.any(String), result: expect.any(String) }));
+    expect(evaluation.indicators[0]).toEqual(
+      expect.objectContaining({ key: expect.any(String), threshold: expect.any(String), result: expect.any(String) }),
+    );
     const endsOn = addDays(today, 7);
     await ok('openPublicNotice', { applicationId: id, publicNoticeEndsOn: endsOn }, fixed.miit);
     // The day the notice opened is kept on the application, for the title it may lead to.
-    expect((await ds.query(`SELECT to_char(public_notice_starts_on, 'YYYY-MM-DD') AS starts FROM application WHERE id = $1`, [applicationId]))[0].starts).toBe(today);
+    expect(
+      (await ds.query(`SELECT to_char(public_notice_starts_on, 'YYYY-MM-DD') AS starts FROM application WHERE id = $1`, [applicationId]))[0].starts,
+    ).toBe(today);
     await ok('raiseObjection', { applicationId: id, comment: '举报：细分市场占有率数据存疑' }, fixed.nanjing);
     await ok('resolveObjection', { applicationId: id, ruling: 'DISMISSED', comment: '经核查，数据有据可查' }, fixed.miit);
     expect(outcome(await run(t, 'certifyEnterprise', { applicationId: id, batchNumber: 8 }, fixed.miit))).toBe('CONFLICT');
@@ -407,17 +519,31 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     expect(certified.application.status).toBe('CERTIFIED');
     expect(certified.application.certification.id).toBe(certified.certification.id);
     expect(certified.certification).toMatchObject({
-      status: 'CERTIFIED', tier: LG, batchNumber: 8, ruleSetCode: 'MIIT-2026-2', certifiedOn: today,
-      validUntil: addDays(addYears(today, 3), -1), publicNoticeEndsOn: addDays(today, -1), enterprise: { tier: LG },
+      status: 'CERTIFIED',
+      tier: LG,
+      batchNumber: 8,
+      ruleSetCode: 'MIIT-2026-2',
+      certifiedOn: today,
+      validUntil: addDays(addYears(today, 3), -1),
+      publicNoticeEndsOn: addDays(today, -1),
+      enterprise: { tier: LG },
       // The end was moved before the day the notice opened: that opening no longer fits the notice, and the title leaves it out.
       publicNoticeStartsOn: null,
     });
     expect((await ds.query(`SELECT tier FROM enterprise WHERE id = $1`, [enterprise.id]))[0].tier).toBe(LG);
 
     const steps = [
-      ['createApplication', 'ENTERPRISE'], ['submitApplication', 'ENTERPRISE'], ['returnApplication', 'LOCAL_GOV'],
-      ['submitApplication', 'ENTERPRISE'], ['recommendApplication', 'LOCAL_GOV'], ['startReview', 'MIIT'], ['reviewApplication', 'MIIT'],
-      ['openPublicNotice', 'MIIT'], ['raiseObjection', 'LOCAL_GOV'], ['resolveObjection', 'MIIT'], ['certifyEnterprise', 'MIIT'],
+      ['createApplication', 'ENTERPRISE'],
+      ['submitApplication', 'ENTERPRISE'],
+      ['returnApplication', 'LOCAL_GOV'],
+      ['submitApplication', 'ENTERPRISE'],
+      ['recommendApplication', 'LOCAL_GOV'],
+      ['startReview', 'MIIT'],
+      ['reviewApplication', 'MIIT'],
+      ['openPublicNotice', 'MIIT'],
+      ['raiseObjection', 'LOCAL_GOV'],
+      ['resolveObjection', 'MIIT'],
+      ['certifyEnterprise', 'MIIT'],
     ];
     expect((await trailOf(t, enterprise.id)).map((e) => [e.action, e.actor_role])).toEqual(steps);
 
@@ -427,16 +553,26 @@ describe('a full cycle, DRAFT to CERTIFIED', () => {
     expect(own.errors).toBeUndefined();
     expect(own.data!.auditEvents.edges.map((e: any) => [e.node.action, e.node.actorRole])).toEqual(steps);
     const gov = await t.graphql(
-      `query($id: String!) { auditEvents(first: 100, filter: { subjectId: $id }) { totalCount } }`, { id: applicationId }, fixed.jiangsu,
+      `query($id: String!) { auditEvents(first: 100, filter: { subjectId: $id }) { totalCount } }`,
+      { id: applicationId },
+      fixed.jiangsu,
     );
     expect(gov.data!.auditEvents.totalCount).toBe(steps.length - 1); // certifyEnterprise is an event on the new Certification
-    const away = await t.graphql(`query($id: String!) { auditEvents(first: 100, filter: { subjectId: $id }) { totalCount } }`, { id: applicationId }, fixed.zhejiang);
+    const away = await t.graphql(
+      `query($id: String!) { auditEvents(first: 100, filter: { subjectId: $id }) { totalCount } }`,
+      { id: applicationId },
+      fixed.zhejiang,
+    );
     expect(away.data!.auditEvents.totalCount).toBe(0);
 
     // Blind review: the applicant sees decisions, not who made the expert review.
     const reviews = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Application { reviews { kind reviewerSubject } } } }`, { id }, owner);
     expect(reviews.data!.node.reviews.map((r: any) => r.kind)).toEqual([
-      'RETURN', 'RECOMMENDATION', 'EXPERT_REVIEW', 'OBJECTION', 'OBJECTION_RESOLUTION',
+      'RETURN',
+      'RECOMMENDATION',
+      'EXPERT_REVIEW',
+      'OBJECTION',
+      'OBJECTION_RESOLUTION',
     ]);
     expect(reviews.data!.node.reviews.every((r: any) => r.reviewerSubject === null)).toBe(true);
   });

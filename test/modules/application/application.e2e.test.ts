@@ -29,20 +29,38 @@ beforeAll(async () => {
   // Whole-millisecond times, one minute apart (paginate()'s cursors keep milliseconds only).
   a.js1Draft = await insertApplication(ds, e.js1, { tier: 'SRDI_SME', status: 'DRAFT', at: '2026-03-01T00:01:00Z' });
   a.js1Certified = await insertApplication(ds, e.js1, {
-    status: 'CERTIFIED', certificationId, recommendedByRegionCode: '320000', score: '91.25', at: '2026-03-01T00:02:00Z',
+    status: 'CERTIFIED',
+    certificationId,
+    recommendedByRegionCode: '320000',
+    score: '91.25',
+    at: '2026-03-01T00:02:00Z',
   });
   a.js2Recommended = await insertApplication(ds, e.js2, { status: 'RECOMMENDED', recommendedByRegionCode: '320000', at: '2026-03-01T00:03:00Z' });
   a.zjUnderReview = await insertApplication(ds, e.zj, { status: 'UNDER_REVIEW', recommendedByRegionCode: '330000', at: '2026-03-01T00:04:00Z' });
   r.recommendation = await insertReview(ds, a.js2Recommended, {
-    kind: 'RECOMMENDATION', decision: 'RECOMMEND', reviewerRole: 'LOCAL_GOV', reviewerSubject: 'gov:320000:zhang',
-    reviewerRegionCode: '320000', comment: '材料齐全，同意推荐', at: '2026-04-01T00:00:00Z',
+    kind: 'RECOMMENDATION',
+    decision: 'RECOMMEND',
+    reviewerRole: 'LOCAL_GOV',
+    reviewerSubject: 'gov:320000:zhang',
+    reviewerRegionCode: '320000',
+    comment: '材料齐全，同意推荐',
+    at: '2026-04-01T00:00:00Z',
   });
   r.expert = await insertReview(ds, a.js2Recommended, {
-    kind: 'EXPERT_REVIEW', decision: 'APPROVE', reviewerRole: 'MIIT', reviewerSubject: 'expert:0042', score: '86.50',
-    evaluation: EVALUATION, at: '2026-05-01T00:00:00Z',
+    kind: 'EXPERT_REVIEW',
+    decision: 'APPROVE',
+    reviewerRole: 'MIIT',
+    reviewerSubject: 'expert:0042',
+    score: '86.50',
+    evaluation: EVALUATION,
+    at: '2026-05-01T00:00:00Z',
   });
   r.zj = await insertReview(ds, a.zjUnderReview, {
-    kind: 'RECOMMENDATION', decision: 'RECOMMEND', reviewerRole: 'LOCAL_GOV', reviewerSubject: 'gov:330000:li', reviewerRegionCode: '330000',
+    kind: 'RECOMMENDATION',
+    decision: 'RECOMMEND',
+    reviewerRole: 'LOCAL_GOV',
+    reviewerSubject: 'gov:330000:li',
+    reviewerRegionCode: '330000',
   });
   const p1 = await createPlatform(ds, { regionCode: '320100' });
   const p2 = await createPlatform(ds, { regionCode: '330100' });
@@ -97,7 +115,11 @@ describe('applications: each role sees exactly its rows', () => {
 describe('node(id)', () => {
   it('is null for another enterprise’s application and its reviews', async () => {
     const q = `query($a: ID!, $r: ID!) { a: node(id: $a) { id } r: node(id: $r) { id } }`;
-    for (const [who, app, review] of [['ent1', a.js2Recommended, r.expert], ['entZ', a.js2Recommended, r.recommendation], ['ent2', a.zjUnderReview, r.zj]]) {
+    for (const [who, app, review] of [
+      ['ent1', a.js2Recommended, r.expert],
+      ['entZ', a.js2Recommended, r.recommendation],
+      ['ent2', a.zjUnderReview, r.zj],
+    ]) {
       const res = await t.graphql(q, { a: gid(app), r: rgid(review) }, tokens[who]);
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({ a: null, r: null });
@@ -148,14 +170,32 @@ describe('reviews', () => {
     const reviews = res.data!.node.reviews;
     expect(reviews).toEqual([
       {
-        id: rgid(r.recommendation), kind: 'RECOMMENDATION', decision: 'RECOMMEND', reviewerRole: 'LOCAL_GOV', reviewerSubject: null,
-        reviewerRegion: null, score: null, comment: '材料齐全，同意推荐', ruleSetCode: 'MIIT-2022-63', evaluation: null,
-        createdAt: '2026-04-01T00:00:00.000Z', application: { id: gid(a.js2Recommended) },
+        id: rgid(r.recommendation),
+        kind: 'RECOMMENDATION',
+        decision: 'RECOMMEND',
+        reviewerRole: 'LOCAL_GOV',
+        reviewerSubject: null,
+        reviewerRegion: null,
+        score: null,
+        comment: '材料齐全，同意推荐',
+        ruleSetCode: 'MIIT-2022-63',
+        evaluation: null,
+        createdAt: '2026-04-01T00:00:00.000Z',
+        application: { id: gid(a.js2Recommended) },
       },
       {
-        id: rgid(r.expert), kind: 'EXPERT_REVIEW', decision: 'APPROVE', reviewerRole: 'MIIT', reviewerSubject: null,
-        reviewerRegion: null, score: '86.50', comment: null, ruleSetCode: 'MIIT-2022-63', evaluation: EVALUATION,
-        createdAt: '2026-05-01T00:00:00.000Z', application: { id: gid(a.js2Recommended) },
+        id: rgid(r.expert),
+        kind: 'EXPERT_REVIEW',
+        decision: 'APPROVE',
+        reviewerRole: 'MIIT',
+        reviewerSubject: null,
+        reviewerRegion: null,
+        score: '86.50',
+        comment: null,
+        ruleSetCode: 'MIIT-2022-63',
+        evaluation: EVALUATION,
+        createdAt: '2026-05-01T00:00:00.000Z',
+        application: { id: gid(a.js2Recommended) },
       },
     ]);
     const forbidden = res.errors!.map((x) => [x.extensions?.code, x.path!.join('.')]).sort();

@@ -24,14 +24,25 @@ describe.each([
     expect(res.errors).toBeUndefined();
     expect(res.data!.applications).toEqual({
       totalCount: 1,
-      edges: [{ node: { id: toGlobalId('Application', onNotice), status: 'PUBLIC_NOTICE', publicNoticeEndsOn: '2026-12-01', enterprise: { name: '公示测试精密有限公司' } } }],
+      edges: [
+        {
+          node: {
+            id: toGlobalId('Application', onNotice),
+            status: 'PUBLIC_NOTICE',
+            publicNoticeEndsOn: '2026-12-01',
+            enterprise: { name: '公示测试精密有限公司' },
+          },
+        },
+      ],
     });
     const hidden = await t.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Application', submitted) });
     expect(hidden.data!.node).toBeNull();
   });
 
   it('masks what is not published, such as the expert score', async () => {
-    const res = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Application { status score } } }`, { id: toGlobalId('Application', onNotice) });
+    const res = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Application { status score } } }`, {
+      id: toGlobalId('Application', onNotice),
+    });
     expect(res.data!.node).toEqual({ status: 'PUBLIC_NOTICE', score: null });
     expect(res.errors!.map((e) => [e.path!.join('.'), e.extensions!.code])).toEqual([['node.score', 'FORBIDDEN']]);
   });

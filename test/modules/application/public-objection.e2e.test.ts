@@ -40,7 +40,13 @@ beforeAll(async () => {
   firm = await createEnterprise(ds, { regionCode: '320102', name: '异议测试精密有限公司' });
   rival = await createEnterprise(ds, { regionCode: '330106' });
   onNotice = await insertApplication(ds, firm.id, { status: 'PUBLIC_NOTICE', score: '88.00', publicNoticeEndsOn: '2099-12-31' });
-  ended = await insertApplication(ds, firm.id, { tier: 'SRDI_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', score: '80.00', publicNoticeEndsOn: '2020-01-10' });
+  ended = await insertApplication(ds, firm.id, {
+    tier: 'SRDI_SME',
+    ruleSetCode: 'SRDI-PROVINCIAL-2022',
+    status: 'PUBLIC_NOTICE',
+    score: '80.00',
+    publicNoticeEndsOn: '2020-01-10',
+  });
   const other = await createEnterprise(ds, { regionCode: '320102' });
   submitted = await insertApplication(ds, other.id, { status: 'SUBMITTED' });
   const platforms = [await createPlatform(ds, { regionCode: '320100' }), await createPlatform(ds, { regionCode: '330100' })];
@@ -57,20 +63,43 @@ const objection = (applicationId: string, more: Record<string, unknown> = {}) =>
   ...more,
 });
 const rows = async (applicationId: string) =>
-  (await ds.query<{ id: string; objector_role: string; objector_subject: string; objector_tenant: string | null; objector_name: string | null; objector_contact: string | null; status: string }[]>(
+  await ds.query<
+    {
+      id: string;
+      objector_role: string;
+      objector_subject: string;
+      objector_tenant: string | null;
+      objector_name: string | null;
+      objector_contact: string | null;
+      status: string;
+    }[]
+  >(
     `SELECT id, objector_role, objector_subject, objector_tenant, objector_name, objector_contact, status FROM public_objection WHERE application_id = $1 ORDER BY created_at, id`,
     [applicationId],
-  ));
+  );
 
 describe('raisePublicObjection', () => {
   it('takes the public’s objection with a name and a contact, and gives back only a receipt', async () => {
     const res = await t.graphql(RAISE, { input: objection(onNotice) });
     expect(res.errors).toBeUndefined();
     const [row] = await rows(onNotice);
-    expect(res.data!.raisePublicObjection).toEqual({ objectionId: gid('PublicObjection', row.id), raisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
-    expect(row).toMatchObject({ objector_role: 'PUBLIC', objector_subject: 'anonymous', objector_tenant: null, objector_name: '张三', objector_contact: '13800138000', status: 'OPEN' });
+    expect(res.data!.raisePublicObjection).toEqual({
+      objectionId: gid('PublicObjection', row.id),
+      raisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(row).toMatchObject({
+      objector_role: 'PUBLIC',
+      objector_subject: 'anonymous',
+      objector_tenant: null,
+      objector_name: '张三',
+      objector_contact: '13800138000',
+      status: 'OPEN',
+    });
     // The trail keeps the objection, not the objector; and it is not the enterprise's trail.
-    const [event] = await ds.query(`SELECT actor_role, enterprise_id, region_code, after FROM audit_event WHERE action = 'raisePublicObjection' AND subject_id = $1`, [row.id]);
+    const [event] = await ds.query(
+      `SELECT actor_role, enterprise_id, region_code, after FROM audit_event WHERE action = 'raisePublicObjection' AND subject_id = $1`,
+      [row.id],
+    );
     expect(event).toMatchObject({ actor_role: 'PUBLIC', enterprise_id: null, region_code: '320102' });
     expect(event.after).toMatchObject({ id: row.id, status: 'OPEN', enterpriseId: firm.id });
     expect(JSON.stringify(event.after)).not.toMatch(/13800138000|张三/);
@@ -78,7 +107,11 @@ describe('raisePublicObjection', () => {
 
   it('takes a signed-in caller’s objection under its identity, a name and contact optional', async () => {
     for (const who of ['entZ', 'platform1', 'wuxi', 'mof']) {
-      const res = await t.graphql(RAISE, { input: objection(onNotice, { objectorName: null, objectorContact: null, grounds: `${who} 认为其研发投入数据有误` }) }, tokens[who]);
+      const res = await t.graphql(
+        RAISE,
+        { input: objection(onNotice, { objectorName: null, objectorContact: null, grounds: `${who} 认为其研发投入数据有误` }) },
+        tokens[who],
+      );
       expect({ who, errors: res.errors }).toEqual({ who, errors: undefined });
     }
     const all = await rows(onNotice);
@@ -132,7 +165,12 @@ describe('raisePublicObjection', () => {
 
 describe('raisePublicObjection while the notice closes', () => {
   it('waits for a step holding the application, then sees the notice closed and writes nothing', async () => {
-    const app = await insertApplication(ds, firm.id, { tier: 'INNOVATIVE_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022', status: 'PUBLIC_NOTICE', publicNoticeEndsOn: '2099-12-31' });
+    const app = await insertApplication(ds, firm.id, {
+      tier: 'INNOVATIVE_SME',
+      ruleSetCode: 'SRDI-PROVINCIAL-2022',
+      status: 'PUBLIC_NOTICE',
+      publicNoticeEndsOn: '2099-12-31',
+    });
     // A step of MIIT's (a ruling, a certification) holds the application FOR UPDATE while it changes its status.
     const step = ds.createQueryRunner();
     await step.connect();
@@ -142,7 +180,9 @@ describe('raisePublicObjection while the notice closes', () => {
       const raised = t.graphql(RAISE, { input: objection(app) });
       // The objection's insert waits on the application's row (its foreign key's FOR KEY SHARE).
       for (let i = 0; ; i++) {
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        const [{ n }] = await ds.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
         if (n > 0) break;
         if (i > 200) throw new Error('the objection never waited for the application');
         await new Promise((r) => setTimeout(r, 25));
@@ -166,7 +206,12 @@ describe('publicObjections: who reads them', () => {
       const res = await t.graphql(LIST, { filter: { applicationId: gid('Application', onNotice) } }, tokens[who]);
       expect({ who, errors: res.errors }).toEqual({ who, errors: undefined });
       expect(res.data!.publicObjections.totalCount).toBe(total);
-      expect(res.data!.publicObjections.edges[0].node).toMatchObject({ objectorRole: 'PUBLIC', objectorName: '张三', objectorContact: '13800138000', application: { id: gid('Application', onNotice) } });
+      expect(res.data!.publicObjections.edges[0].node).toMatchObject({
+        objectorRole: 'PUBLIC',
+        objectorName: '张三',
+        objectorContact: '13800138000',
+        application: { id: gid('Application', onNotice) },
+      });
     }
   });
 
@@ -217,16 +262,28 @@ describe('resolvePublicObjection', () => {
   it('records a dismissal with its reason, audited, once; the application stays on notice', async () => {
     const [first] = await rows(onNotice);
     const input = { objectionId: gid('PublicObjection', first.id), ruling: 'DISMISSED', reason: '经核实，市场占有率数据有行业协会证明。' };
-    expect((await t.graphql(RESOLVE, { input: { ...input, reason: ' ' } }, tokens.miit)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await t.graphql(RESOLVE, { input: { ...input, reason: ' ' } }, tokens.miit)).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
     const res = await t.graphql(RESOLVE, { input }, tokens.miit);
     expect(res.errors).toBeUndefined();
     expect(res.data!.resolvePublicObjection).toEqual({
-      publicObjection: { id: input.objectionId, status: 'DISMISSED', resolutionReason: input.reason, resolvedBy: 'test:MIIT:ministry', resolvedAt: expect.any(String) },
+      publicObjection: {
+        id: input.objectionId,
+        status: 'DISMISSED',
+        resolutionReason: input.reason,
+        resolvedBy: 'test:MIIT:ministry',
+        resolvedAt: expect.any(String),
+      },
       application: { id: gid('Application', onNotice), status: 'PUBLIC_NOTICE' },
     });
     const again = await t.graphql(RESOLVE, { input: { ...input, ruling: 'UPHELD' } }, tokens.miit);
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DISMISSED' });
-    const events = await ds.query(`SELECT actor_role, enterprise_id, before, after FROM audit_event WHERE action = 'resolvePublicObjection' AND subject_id = $1`, [first.id]);
+    const events = await ds.query(
+      `SELECT actor_role, enterprise_id, before, after FROM audit_event WHERE action = 'resolvePublicObjection' AND subject_id = $1`,
+      [first.id],
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       actor_role: 'MIIT',
@@ -235,7 +292,11 @@ describe('resolvePublicObjection', () => {
       after: { status: 'DISMISSED', resolutionReason: input.reason, applicationStatus: 'PUBLIC_NOTICE' },
     });
     // The enterprise reads the ruling on the objection to it.
-    const seen = await t.graphql(`query($id: ID!) { node(id: $id) { ... on PublicObjection { status resolutionReason } } }`, { id: input.objectionId }, tokens.ent1);
+    const seen = await t.graphql(
+      `query($id: ID!) { node(id: $id) { ... on PublicObjection { status resolutionReason } } }`,
+      { id: input.objectionId },
+      tokens.ent1,
+    );
     expect(seen.data!.node).toEqual({ status: 'DISMISSED', resolutionReason: input.reason });
   });
 
@@ -249,7 +310,11 @@ describe('resolvePublicObjection', () => {
     const certify = await t.graphql(CERTIFY, { input: { applicationId: gid('Application', ended), batchNumber: 7 } }, tokens.miit);
     expect(certify.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PUBLIC_NOTICE' });
     expect(certify.errors![0].message).toMatch(/1 open public objection/);
-    const res = await t.graphql(RESOLVE, { input: { objectionId: gid('PublicObjection', id), ruling: 'UPHELD', reason: '知识产权纠纷属实' } }, tokens.miit);
+    const res = await t.graphql(
+      RESOLVE,
+      { input: { objectionId: gid('PublicObjection', id), ruling: 'UPHELD', reason: '知识产权纠纷属实' } },
+      tokens.miit,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.resolvePublicObjection.application).toEqual({ id: gid('Application', ended), status: 'REJECTED' });
     const [app] = await ds.query(`SELECT status FROM application WHERE id = $1`, [ended]);

@@ -28,7 +28,10 @@ describe('updateApplication', () => {
     const res = await t.graphql(UPDATE, { input: { applicationId: gid(id), ruleSet: 'MIIT-2026-2' } }, await own());
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateApplication.application).toMatchObject({ tier: 'LITTLE_GIANT', ruleSetCode: 'MIIT-2026-2', status: 'DRAFT' });
-    const [event] = await t.db.dataSource.query(`SELECT actor_role, before, after FROM audit_event WHERE action = 'updateApplication' AND subject_id = $1`, [id]);
+    const [event] = await t.db.dataSource.query(
+      `SELECT actor_role, before, after FROM audit_event WHERE action = 'updateApplication' AND subject_id = $1`,
+      [id],
+    );
     expect(event).toMatchObject({ actor_role: 'ENTERPRISE', before: { ruleSetCode: 'MIIT-2022-63' }, after: { ruleSetCode: 'MIIT-2026-2' } });
 
     // The rule set must judge the tier: the field the caller sent is at fault.
@@ -61,9 +64,13 @@ describe('updateApplication', () => {
     const submit = `mutation($input: ApplicationStepInput!) { submitApplication(input: $input) { application { status } } }`;
     const refused = await t.graphql(submit, { input: { applicationId: gid(draft) } }, await own());
     expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ruleSet' });
-    expect(refused.errors![0].message).toMatch(/rule set MIIT-2022-63 is not in force for new applications .*; in force: MIIT-2026-2; name it with updateApplication, then submit/);
+    expect(refused.errors![0].message).toMatch(
+      /rule set MIIT-2022-63 is not in force for new applications .*; in force: MIIT-2026-2; name it with updateApplication, then submit/,
+    );
     expect(await stored(draft)).toMatchObject({ status: 'DRAFT' });
-    const trail = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'submitApplication' AND subject_id = $1`, [draft]);
+    const trail = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'submitApplication' AND subject_id = $1`, [
+      draft,
+    ]);
     expect(trail[0].n).toBe(0);
     await t.db.dataSource.query(`UPDATE application SET status = 'WITHDRAWN' WHERE id = $1`, [draft]);
   });
@@ -101,7 +108,11 @@ describe('updateApplication', () => {
       const res = await t.graphql(UPDATE, { input: { applicationId: gid(draft), ruleSet: 'MIIT-2022-63' } }, token);
       expect([who, res.errors?.[0].extensions?.code]).toEqual([who, code]);
     }
-    const missing = await t.graphql(UPDATE, { input: { applicationId: gid('00000000-0000-4000-8000-000000000000'), ruleSet: 'MIIT-2022-63' } }, await own());
+    const missing = await t.graphql(
+      UPDATE,
+      { input: { applicationId: gid('00000000-0000-4000-8000-000000000000'), ruleSet: 'MIIT-2022-63' } },
+      await own(),
+    );
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
     expect(await stored(draft)).toMatchObject({ tier: 'INNOVATIVE_SME', ruleSetCode: 'SRDI-PROVINCIAL-2022' });
   });

@@ -42,15 +42,29 @@ export function outcome(res: GraphQLResponse<any>): string {
 }
 
 /** Audit events about one enterprise, oldest first, as the database owner reads them. */
-export async function trailOf(t: TestServer, enterpriseId: string): Promise<{ action: string; actor_role: string; subject_type: string; region_code: string }[]> {
-  return t.db.dataSource.query(
-    `SELECT action, actor_role, subject_type, region_code, tenant FROM audit_event WHERE enterprise_id = $1 ORDER BY id`,
-    [enterpriseId],
-  );
+export async function trailOf(
+  t: TestServer,
+  enterpriseId: string,
+): Promise<{ action: string; actor_role: string; subject_type: string; region_code: string }[]> {
+  return t.db.dataSource.query(`SELECT action, actor_role, subject_type, region_code, tenant FROM audit_event WHERE enterprise_id = $1 ORDER BY id`, [
+    enterpriseId,
+  ]);
 }
 
 /** Everyone the workflow tests try each step as; `owner` is the applicant, set per case. */
-export const CALLERS = ['owner', 'otherEnterprise', 'jiangsu', 'zhejiang', 'nanjing', 'xuanwu', 'ningbo', 'miit', 'mof', 'platform', 'public'] as const;
+export const CALLERS = [
+  'owner',
+  'otherEnterprise',
+  'jiangsu',
+  'zhejiang',
+  'nanjing',
+  'xuanwu',
+  'ningbo',
+  'miit',
+  'mof',
+  'platform',
+  'public',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /**

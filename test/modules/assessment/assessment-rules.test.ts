@@ -13,9 +13,18 @@ import { RULE_SETS, RuleSet } from '../../../src/modules/eligibility/rule-sets';
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 
 const ruleSet = (code: string, kind: IndicatorKind, nested = false): RuleSet => {
-  const indicator = { key: 'shared', description: 'a shared assessed condition', kind, threshold: kind === IndicatorKind.ASSESSED_SCORE_MIN ? '60' : undefined };
+  const indicator = {
+    key: 'shared',
+    description: 'a shared assessed condition',
+    kind,
+    threshold: kind === IndicatorKind.ASSESSED_SCORE_MIN ? '60' : undefined,
+  };
   return {
-    code, title: code, documentNumber: code, effectiveFrom: '2026-01-01', tier: Tier.LITTLE_GIANT,
+    code,
+    title: code,
+    documentNumber: code,
+    effectiveFrom: '2026-01-01',
+    tier: Tier.LITTLE_GIANT,
     appliesTo: [{ purpose: EvaluationPurpose.NEW_APPLICATION, effectiveFrom: '2026-01-01' }],
     indicators: nested ? [{ key: 'group', description: 'a group', kind: IndicatorKind.ANY_OF, conditions: [indicator] }] : [indicator],
   };
@@ -23,9 +32,15 @@ const ruleSet = (code: string, kind: IndicatorKind, nested = false): RuleSet => 
 
 describe('assessed indicators', () => {
   it('are the ASSESSED_* indicators of the rule sets, nested ones too, each with the value it takes', () => {
-    expect(ASSESSED_INDICATORS.get('coreBusinessOnInformationSystem')).toMatchObject({ valueKind: AssessmentValueKind.FLAG, ruleSets: expect.arrayContaining(['MIIT-2022-63']) });
+    expect(ASSESSED_INDICATORS.get('coreBusinessOnInformationSystem')).toMatchObject({
+      valueKind: AssessmentValueKind.FLAG,
+      ruleSets: expect.arrayContaining(['MIIT-2022-63']),
+    });
     // Inside the 2026 rules' ANY_OF niche position.
-    expect(ASSESSED_INDICATORS.get('nationalTop3')).toMatchObject({ valueKind: AssessmentValueKind.FLAG, ruleSets: expect.arrayContaining(['MIIT-2026-2']) });
+    expect(ASSESSED_INDICATORS.get('nationalTop3')).toMatchObject({
+      valueKind: AssessmentValueKind.FLAG,
+      ruleSets: expect.arrayContaining(['MIIT-2026-2']),
+    });
     expect(ASSESSED_INDICATORS.get('developmentScore')).toMatchObject({ valueKind: AssessmentValueKind.SCORE });
     expect(ASSESSED_INDICATORS.has('mainBusinessShare')).toBe(false);
   });
@@ -43,9 +58,15 @@ describe('assessed indicators', () => {
     expect(indicatorProblem('coreBusinessOnInformationSystem', AssessmentValueKind.FLAG, 2027, 2026)).toBeNull();
     expect(indicatorProblem('coreBusinessOnInformationSystem', AssessmentValueKind.FLAG, 2028, 2026)).toMatchObject({ field: 'year' });
     expect(indicatorProblem('coreBusinessOnInformationSystem', AssessmentValueKind.FLAG, 2026.5, 2026)).toMatchObject({ field: 'year' });
-    expect(indicatorProblem('developmentScore', AssessmentValueKind.FLAG, 2026, 2026)).toMatchObject({ field: 'indicatorKey', message: expect.stringContaining('MIIT') });
+    expect(indicatorProblem('developmentScore', AssessmentValueKind.FLAG, 2026, 2026)).toMatchObject({
+      field: 'indicatorKey',
+      message: expect.stringContaining('MIIT'),
+    });
     expect(indicatorProblem('coreBusinessOnInformationSystem', AssessmentValueKind.SCORE, 2026, 2026)).toMatchObject({ field: 'indicatorKey' });
-    expect(indicatorProblem('revenue', AssessmentValueKind.FLAG, 2026, 2026)).toMatchObject({ field: 'indicatorKey', message: expect.stringContaining('coreBusinessOnInformationSystem') });
+    expect(indicatorProblem('revenue', AssessmentValueKind.FLAG, 2026, 2026)).toMatchObject({
+      field: 'indicatorKey',
+      message: expect.stringContaining('coreBusinessOnInformationSystem'),
+    });
   });
 });
 
@@ -63,7 +84,11 @@ describe('assessed indicators: what a refused one is told', () => {
 
   it('a key that is a flag in some sets and a score in another names all the sets on each side', () => {
     expect(() =>
-      assessedIndicators([ruleSet('A', IndicatorKind.ASSESSED_FLAG), ruleSet('B', IndicatorKind.ASSESSED_FLAG), ruleSet('C', IndicatorKind.ASSESSED_SCORE_MIN)]),
+      assessedIndicators([
+        ruleSet('A', IndicatorKind.ASSESSED_FLAG),
+        ruleSet('B', IndicatorKind.ASSESSED_FLAG),
+        ruleSet('C', IndicatorKind.ASSESSED_SCORE_MIN),
+      ]),
     ).toThrow('assessed indicator "shared" is a FLAG in A, B but a SCORE in C');
   });
 
@@ -73,7 +98,9 @@ describe('assessed indicators: what a refused one is told', () => {
       message: 'indicatorKey: "revenue" is not an assessed indicator of any rule set; scored ones: developmentScore, developmentScorePreviousYear',
     });
     const flag = indicatorProblem('revenue', AssessmentValueKind.FLAG, 2026, 2026)!;
-    expect(flag.message).toMatch(/^indicatorKey: "revenue" is not an assessed indicator of any rule set; yes\/no ones: notOnAbnormalOrDishonestLists, /);
+    expect(flag.message).toMatch(
+      /^indicatorKey: "revenue" is not an assessed indicator of any rule set; yes\/no ones: notOnAbnormalOrDishonestLists, /,
+    );
     expect(flag.message).toContain('nationalTop3');
     expect(flag.message).not.toContain('developmentScore');
   });
@@ -91,7 +118,10 @@ describe('assessed indicators: what a refused one is told', () => {
 
   it('years of assessment run from 2000 to next year, both included, and the refusal says so', () => {
     expect(indicatorProblem('nationalTop3', AssessmentValueKind.FLAG, 2000, 2026)).toBeNull();
-    expect(indicatorProblem('nationalTop3', AssessmentValueKind.FLAG, 1999, 2026)).toEqual({ field: 'year', message: 'year must be a year of assessment from 2000 to 2027' });
+    expect(indicatorProblem('nationalTop3', AssessmentValueKind.FLAG, 1999, 2026)).toEqual({
+      field: 'year',
+      message: 'year must be a year of assessment from 2000 to 2027',
+    });
   });
 
   it('a score is 0–100 with at most two decimals, kept canonical; evidence and reasons must say something', () => {
@@ -107,7 +137,15 @@ describe('assessed indicators: what a refused one is told', () => {
 describe('recorded assessments as an evaluation reads them', () => {
   const at = new Date('2026-05-06T02:00:00Z');
   const record = (indicatorKey: string, status: AssessmentStatus, more: Partial<RecordedAssessment> = {}): RecordedAssessment => ({
-    indicatorKey, status, flag: true, score: null, assertedAt: at, decidedAt: null, decidedByRegionCode: null, rejectionReason: null, ...more,
+    indicatorKey,
+    status,
+    flag: true,
+    score: null,
+    assertedAt: at,
+    decidedAt: null,
+    decidedByRegionCode: null,
+    rejectionReason: null,
+    ...more,
   });
 
   it('count confirmed declarations and expert scores only; pending and rejected ones say why they do not', () => {

@@ -45,9 +45,15 @@ const REJECT = m('rejectAssessment', 'RejectAssessmentInput');
 const SCORE = m('scoreAssessment', 'ScoreAssessmentInput');
 
 const run = (query: string, input: Record<string, unknown>, token: string | undefined) => t.graphql(query, { input }, token);
-const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (res.errors?.length ? String(res.errors[0].extensions!.code) : 'OK');
+const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+  res.errors?.length ? String(res.errors[0].extensions!.code) : 'OK';
 const declaration = (gid: string, more: Record<string, unknown> = {}) => ({
-  enterpriseId: gid, indicatorKey: 'coreBusinessOnInformationSystem', year: YEAR, value: true, evidence: 'ERP与MES系统覆盖生产经营', ...more,
+  enterpriseId: gid,
+  indicatorKey: 'coreBusinessOnInformationSystem',
+  year: YEAR,
+  value: true,
+  evidence: 'ERP与MES系统覆盖生产经营',
+  ...more,
 });
 async function declared(gid: string, token: string, more: Record<string, unknown> = {}): Promise<string> {
   const res = await run(DECLARE, declaration(gid, more), token);
@@ -55,14 +61,19 @@ async function declared(gid: string, token: string, more: Record<string, unknown
   return res.data!.declareAssessment.assessment.id;
 }
 const rows = async (enterpriseId: string) =>
-  (await t.db.dataSource.query<{
-    indicator_key: string; year: number; status: string;
-  }[]>(`SELECT indicator_key, year, status FROM assessment WHERE enterprise_id = $1 ORDER BY year, indicator_key`, [enterpriseId]));
+  await t.db.dataSource.query<
+    {
+      indicator_key: string;
+      year: number;
+      status: string;
+    }[]
+  >(`SELECT indicator_key, year, status FROM assessment WHERE enterprise_id = $1 ORDER BY year, indicator_key`, [enterpriseId]);
 const trail = async (enterpriseId: string) =>
-  (await t.db.dataSource.query<{ action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>; region_code: string }[]>(
-    `SELECT action, actor_role, before, after, region_code FROM audit_event WHERE subject_type = 'Assessment' AND enterprise_id = $1 ORDER BY id`,
-    [enterpriseId],
-  ));
+  await t.db.dataSource.query<
+    { action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>; region_code: string }[]
+  >(`SELECT action, actor_role, before, after, region_code FROM audit_event WHERE subject_type = 'Assessment' AND enterprise_id = $1 ORDER BY id`, [
+    enterpriseId,
+  ]);
 
 describe('who may record what', () => {
   it('lets only the enterprise itself declare; others are refused as the enterprise’s visibility has it', async () => {
@@ -74,12 +85,23 @@ describe('who may record what', () => {
     outcomes.otherOnUnlisted = code(await run(DECLARE, declaration(unlisted.gid), tk.otherEnterprise));
     outcomes.publicOnUnlisted = code(await run(DECLARE, declaration(unlisted.gid), undefined));
     expect(outcomes).toEqual({
-      otherEnterprise: 'FORBIDDEN', jiangsu: 'FORBIDDEN', miit: 'FORBIDDEN', mof: 'FORBIDDEN', public: 'FORBIDDEN',
-      otherOnUnlisted: 'NOT_FOUND', publicOnUnlisted: 'NOT_FOUND',
+      otherEnterprise: 'FORBIDDEN',
+      jiangsu: 'FORBIDDEN',
+      miit: 'FORBIDDEN',
+      mof: 'FORBIDDEN',
+      public: 'FORBIDDEN',
+      otherOnUnlisted: 'NOT_FOUND',
+      publicOnUnlisted: 'NOT_FOUND',
     });
     expect(await rows(row.id)).toEqual([]);
     const own = await run(DECLARE, declaration(gid), token);
-    expect(own.data!.declareAssessment.assessment).toMatchObject({ status: 'DECLARED', flag: true, valueKind: 'FLAG', assertedByRole: 'ENTERPRISE', decidedByRegion: null });
+    expect(own.data!.declareAssessment.assessment).toMatchObject({
+      status: 'DECLARED',
+      flag: true,
+      valueKind: 'FLAG',
+      assertedByRole: 'ENTERPRISE',
+      decidedByRegion: null,
+    });
   });
 
   it('lets the local government of the region or above confirm; the enterprise cannot confirm its own, another region sees nothing', async () => {
@@ -90,7 +112,13 @@ describe('who may record what', () => {
       outcomes[who] = code(await run(CONFIRM, { assessmentId: id }, who === 'own' ? token : tk[who]));
     }
     expect(outcomes).toEqual({
-      own: 'FORBIDDEN', otherEnterprise: 'NOT_FOUND', zhejiang: 'NOT_FOUND', suzhou: 'NOT_FOUND', miit: 'FORBIDDEN', mof: 'FORBIDDEN', public: 'NOT_FOUND',
+      own: 'FORBIDDEN',
+      otherEnterprise: 'NOT_FOUND',
+      zhejiang: 'NOT_FOUND',
+      suzhou: 'NOT_FOUND',
+      miit: 'FORBIDDEN',
+      mof: 'FORBIDDEN',
+      public: 'NOT_FOUND',
     });
     expect((await rows(row.id))[0].status).toBe('DECLARED');
     const byPrefecture = await run(CONFIRM, { assessmentId: id }, tk.nanjing);
@@ -109,7 +137,13 @@ describe('who may record what', () => {
     expect(await rows(row.id)).toEqual([]);
 
     const scored = await run(SCORE, score, tk.miit);
-    expect(scored.data!.scoreAssessment.assessment).toMatchObject({ valueKind: 'SCORE', score: '72.50', flag: null, status: 'SCORED', assertedByRole: 'MIIT' });
+    expect(scored.data!.scoreAssessment.assessment).toMatchObject({
+      valueKind: 'SCORE',
+      score: '72.50',
+      flag: null,
+      status: 'SCORED',
+      assertedByRole: 'MIIT',
+    });
     expect(code(await run(CONFIRM, { assessmentId: scored.data!.scoreAssessment.assessment.id }, tk.jiangsu))).toBe('FORBIDDEN');
     const rescored = await run(SCORE, { ...score, score: '58' }, tk.miit);
     expect(rescored.data!.scoreAssessment.assessment).toMatchObject({ id: scored.data!.scoreAssessment.assessment.id, score: '58.00' });
@@ -153,20 +187,37 @@ describe('the audit trail', () => {
     const { row, gid, token } = await applicant();
     const id = await declared(gid, token);
     const rejected = await run(REJECT, { assessmentId: id, reason: '未提供系统截图' }, tk.jiangsu);
-    expect(rejected.data!.rejectAssessment.assessment).toMatchObject({ status: 'REJECTED', rejectionReason: '未提供系统截图', decidedByRegion: { code: '320000' } });
+    expect(rejected.data!.rejectAssessment.assessment).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: '未提供系统截图',
+      decidedByRegion: { code: '320000' },
+    });
     // Declaring again replaces the record and clears the decision: it awaits confirmation afresh.
     const again = await run(DECLARE, declaration(gid, { evidence: '附系统截图' }), token);
-    expect(again.data!.declareAssessment.assessment).toMatchObject({ id, status: 'DECLARED', rejectionReason: null, decidedByRegion: null, evidence: '附系统截图' });
+    expect(again.data!.declareAssessment.assessment).toMatchObject({
+      id,
+      status: 'DECLARED',
+      rejectionReason: null,
+      decidedByRegion: null,
+      evidence: '附系统截图',
+    });
     await run(CONFIRM, { assessmentId: id }, tk.jiangsu);
     await run(SCORE, { enterpriseId: gid, indicatorKey: 'developmentScore', year: YEAR, score: '66', evidence: '评价' }, tk.miit);
 
     const events = await trail(row.id);
     expect(events.map((e) => `${e.actor_role}:${e.action}`)).toEqual([
-      'ENTERPRISE:declareAssessment', 'LOCAL_GOV:rejectAssessment', 'ENTERPRISE:declareAssessment', 'LOCAL_GOV:confirmAssessment', 'MIIT:scoreAssessment',
+      'ENTERPRISE:declareAssessment',
+      'LOCAL_GOV:rejectAssessment',
+      'ENTERPRISE:declareAssessment',
+      'LOCAL_GOV:confirmAssessment',
+      'MIIT:scoreAssessment',
     ]);
     expect(events.every((e) => e.region_code === '320102')).toBe(true);
     expect(events[0]).toMatchObject({ before: null, after: { status: 'DECLARED', flag: true, evidence: 'ERP与MES系统覆盖生产经营' } });
-    expect(events[1]).toMatchObject({ before: { status: 'DECLARED' }, after: { status: 'REJECTED', rejectionReason: '未提供系统截图', decidedByRegionCode: '320000' } });
+    expect(events[1]).toMatchObject({
+      before: { status: 'DECLARED' },
+      after: { status: 'REJECTED', rejectionReason: '未提供系统截图', decidedByRegionCode: '320000' },
+    });
     expect(events[2]).toMatchObject({ before: { status: 'REJECTED' }, after: { status: 'DECLARED', evidence: '附系统截图', rejectionReason: null } });
     expect(events[3]).toMatchObject({ before: { status: 'DECLARED' }, after: { status: 'CONFIRMED' } });
     expect(events[4]).toMatchObject({ before: null, after: { status: 'SCORED', score: '66.00', valueKind: 'SCORE' } });
@@ -207,7 +258,14 @@ describe('evaluateEligibility reads the recorded assessments of the year', () =>
   const EVALUATE = `query($id: ID!, $ruleSet: String!, $year: Int, $assessments: [IndicatorAssessmentInput!]) {
     evaluateEligibility(enterpriseId: $id, ruleSet: $ruleSet, year: $year, assessments: $assessments) { indicators { key result value note details { key result value note } } }
   }`;
-  async function judged(gid: string, token: string, key: string, ruleSet = 'MIIT-2022-63', assessments?: { key: string; value: string }[], year = YEAR) {
+  async function judged(
+    gid: string,
+    token: string,
+    key: string,
+    ruleSet = 'MIIT-2022-63',
+    assessments?: { key: string; value: string }[],
+    year = YEAR,
+  ) {
     const res = await t.graphql(EVALUATE, { id: gid, ruleSet, year, assessments }, token);
     expect(res.errors).toBeUndefined();
     const all = res.data!.evaluateEligibility.indicators.flatMap((i: { details: unknown[] }) => [i, ...i.details]);
@@ -223,17 +281,24 @@ describe('evaluateEligibility reads the recorded assessments of the year', () =>
 
     const top3 = await declared(gid, token, { indicatorKey: 'nationalTop3' });
     await run(REJECT, { assessmentId: top3, reason: '排名来源不权威' }, tk.jiangsu);
-    expect(await judged(gid, token, 'nationalTop3', 'MIIT-2026-2')).toMatchObject({ result: 'UNKNOWN', note: expect.stringContaining('排名来源不权威') });
+    expect(await judged(gid, token, 'nationalTop3', 'MIIT-2026-2')).toMatchObject({
+      result: 'UNKNOWN',
+      note: expect.stringContaining('排名来源不权威'),
+    });
   });
 
   it('reads MIIT’s score as given, and lets a what-if value stand in for the record', async () => {
     const { gid, token } = await applicant();
     await run(SCORE, { enterpriseId: gid, indicatorKey: 'developmentScore', year: YEAR, score: '59.99', evidence: '评价' }, tk.miit);
     expect(await judged(gid, token, 'developmentScore', 'MIIT-2026-2')).toMatchObject({
-      result: 'FAIL', value: '59.99', note: expect.stringContaining('scored by MIIT'),
+      result: 'FAIL',
+      value: '59.99',
+      note: expect.stringContaining('scored by MIIT'),
     });
     expect(await judged(gid, token, 'developmentScore', 'MIIT-2026-2', [{ key: 'developmentScore', value: '75' }])).toMatchObject({
-      result: 'PASS', value: '75', note: expect.stringContaining('what-if'),
+      result: 'PASS',
+      value: '75',
+      note: expect.stringContaining('what-if'),
     });
   });
 });

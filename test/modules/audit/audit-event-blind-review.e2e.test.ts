@@ -52,7 +52,13 @@ describe('the audit trail of review and objection steps', () => {
     const res = await t.graphql<{ auditEvents: { edges: { node: Event }[] } }>(TRAIL, {}, owner);
     const events = res.data!.auditEvents.edges.map((e) => e.node);
     expect(events.map((e) => e.action)).toEqual([
-      'submitApplication', 'recommendApplication', 'startReview', 'reviewApplication', 'openPublicNotice', 'raiseObjection', 'resolveObjection',
+      'submitApplication',
+      'recommendApplication',
+      'startReview',
+      'reviewApplication',
+      'openPublicNotice',
+      'raiseObjection',
+      'resolveObjection',
     ]);
     for (const e of events) {
       if (UNDISCLOSED_ACTOR_ACTIONS.includes(e.action)) {
@@ -69,7 +75,11 @@ describe('the audit trail of review and objection steps', () => {
   });
 
   it('still lets the applicant filter and sort its trail, by fields it may read on every row', async () => {
-    const res = await t.graphql(`{ auditEvents(filter: { action: "reviewApplication" }, orderBy: [{ field: ID, direction: DESC }]) { totalCount } }`, {}, owner);
+    const res = await t.graphql(
+      `{ auditEvents(filter: { action: "reviewApplication" }, orderBy: [{ field: ID, direction: DESC }]) { totalCount } }`,
+      {},
+      owner,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.auditEvents.totalCount).toBe(1);
   });

@@ -14,14 +14,32 @@ const ev: Record<string, string> = {};
 let seconds = 0;
 async function record(
   ds: DataSource,
-  o: { action: string; subjectType: string; subjectId: string; enterpriseId?: string; platformId?: string; regionCode?: string; before?: object; after?: object },
+  o: {
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    enterpriseId?: string;
+    platformId?: string;
+    regionCode?: string;
+    before?: object;
+    after?: object;
+  },
 ): Promise<string> {
   const [{ id }] = await ds.query(
     // A second apart, so the order by time is known and has no ties.
     `INSERT INTO audit_event (occurred_at, actor_subject, actor_role, tenant, action, subject_type, subject_id, enterprise_id, platform_id, region_code, before, after, request_id)
      VALUES (timestamptz '2025-03-01 10:00:00+08' + make_interval(secs => $9), 'test:MOF:ministry', 'MOF', NULL, $1, $2, $3, $4, $5, $6, $7, $8, 'req-1') RETURNING id`,
-    [o.action, o.subjectType, o.subjectId, o.enterpriseId ?? null, o.platformId ?? null, o.regionCode ?? null,
-      o.before ? JSON.stringify(o.before) : null, o.after ? JSON.stringify(o.after) : null, ++seconds],
+    [
+      o.action,
+      o.subjectType,
+      o.subjectId,
+      o.enterpriseId ?? null,
+      o.platformId ?? null,
+      o.regionCode ?? null,
+      o.before ? JSON.stringify(o.before) : null,
+      o.after ? JSON.stringify(o.after) : null,
+      ++seconds,
+    ],
   );
   return String(id);
 }
@@ -36,15 +54,43 @@ beforeAll(async () => {
   pNanjing = await createPlatform(ds, { regionCode: '320100' });
   pHangzhou = await createPlatform(ds, { regionCode: '330100' });
   ev.nanjingUpdate = await record(ds, {
-    action: 'updateEnterprise', subjectType: 'Enterprise', subjectId: eNanjing.id, enterpriseId: eNanjing.id, regionCode: '320102',
-    before: { name: '旧名称' }, after: { name: '新名称', hasOwnBrand: true },
+    action: 'updateEnterprise',
+    subjectType: 'Enterprise',
+    subjectId: eNanjing.id,
+    enterpriseId: eNanjing.id,
+    regionCode: '320102',
+    before: { name: '旧名称' },
+    after: { name: '新名称', hasOwnBrand: true },
   });
   ev.nanjingGrant = await record(ds, {
-    action: 'grantAward', subjectType: 'Award', subjectId: 'a-1', enterpriseId: eNanjing.id, regionCode: '320102', after: { amount: '6000000.00' },
+    action: 'grantAward',
+    subjectType: 'Award',
+    subjectId: 'a-1',
+    enterpriseId: eNanjing.id,
+    regionCode: '320102',
+    after: { amount: '6000000.00' },
   });
-  ev.hangzhouGrant = await record(ds, { action: 'grantAward', subjectType: 'Award', subjectId: 'a-2', enterpriseId: eHangzhou.id, regionCode: '330106' });
-  ev.pNanjingGrant = await record(ds, { action: 'grantAward', subjectType: 'Award', subjectId: 'a-3', platformId: pNanjing.id, regionCode: '320100' });
-  ev.pHangzhouGrant = await record(ds, { action: 'grantAward', subjectType: 'Award', subjectId: 'a-4', platformId: pHangzhou.id, regionCode: '330100' });
+  ev.hangzhouGrant = await record(ds, {
+    action: 'grantAward',
+    subjectType: 'Award',
+    subjectId: 'a-2',
+    enterpriseId: eHangzhou.id,
+    regionCode: '330106',
+  });
+  ev.pNanjingGrant = await record(ds, {
+    action: 'grantAward',
+    subjectType: 'Award',
+    subjectId: 'a-3',
+    platformId: pNanjing.id,
+    regionCode: '320100',
+  });
+  ev.pHangzhouGrant = await record(ds, {
+    action: 'grantAward',
+    subjectType: 'Award',
+    subjectId: 'a-4',
+    platformId: pHangzhou.id,
+    regionCode: '330100',
+  });
   ev.programme = await record(ds, { action: 'createFundingProgram', subjectType: 'FundingProgram', subjectId: 'p-1' });
 
   tokens.PUBLIC = undefined;
@@ -107,8 +153,12 @@ describe('auditEvents', () => {
   it('node(id) is null for another tenant’s event, and for malformed bigint keys', async () => {
     const Q = `query($id: ID!) { node(id: $id) { id } }`;
     const foreign = [
-      ['ENT_HANGZHOU', 'nanjingUpdate'], ['ENT_NANJING', 'programme'], ['PLAT_NANJING', 'pHangzhouGrant'],
-      ['GOV_ZHEJIANG', 'nanjingGrant'], ['GOV_JIANGSU', 'programme'], ['PUBLIC', 'programme'],
+      ['ENT_HANGZHOU', 'nanjingUpdate'],
+      ['ENT_NANJING', 'programme'],
+      ['PLAT_NANJING', 'pHangzhouGrant'],
+      ['GOV_ZHEJIANG', 'nanjingGrant'],
+      ['GOV_JIANGSU', 'programme'],
+      ['PUBLIC', 'programme'],
     ];
     for (const [who, key] of foreign) {
       const res = await t.graphql(Q, { id: gid(key) }, tokens[who]);
@@ -139,7 +189,11 @@ describe('auditEvents', () => {
   });
 
   it('pages by id and by time, over every row once', async () => {
-    for (const o of [[{ field: 'ID', direction: 'ASC' }], [{ field: 'OCCURRED_AT', direction: 'DESC' }], [{ field: 'OCCURRED_AT', direction: 'ASC' }]]) {
+    for (const o of [
+      [{ field: 'ID', direction: 'ASC' }],
+      [{ field: 'OCCURRED_AT', direction: 'DESC' }],
+      [{ field: 'OCCURRED_AT', direction: 'ASC' }],
+    ]) {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
@@ -167,7 +221,10 @@ describe('auditEvents', () => {
     const empty = await t.graphql(`{ auditEvents { totalCount edges { node { id } } } }`);
     expect(empty.errors).toBeUndefined();
     expect(empty.data!.auditEvents).toEqual({ totalCount: 0, edges: [] });
-    for (const q of [`{ auditEvents(filter: { action: "grantAward" }) { totalCount } }`, `{ auditEvents(orderBy: [{ field: OCCURRED_AT }]) { totalCount } }`]) {
+    for (const q of [
+      `{ auditEvents(filter: { action: "grantAward" }) { totalCount } }`,
+      `{ auditEvents(orderBy: [{ field: OCCURRED_AT }]) { totalCount } }`,
+    ]) {
       const res = await t.graphql(q);
       expect(res.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
     }

@@ -2,7 +2,15 @@ import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 import { CertificationStatus as S } from '../../../src/modules/certification/certification.enums';
 import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
 import {
-  addDays, addYears, daysBetween, highestHeldTier, isIsoDate, renewedValidUntil, reReviewOpensOn, ruleSetProblem, validUntilFor,
+  addDays,
+  addYears,
+  daysBetween,
+  highestHeldTier,
+  isIsoDate,
+  renewedValidUntil,
+  reReviewOpensOn,
+  ruleSetProblem,
+  validUntilFor,
 } from '../../../src/modules/certification/certification.rules';
 
 const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
@@ -36,7 +44,12 @@ describe('highestHeldTier', () => {
     expect(highestHeldTier([c(Tier.SRDI_SME, S.RENEWED), c(Tier.LITTLE_GIANT, S.REVOKED)], today)).toBe(Tier.SRDI_SME);
   });
   it('ignores lapsed, expired, revoked titles and those still in notice', () => {
-    expect(highestHeldTier([c(Tier.LITTLE_GIANT, S.CERTIFIED, '2026-05-31'), c(Tier.SRDI_SME, S.EXPIRED), c(Tier.INNOVATIVE_SME, S.PUBLIC_NOTICE, null)], today)).toBeNull();
+    expect(
+      highestHeldTier(
+        [c(Tier.LITTLE_GIANT, S.CERTIFIED, '2026-05-31'), c(Tier.SRDI_SME, S.EXPIRED), c(Tier.INNOVATIVE_SME, S.PUBLIC_NOTICE, null)],
+        today,
+      ),
+    ).toBeNull();
     expect(highestHeldTier([c(Tier.LITTLE_GIANT, S.CERTIFIED, today)], today)).toBe(Tier.LITTLE_GIANT);
   });
 });

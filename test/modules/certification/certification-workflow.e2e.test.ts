@@ -49,7 +49,9 @@ async function fixture(row: CertificationRow, tier = LG) {
   return { enterpriseId: enterprise.id, certificationId, owner };
 }
 
-async function stored(id: string): Promise<{ status: string; valid_until: string; revocation_reason: string | null; revoked_on: string | null; rule_set_code: string }> {
+async function stored(
+  id: string,
+): Promise<{ status: string; valid_until: string; revocation_reason: string | null; revoked_on: string | null; rule_set_code: string }> {
   return (
     await t.db.dataSource.query(
       `SELECT status, to_char(valid_until, 'YYYY-MM-DD') AS valid_until, revocation_reason, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on, rule_set_code
@@ -70,11 +72,29 @@ interface StepCase {
   to: string;
 }
 const STEPS: StepCase[] = [
-  { label: 'revoke a title in force', mutation: 'revokeCertification', row: { status: 'CERTIFIED' }, input: { reason: 'FALSE_DECLARATION' }, to: 'REVOKED' },
-  { label: 'revoke a title under re-review', mutation: 'revokeCertification', row: { status: 'UNDER_REVIEW' }, input: { reason: 'TAX_EVASION' }, to: 'REVOKED' },
+  {
+    label: 'revoke a title in force',
+    mutation: 'revokeCertification',
+    row: { status: 'CERTIFIED' },
+    input: { reason: 'FALSE_DECLARATION' },
+    to: 'REVOKED',
+  },
+  {
+    label: 'revoke a title under re-review',
+    mutation: 'revokeCertification',
+    row: { status: 'UNDER_REVIEW' },
+    input: { reason: 'TAX_EVASION' },
+    to: 'REVOKED',
+  },
   { label: 'start re-review in year 3', mutation: 'startReReview', row: { status: 'CERTIFIED', ...inYear3() }, input: {}, to: 'UNDER_REVIEW' },
   { label: 'renew after re-review', mutation: 'renewCertification', row: { status: 'UNDER_REVIEW' }, input: { outcome: 'RENEW' }, to: 'RENEWED' },
-  { label: 'let expire after re-review', mutation: 'renewCertification', row: { status: 'UNDER_REVIEW' }, input: { outcome: 'LET_EXPIRE' }, to: 'EXPIRED' },
+  {
+    label: 'let expire after re-review',
+    mutation: 'renewCertification',
+    row: { status: 'UNDER_REVIEW' },
+    input: { outcome: 'LET_EXPIRE' },
+    to: 'EXPIRED',
+  },
 ];
 
 // Titles in force are on the public list: every caller sees them, so all but MIIT are FORBIDDEN.
@@ -89,7 +109,9 @@ describe('every step by every caller', () => {
     if (expected === 'OK') {
       expect(res.data![s.mutation].certification.status).toBe(s.to);
       expect((await stored(certificationId)).status).toBe(s.to);
-      expect(trail).toEqual([expect.objectContaining({ action: s.mutation, actor_role: 'MIIT', subject_type: 'Certification', region_code: '320102' })]);
+      expect(trail).toEqual([
+        expect.objectContaining({ action: s.mutation, actor_role: 'MIIT', subject_type: 'Certification', region_code: '320102' }),
+      ]);
     } else {
       expect(res.data).toBeNull();
       expect((await stored(certificationId)).status).toBe(s.row.status);
@@ -104,7 +126,12 @@ describe('every step by every caller', () => {
   ]);
   it.each(hidden)('revoke a revoked title: %s → %s', async (caller, expected) => {
     const { enterpriseId, certificationId, owner } = await fixture({ status: 'REVOKED' });
-    const res = await run(t, 'revokeCertification', { certificationId: certGid(certificationId), reason: 'TAX_EVASION' }, caller === 'owner' ? owner : fixed[caller]);
+    const res = await run(
+      t,
+      'revokeCertification',
+      { certificationId: certGid(certificationId), reason: 'TAX_EVASION' },
+      caller === 'owner' ? owner : fixed[caller],
+    );
     expect(outcome(res)).toBe(expected);
     if (expected === 'CONFLICT') expect(res.errors![0].extensions!.currentState).toBe('REVOKED');
     expect(await trailOf(t, enterpriseId)).toEqual([]);
@@ -126,7 +153,12 @@ describe('revokeCertification', () => {
     const bystander = await createEnterprise(ds, { regionCode: '320102', tier: LG });
     const bystanderAward = await createAward(ds, b1.batchId, { enterpriseId: bystander.id });
 
-    const res = await run(t, 'revokeCertification', { certificationId: certGid(certificationId), reason: 'FALSE_DECLARATION', revokedOn: addDays(today, -3) }, fixed.miit);
+    const res = await run(
+      t,
+      'revokeCertification',
+      { certificationId: certGid(certificationId), reason: 'FALSE_DECLARATION', revokedOn: addDays(today, -3) },
+      fixed.miit,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.revokeCertification).toMatchObject({
       frozenAwardCount: 2,
@@ -134,7 +166,10 @@ describe('revokeCertification', () => {
     });
     const awards = await ds.query(`SELECT id, status FROM award WHERE id = ANY($1) ORDER BY id`, [[open1, open2, clawedBack, bystanderAward]]);
     expect(Object.fromEntries(awards.map((a: any) => [a.id, a.status]))).toEqual({
-      [open1]: 'FROZEN', [open2]: 'FROZEN', [clawedBack]: 'CLAWED_BACK', [bystanderAward]: 'GRANTED',
+      [open1]: 'FROZEN',
+      [open2]: 'FROZEN',
+      [clawedBack]: 'CLAWED_BACK',
+      [bystanderAward]: 'GRANTED',
     });
     expect(await tierOf(enterpriseId)).toBe('SRDI_SME');
     const [event] = await ds.query(`SELECT action, before, after FROM audit_event WHERE enterprise_id = $1`, [enterpriseId]);
@@ -176,7 +211,11 @@ describe('re-review and renewal', () => {
   it('opens re-review only in the third year', async () => {
     const { certificationId, enterpriseId } = await fixture({ status: 'CERTIFIED', ...inYear1() });
     const res = await run(t, 'startReReview', { certificationId: certGid(certificationId) }, fixed.miit);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CERTIFIED', reReviewOpensOn: addYears(inYear1().certifiedOn!, 2) });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentState: 'CERTIFIED',
+      reReviewOpensOn: addYears(inYear1().certifiedOn!, 2),
+    });
     expect(await trailOf(t, enterpriseId)).toEqual([]);
   });
 
@@ -211,7 +250,12 @@ describe('re-review and renewal', () => {
     const res = await run(t, 'renewCertification', { certificationId: id, outcome: 'RENEW', ruleSet: inForceNow }, fixed.miit);
     expect(res.errors).toBeUndefined();
     const newUntil = addDays(addYears(addDays(year3.validUntil!, 1), 3), -1);
-    expect(res.data!.renewCertification.certification).toMatchObject({ status: 'RENEWED', validUntil: newUntil, ruleSetCode: inForceNow, enterprise: { tier: LG } });
+    expect(res.data!.renewCertification.certification).toMatchObject({
+      status: 'RENEWED',
+      validUntil: newUntil,
+      ruleSetCode: inForceNow,
+      enterprise: { tier: LG },
+    });
     expect(await stored(certificationId)).toMatchObject({ status: 'RENEWED', valid_until: newUntil, rule_set_code: inForceNow });
     // The new cycle's third year is three years away.
     const again = await run(t, 'startReReview', { certificationId: id }, fixed.miit);

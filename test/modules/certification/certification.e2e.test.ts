@@ -12,7 +12,12 @@ const egid = (id: string) => toGlobalId('Enterprise', id);
 const e: Record<'js1' | 'js2' | 'zj', string> = { js1: '', js2: '', zj: '' };
 /** Certifications, by what they show. */
 const c: Record<'js1Live' | 'js1Lapsed' | 'js2Notice' | 'js2Revoked' | 'zjRenewed' | 'zjExpired', string> = {
-  js1Live: '', js1Lapsed: '', js2Notice: '', js2Revoked: '', zjRenewed: '', zjExpired: '',
+  js1Live: '',
+  js1Lapsed: '',
+  js2Notice: '',
+  js2Revoked: '',
+  zjRenewed: '',
+  zjExpired: '',
 };
 const tokens: Record<string, string | undefined> = {};
 
@@ -28,13 +33,21 @@ beforeAll(async () => {
   c.js1Live = await insertCertification(ds, e.js1, { tier: 'LITTLE_GIANT', batchNumber: 5, createdAt: at() });
   // Stored CERTIFIED, but its validity ended in 2023: shown and filtered as EXPIRED.
   c.js1Lapsed = await insertCertification(ds, e.js1, {
-    tier: 'SRDI_SME', batchNumber: null, certifiedOn: '2020-01-01', validUntil: '2023-01-01', createdAt: at(),
+    tier: 'SRDI_SME',
+    batchNumber: null,
+    certifiedOn: '2020-01-01',
+    validUntil: '2023-01-01',
+    createdAt: at(),
   });
   c.js2Notice = await insertCertification(ds, e.js2, { tier: 'SRDI_SME', status: 'PUBLIC_NOTICE', batchNumber: 7, createdAt: at() });
   c.js2Revoked = await insertCertification(ds, e.js2, { tier: 'LITTLE_GIANT', status: 'REVOKED', batchNumber: 5, createdAt: at() });
   c.zjRenewed = await insertCertification(ds, e.zj, { tier: 'LITTLE_GIANT', status: 'RENEWED', batchNumber: 3, createdAt: at() });
   c.zjExpired = await insertCertification(ds, e.zj, {
-    tier: 'INNOVATIVE_SME', status: 'EXPIRED', certifiedOn: '2019-01-01', validUntil: '2022-01-01', createdAt: at(),
+    tier: 'INNOVATIVE_SME',
+    status: 'EXPIRED',
+    certifiedOn: '2019-01-01',
+    validUntil: '2022-01-01',
+    createdAt: at(),
   });
   const p1 = await createPlatform(ds, { regionCode: '320100' });
   const p2 = await createPlatform(ds, { regionCode: '330100' });
@@ -83,12 +96,20 @@ describe('certifications: each role sees exactly its rows', () => {
   });
 
   it('an enterprise token sees the other tenants’ unpublished titles as not existing', async () => {
-    for (const [who, hidden] of [['ent1', c.js2Revoked], ['ent2', c.zjExpired], ['entZ', c.js2Revoked]] as const) {
+    for (const [who, hidden] of [
+      ['ent1', c.js2Revoked],
+      ['ent2', c.zjExpired],
+      ['entZ', c.js2Revoked],
+    ] as const) {
       const res = await t.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid(hidden) }, tokens[who]);
       expect(res.errors).toBeUndefined();
       expect(res.data!.node).toBeNull();
     }
-    const own = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Certification { id status revocationReason } } }`, { id: gid(c.js2Revoked) }, tokens.ent2);
+    const own = await t.graphql(
+      `query($id: ID!) { node(id: $id) { ... on Certification { id status revocationReason } } }`,
+      { id: gid(c.js2Revoked) },
+      tokens.ent2,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.node).toEqual({ id: gid(c.js2Revoked), status: 'REVOKED', revocationReason: 'TAX_EVASION' });
   });
@@ -132,10 +153,13 @@ describe('the public', () => {
   });
 
   it('never sees an unpublished certification, by id or in an enterprise’s list', async () => {
-    const res = await t.graphql(`query($a: ID!, $b: ID!, $e: ID!) {
+    const res = await t.graphql(
+      `query($a: ID!, $b: ID!, $e: ID!) {
       a: node(id: $a) { id } b: node(id: $b) { id }
       enterprise(id: $e) { certifications { id status } }
-    }`, { a: gid(c.js2Revoked), b: gid(c.zjExpired), e: egid(e.zj) });
+    }`,
+      { a: gid(c.js2Revoked), b: gid(c.zjExpired), e: egid(e.zj) },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: null, enterprise: { certifications: [{ id: gid(c.zjRenewed), status: 'RENEWED' }] } });
   });
@@ -154,7 +178,11 @@ describe('Enterprise.certifications', () => {
 
 describe('expiry without a scheduled job', () => {
   it('shows a stored CERTIFIED title past validUntil as EXPIRED', async () => {
-    const res = await t.graphql(`query($id: ID!) { node(id: $id) { ... on Certification { status validUntil } } }`, { id: gid(c.js1Lapsed) }, tokens.ent1);
+    const res = await t.graphql(
+      `query($id: ID!) { node(id: $id) { ... on Certification { status validUntil } } }`,
+      { id: gid(c.js1Lapsed) },
+      tokens.ent1,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.node).toEqual({ status: 'EXPIRED', validUntil: '2023-01-01' });
     const [stored] = await t.db.dataSource.query(`SELECT status FROM certification WHERE id = $1`, [c.js1Lapsed]);

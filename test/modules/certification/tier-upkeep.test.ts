@@ -23,7 +23,9 @@ describe('refreshLapsedTiers', () => {
     await createCertification(ds, valid.id, { tier: 'LITTLE_GIANT' });
 
     // 2027-07-02: the little-giant titles ended the day before.
-    await ds.query(`UPDATE certification SET valid_until = '2027-07-01' WHERE enterprise_id = ANY($1) AND tier = 'LITTLE_GIANT'`, [[lapsed.id, stepDown.id]]);
+    await ds.query(`UPDATE certification SET valid_until = '2027-07-01' WHERE enterprise_id = ANY($1) AND tier = 'LITTLE_GIANT'`, [
+      [lapsed.id, stepDown.id],
+    ]);
     await ds.query(`UPDATE certification SET valid_until = '2028-07-01' WHERE enterprise_id = $1`, [valid.id]);
     expect(await refreshLapsedTiers(ds, '2027-07-02')).toBe(2);
 
@@ -43,7 +45,10 @@ describe('refreshLapsedTiers', () => {
 });
 
 describe('runTierUpkeepOnce: once per interval across processes', () => {
-  const runs = async () => (await db.dataSource.query<{ started_by: string; changed: number | null }[]>(`SELECT started_by, changed FROM upkeep_run WHERE name = 'tier-upkeep'`));
+  const runs = async () =>
+    await db.dataSource.query<{ started_by: string; changed: number | null }[]>(
+      `SELECT started_by, changed FROM upkeep_run WHERE name = 'tier-upkeep'`,
+    );
 
   it('runs in one of two processes that wake together, and in neither again within the interval', async () => {
     const ds = db.dataSource;
@@ -53,7 +58,10 @@ describe('runTierUpkeepOnce: once per interval across processes', () => {
     await ds.query(`UPDATE certification SET valid_until = '2027-07-01' WHERE enterprise_id = $1`, [lapsed.id]);
 
     // Two replicas wake at the same moment: the advisory lock lets one in, the other leaves it.
-    const both = await Promise.all([runTierUpkeepOnce(ds, 60_000, 'replica-a', '2027-07-02'), runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02')]);
+    const both = await Promise.all([
+      runTierUpkeepOnce(ds, 60_000, 'replica-a', '2027-07-02'),
+      runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02'),
+    ]);
     expect(both.filter((r) => r !== null)).toEqual([1]);
     const [run] = await runs();
     expect(['replica-a', 'replica-b']).toContain(run.started_by);
@@ -62,7 +70,9 @@ describe('runTierUpkeepOnce: once per interval across processes', () => {
     expect(await runTierUpkeepOnce(ds, 60_000, 'replica-a', '2027-07-02')).toBeNull();
     expect(await runTierUpkeepOnce(ds, 60_000, 'replica-b', '2027-07-02')).toBeNull();
     expect(await tierOf(lapsed.id)).toBeNull();
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'lapseTier' AND subject_id = $1`, [lapsed.id])).toEqual([{ n: 1 }]);
+    expect(
+      await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'lapseTier' AND subject_id = $1`, [lapsed.id]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('runs again once the interval has passed, and leaves no lock behind', async () => {

@@ -20,17 +20,32 @@ async function program(): Promise<{ b1: string; b2: string }> {
   const p = randomUUID();
   const b1 = randomUUID();
   const b2 = randomUUID();
-  await ds.query(`INSERT INTO funding_program (id, document_number, name, start_year, end_year, total_budget) VALUES ($1, '财建〔2021〕2号', '专项资金', 2021, 2025, '10000000000.00')`, [p]);
-  await ds.query(`INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 1, 2021, '3000000000.00', 3), ($3, $2, 2, 2022, '3000000000.00', 3)`, [b1, p, b2]);
+  await ds.query(
+    `INSERT INTO funding_program (id, document_number, name, start_year, end_year, total_budget) VALUES ($1, '财建〔2021〕2号', '专项资金', 2021, 2025, '10000000000.00')`,
+    [p],
+  );
+  await ds.query(
+    `INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 1, 2021, '3000000000.00', 3), ($3, $2, 2, 2022, '3000000000.00', 3)`,
+    [b1, p, b2],
+  );
   return { b1, b2 };
 }
 
 async function money(awardId: string, disbursed: string[], spent: string[], clawed: string[]): Promise<void> {
   let tranche = 0;
   for (const d of disbursed) {
-    await ds.query(`INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, $2, $3, '2022-01-01', $4)`, [awardId, ++tranche, d, randomUUID()]);
+    await ds.query(`INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, $2, $3, '2022-01-01', $4)`, [
+      awardId,
+      ++tranche,
+      d,
+      randomUUID(),
+    ]);
   }
-  for (const s of spent) await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, 'DIGITAL_TRANSFORMATION_SERVICE', $2, '2022-06-01')`, [awardId, s]);
+  for (const s of spent)
+    await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, 'DIGITAL_TRANSFORMATION_SERVICE', $2, '2022-06-01')`, [
+      awardId,
+      s,
+    ]);
   for (const c of clawed) await ds.query(`INSERT INTO claw_back (award_id, amount, reason) VALUES ($1, $2, '绩效评价不合格')`, [awardId, c]);
 }
 
@@ -46,8 +61,16 @@ beforeAll(async () => {
   ds = t.db.dataSource;
   const { b1, b2 } = await program();
   const firms: [string, string | null][] = [
-    ['320102', 'LITTLE_GIANT'], ['320102', 'LITTLE_GIANT'], ['320102', 'SRDI_SME'], ['320505', 'INNOVATIVE_SME'], ['320102', null],
-    ['330106', 'LITTLE_GIANT'], ['330106', 'SRDI_SME'], ['330212', 'SRDI_SME'], ['440305', 'LITTLE_GIANT'], ['110105', 'INNOVATIVE_SME'],
+    ['320102', 'LITTLE_GIANT'],
+    ['320102', 'LITTLE_GIANT'],
+    ['320102', 'SRDI_SME'],
+    ['320505', 'INNOVATIVE_SME'],
+    ['320102', null],
+    ['330106', 'LITTLE_GIANT'],
+    ['330106', 'SRDI_SME'],
+    ['330212', 'SRDI_SME'],
+    ['440305', 'LITTLE_GIANT'],
+    ['110105', 'INNOVATIVE_SME'],
   ];
   const made: EnterpriseRow[] = [];
   for (const [regionCode, tier] of firms) made.push(await createEnterprise(ds, { regionCode, tier }));
@@ -86,7 +109,10 @@ async function expectedCertified(regionCode?: string) {
     `SELECT left(region_code, 2) || '0000' AS province, tier, count(*)::int AS count FROM enterprise WHERE tier IS NOT NULL AND ${w.sql} GROUP BY 1, 2`,
     w.params,
   );
-  return byKey(rows.map((r) => ({ province: { code: r.province }, tier: r.tier, count: r.count })), (r) => `${r.province.code}${r.tier}`);
+  return byKey(
+    rows.map((r) => ({ province: { code: r.province }, tier: r.tier, count: r.count })),
+    (r) => `${r.province.code}${r.tier}`,
+  );
 }
 
 async function expectedAwards(groupBy: 'BATCH' | 'PROVINCE', regionCode?: string) {
@@ -107,7 +133,11 @@ async function expectedAwards(groupBy: 'BATCH' | 'PROVINCE', regionCode?: string
     rows.map((r) => ({
       batch: groupBy === 'BATCH' ? { id: toGlobalId('FundingBatch', r.key) } : null,
       province: groupBy === 'PROVINCE' ? { code: r.key } : null,
-      granted: r.granted, disbursed: r.disbursed, spent: r.spent, clawedBack: r.clawed_back, awards: r.awards,
+      granted: r.granted,
+      disbursed: r.disbursed,
+      spent: r.spent,
+      clawedBack: r.clawed_back,
+      awards: r.awards,
     })),
     (r) => r.batch?.id ?? r.province!.code,
   );
@@ -179,9 +209,20 @@ describe('dashboard figures', () => {
   it('show an enterprise the figures of its own awards and applications', async () => {
     const got = await figures(await tokenFor({ role: 'ENTERPRISE', enterpriseId: jsFirm.id }));
     expect(got.byProvince).toEqual([
-      { batch: null, province: { code: '320000' }, granted: '7000000.00', disbursed: '4500000.50', spent: '2500000.25', clawedBack: '100.00', awards: 2 },
+      {
+        batch: null,
+        province: { code: '320000' },
+        granted: '7000000.00',
+        disbursed: '4500000.50',
+        spent: '2500000.25',
+        clawedBack: '100.00',
+        awards: 2,
+      },
     ]);
     expect(got.byBatch.map((r) => uuidFromGlobalId(r.batch.id, 'FundingBatch'))).toHaveLength(2);
-    expect(got.applications).toEqual([{ status: 'DRAFT', count: 1 }, { status: 'RETURNED', count: 1 }]);
+    expect(got.applications).toEqual([
+      { status: 'DRAFT', count: 1 },
+      { status: 'RETURNED', count: 1 },
+    ]);
   });
 });

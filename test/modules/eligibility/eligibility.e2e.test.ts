@@ -44,12 +44,22 @@ beforeAll(async () => {
   // A network-power product field, which the column's CHECK takes since migration 12.
   await ds.query(`UPDATE enterprise SET product_field = 'CYBER_SECURITY' WHERE id = $1`, [weak.id]);
   // Worked out in evaluate.test.ts: main business 91.67%, growth 7.63%, debt 50%, R&D 3.6% and 4% on ¥110m and ¥120m, 200 staff (small).
-  for (const [firm, ip] of [[applicant, 3], [weak, 1]] as const) {
+  for (const [firm, ip] of [
+    [applicant, 3],
+    [weak, 1],
+  ] as const) {
     await report(ds, firm.id, 2022, { revenue: '100000000.00', main_business_revenue: '95000000.00', rd_expense: '3000000.00' });
     await report(ds, firm.id, 2023, { revenue: '110000000.00', main_business_revenue: '100000000.00', rd_expense: '3960000.00' });
     await report(ds, firm.id, 2024, {
-      revenue: '120000000.00', main_business_revenue: '110000000.00', rd_expense: '4800000.00', rd_staff: 40, employees: 200,
-      total_assets: '200000000.00', total_liabilities: '100000000.00', new_equity_financing: '0.00', class1_ip_count: ip,
+      revenue: '120000000.00',
+      main_business_revenue: '110000000.00',
+      rd_expense: '4800000.00',
+      rd_staff: 40,
+      employees: 200,
+      total_assets: '200000000.00',
+      total_liabilities: '100000000.00',
+      new_equity_financing: '0.00',
+      class1_ip_count: ip,
       niche_market_share: '15.00',
     });
   }
@@ -57,8 +67,15 @@ beforeAll(async () => {
   await report(ds, large.id, 2022, { revenue: '300000000.00', main_business_revenue: '280000000.00', rd_expense: '9000000.00' });
   await report(ds, large.id, 2023, { revenue: '350000000.00', main_business_revenue: '320000000.00', rd_expense: '12000000.00' });
   await report(ds, large.id, 2024, {
-    revenue: '400000000.00', main_business_revenue: '380000000.00', rd_expense: '16000000.00', rd_staff: 200, employees: 1000,
-    total_assets: '500000000.00', total_liabilities: '200000000.00', new_equity_financing: '0.00', class1_ip_count: 8,
+    revenue: '400000000.00',
+    main_business_revenue: '380000000.00',
+    rd_expense: '16000000.00',
+    rd_staff: 200,
+    employees: 1000,
+    total_assets: '500000000.00',
+    total_liabilities: '200000000.00',
+    new_equity_financing: '0.00',
+    class1_ip_count: 8,
     niche_market_share: '20.00',
   });
   const cert = await createCertification(ds, applicant.id, { tier: 'SRDI_SME', status: 'CERTIFIED' });
@@ -125,7 +142,13 @@ describe('evaluateEligibility', () => {
     });
     expect(e.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const byKey = Object.fromEntries(e.indicators.map((i: { key: string }) => [i.key, i]));
-    expect(byKey.mainBusinessShare).toMatchObject({ dimension: 'SPECIALIZED', unit: 'PERCENT', value: '91.67', threshold: '≥ 70% in 2024', result: 'PASS' });
+    expect(byKey.mainBusinessShare).toMatchObject({
+      dimension: 'SPECIALIZED',
+      unit: 'PERCENT',
+      value: '91.67',
+      threshold: '≥ 70% in 2024',
+      result: 'PASS',
+    });
     expect(byKey.mainBusinessGrowth).toMatchObject({ value: '7.63', result: 'PASS' });
     expect(byKey.debtRatio).toMatchObject({ value: '50.00', result: 'PASS' });
     expect(byKey.smeSize).toMatchObject({ dimension: 'GENERAL', value: 'SMALL', result: 'PASS' });
@@ -156,7 +179,8 @@ describe('evaluateEligibility', () => {
     expect(find(without, 'class1Ip')).toMatchObject({ value: '1', result: 'FAIL' });
     expect(find(without, 'innovation')!.result).toBe('FAIL');
     expect(without.verdict).toBe('NOT_ELIGIBLE');
-    const award = (await asWeak(INFO_SYSTEM.map((a) => (a.key === 'nationalScienceAwardTop3' ? { ...a, value: 'true' } : a)))).data!.evaluateEligibility;
+    const award = (await asWeak(INFO_SYSTEM.map((a) => (a.key === 'nationalScienceAwardTop3' ? { ...a, value: 'true' } : a)))).data!
+      .evaluateEligibility;
     expect(find(award, 'nationalScienceAwardTop3')).toMatchObject({ result: 'PASS', parentKey: 'innovationDirectTrack', depth: 2 });
     expect(find(award, 'innovation')!.result).toBe('PASS');
     expect(find(award, 'productField')).toMatchObject({ value: 'CYBER_SECURITY', result: 'PASS' });
@@ -172,7 +196,12 @@ describe('evaluateEligibility', () => {
       { purpose: 'NEW_APPLICATION', effectiveFrom: '2022-08-01', effectiveUntil: null },
       { purpose: 'RE_REVIEW', effectiveFrom: '2022-08-01', effectiveUntil: null },
     ]);
-    expect(['rdIntensityScore', 'mainBusinessGrowthScore', 'debtRatioScore', 'mainBusinessShareScore'].map((k) => find(e, k)!.value)).toEqual(['15', '15', '10', '20']);
+    expect(['rdIntensityScore', 'mainBusinessGrowthScore', 'debtRatioScore', 'mainBusinessShareScore'].map((k) => find(e, k)!.value)).toEqual([
+      '15',
+      '15',
+      '10',
+      '20',
+    ]);
     expect(find(e, 'points')).toMatchObject({ value: '75', result: 'PASS', note: 'parts: INNOVATION 25, GROWTH 25, SPECIALIZATION 25' });
     // The direct tracks are not declared, so they wait; the table carries the verdict.
     expect(find(e, 'directTrack')!.result).toBe('UNKNOWN');
@@ -272,7 +301,13 @@ describe('ruleSets and ruleSet', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const sets = res.data!.ruleSets;
-    expect(sets.map((s: { code: string }) => s.code)).toEqual(['INNOVATIVE-SME-2022', 'SRDI-PROVINCIAL-2022', 'SRDI-PROVINCIAL-2026', 'MIIT-2022-63', 'MIIT-2026-2']);
+    expect(sets.map((s: { code: string }) => s.code)).toEqual([
+      'INNOVATIVE-SME-2022',
+      'SRDI-PROVINCIAL-2022',
+      'SRDI-PROVINCIAL-2026',
+      'MIIT-2022-63',
+      'MIIT-2026-2',
+    ]);
     const byCode = Object.fromEntries(sets.map((s: { code: string }) => [s.code, s]));
     expect(byCode['MIIT-2026-2']).toMatchObject({
       effectiveFrom: '2026-04-01',
@@ -286,16 +321,27 @@ describe('ruleSets and ruleSet', () => {
     expect(lg2026.find((i: { key: string }) => i.key === 'revenueGrowth').notCheckedAtReReview).toBe(true);
     expect(lg2026.find((i: { key: string }) => i.key === 'debtRatio')).toMatchObject({ notCheckedAtReReview: false, atReReview: null });
     expect(lg2026.find((i: { key: string }) => i.key === 'developmentScore').atReReview).toMatchObject({
-      key: 'developmentScoreEitherOfLast2Years', kind: 'ANY_OF', conditions: [{ key: 'developmentScore' }, { key: 'developmentScorePreviousYear' }],
+      key: 'developmentScoreEitherOfLast2Years',
+      kind: 'ANY_OF',
+      conditions: [{ key: 'developmentScore' }, { key: 'developmentScorePreviousYear' }],
     });
     for (const set of sets) {
-      expect(set.indicators.slice(0, 3).map((i: { key: string }) => i.key)).toEqual(['smeSize', 'notOnAbnormalOrDishonestLists', 'noMajorAccidentOrTaxEvasion']);
+      expect(set.indicators.slice(0, 3).map((i: { key: string }) => i.key)).toEqual([
+        'smeSize',
+        'notOnAbnormalOrDishonestLists',
+        'noMajorAccidentOrTaxEvasion',
+      ]);
     }
     const lg2022 = byCode['MIIT-2022-63'].indicators;
     expect(lg2022.find((i: { key: string }) => i.key === 'mainBusinessShare')).toMatchObject({
-      kind: 'RATIO_MIN', metric: 'MAIN_BUSINESS_SHARE', window: 'LAST_YEAR', threshold: '0.7',
+      kind: 'RATIO_MIN',
+      metric: 'MAIN_BUSINESS_SHARE',
+      window: 'LAST_YEAR',
+      threshold: '0.7',
     });
-    expect(lg2022.find((i: { key: string }) => i.key === 'productField').productFields).toEqual(expect.arrayContaining(['CYBER_SECURITY', 'DATA_SECURITY']));
+    expect(lg2022.find((i: { key: string }) => i.key === 'productField').productFields).toEqual(
+      expect.arrayContaining(['CYBER_SECURITY', 'DATA_SECURITY']),
+    );
   });
 
   it('reads one rule set by code with its nested parts: the 2022 bands share their edges', async () => {
@@ -309,7 +355,9 @@ describe('ruleSets and ruleSet', () => {
     expect(innovation.conditions.map((c: { key: string }) => c.key)).toEqual(['innovationIndicators', 'innovationDirectTrack']);
     const banded = innovation.conditions[0].conditions[0];
     expect(banded.key).toBe('rdByRevenueBand');
-    expect(banded.bands.map((b: { key: string; revenueMin: string | null; revenueMax: string | null }) => [b.key, b.revenueMin, b.revenueMax])).toEqual([
+    expect(
+      banded.bands.map((b: { key: string; revenueMin: string | null; revenueMax: string | null }) => [b.key, b.revenueMin, b.revenueMax]),
+    ).toEqual([
       ['large', '100000000.00', null],
       ['medium', '50000000.00', '100000000.00'],
       ['small', null, '50000000.00'],
@@ -328,7 +376,11 @@ describe('ruleSets and ruleSet', () => {
     expect(res.data!.ruleSet.tier).toBe('INNOVATIVE_SME');
     const table = res.data!.ruleSet.indicators.find((i: { key: string }) => i.key === 'evaluation').conditions[1];
     expect(table).toMatchObject({ key: 'points', kind: 'POINTS_TABLE', threshold: '60' });
-    expect(table.partMinimums).toEqual([{ part: 'INNOVATION', minimum: '20' }, { part: 'GROWTH', minimum: '15' }, { part: 'SPECIALIZATION', minimum: '15' }]);
+    expect(table.partMinimums).toEqual([
+      { part: 'INNOVATION', minimum: '20' },
+      { part: 'GROWTH', minimum: '15' },
+      { part: 'SPECIALIZATION', minimum: '15' },
+    ]);
     expect(table.scoreItems.find((r: { key: string }) => r.key === 'ipScore')).toMatchObject({ assessed: true, metric: null });
     expect(table.scoreItems.find((r: { key: string }) => r.key === 'debtRatioScore')).toMatchObject({
       assessed: false,

@@ -1,6 +1,12 @@
 import { CertificationStatus } from '../../../src/modules/certification/certification.enums';
 import { ProductField, SizeClass, Tier } from '../../../src/modules/enterprise/enterprise.enums';
-import { EligibilityVerdict, EvaluationPurpose, EvaluationWindow, IndicatorKind, IndicatorResult } from '../../../src/modules/eligibility/eligibility.enums';
+import {
+  EligibilityVerdict,
+  EvaluationPurpose,
+  EvaluationWindow,
+  IndicatorKind,
+  IndicatorResult,
+} from '../../../src/modules/eligibility/eligibility.enums';
 import {
   assessmentProblems,
   EligibilityEvaluation,
@@ -79,9 +85,20 @@ function facts(base: Years, years: Years = {}, rest: Partial<EligibilityFacts> =
 
 describe('rule sets as data', () => {
   it('has the five codes, each well-formed, one per tier and text', () => {
-    expect(RULE_SETS.map((r) => r.code)).toEqual(['INNOVATIVE-SME-2022', 'SRDI-PROVINCIAL-2022', 'SRDI-PROVINCIAL-2026', 'MIIT-2022-63', 'MIIT-2026-2']);
+    expect(RULE_SETS.map((r) => r.code)).toEqual([
+      'INNOVATIVE-SME-2022',
+      'SRDI-PROVINCIAL-2022',
+      'SRDI-PROVINCIAL-2026',
+      'MIIT-2022-63',
+      'MIIT-2026-2',
+    ]);
     for (const r of RULE_SETS) expect(checkRuleSet(r)).toEqual([]);
-    expect(MIIT_2022).toMatchObject({ documentNumber: '工信部企业〔2022〕63号', effectiveFrom: '2022-08-01', effectiveUntil: '2026-12-31', tier: Tier.LITTLE_GIANT });
+    expect(MIIT_2022).toMatchObject({
+      documentNumber: '工信部企业〔2022〕63号',
+      effectiveFrom: '2022-08-01',
+      effectiveUntil: '2026-12-31',
+      tier: Tier.LITTLE_GIANT,
+    });
     expect(MIIT_2026).toMatchObject({ documentNumber: '工信部企业〔2026〕2号', effectiveFrom: '2026-04-01', tier: Tier.LITTLE_GIANT });
     expect(MIIT_2026.effectiveUntil).toBeUndefined();
     expect(INNOVATIVE).toMatchObject({ tier: Tier.INNOVATIVE_SME, effectiveFrom: '2022-08-01' });
@@ -278,7 +295,14 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     const edge = (revenue: string): Years => ({
       2022: { revenue: '280000000.00', mainBusinessRevenue: '280000000.00' },
       2023: { revenue: '300000000.00', mainBusinessRevenue: '290000000.00', rdExpense: '15000000.00', newEquityFinancing: '40000000.00' },
-      2024: { revenue, mainBusinessRevenue: '48000000.00', rdExpense: '15000000.00', newEquityFinancing: '40000000.00', rdStaff: 100, employees: 200 },
+      2024: {
+        revenue,
+        mainBusinessRevenue: '48000000.00',
+        rdExpense: '15000000.00',
+        newEquityFinancing: '40000000.00',
+        rdStaff: 100,
+        employees: 200,
+      },
     });
     const at = run(edge('50000000.00'));
     expect(find(at, 'rdByRevenueBand')).toMatchObject({ result: PASS, note: 'bands "medium" and "small" by 2024 revenue' });
@@ -295,7 +319,14 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
     const small: Years = {
       2022: { revenue: '36000000.00', mainBusinessRevenue: '36000000.00' },
       2023: { revenue: '40000000.00', mainBusinessRevenue: '38000000.00', rdExpense: '15000000.00', newEquityFinancing: '50000000.00' },
-      2024: { revenue: '49999999.99', mainBusinessRevenue: '45000000.00', rdExpense: '15000000.00', newEquityFinancing: '30000000.00', rdStaff: 100, employees: 200 },
+      2024: {
+        revenue: '49999999.99',
+        mainBusinessRevenue: '45000000.00',
+        rdExpense: '15000000.00',
+        newEquityFinancing: '30000000.00',
+        rdStaff: 100,
+        employees: 200,
+      },
     };
     const ok = run(small);
     expect(find(ok, 'rdByRevenueBand')).toMatchObject({ result: PASS, note: 'band "small" by 2024 revenue' });
@@ -324,9 +355,17 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
       2024: { mainBusinessRevenue: '110250000.00' },
     });
     expect(find(steady, 'mainBusinessGrowth')).toMatchObject({ result: PASS, value: '5.00' });
-    const late = run({ 2022: { mainBusinessRevenue: '100000000.00' }, 2023: { mainBusinessRevenue: '100000000.00' }, 2024: { mainBusinessRevenue: '110000000.00' } });
+    const late = run({
+      2022: { mainBusinessRevenue: '100000000.00' },
+      2023: { mainBusinessRevenue: '100000000.00' },
+      2024: { mainBusinessRevenue: '110000000.00' },
+    });
     expect(find(late, 'mainBusinessGrowth')).toMatchObject({ result: PASS, value: '5.00' });
-    const short = run({ 2022: { mainBusinessRevenue: '100000000.00' }, 2023: { mainBusinessRevenue: '100000000.00' }, 2024: { mainBusinessRevenue: '109999999.99' } });
+    const short = run({
+      2022: { mainBusinessRevenue: '100000000.00' },
+      2023: { mainBusinessRevenue: '100000000.00' },
+      2024: { mainBusinessRevenue: '109999999.99' },
+    });
     expect(find(short, 'mainBusinessGrowth')).toMatchObject({ result: FAIL, value: '4.999999995' });
   });
 
@@ -381,7 +420,12 @@ describe('MIIT-2022-63 (little giant, 2022)', () => {
   });
 
   it('the network-power fields count as product fields: information infrastructure, key core technologies, cyber and data security', () => {
-    for (const field of [ProductField.INFORMATION_INFRASTRUCTURE, ProductField.KEY_CORE_TECHNOLOGIES, ProductField.CYBER_SECURITY, ProductField.DATA_SECURITY]) {
+    for (const field of [
+      ProductField.INFORMATION_INFRASTRUCTURE,
+      ProductField.KEY_CORE_TECHNOLOGIES,
+      ProductField.CYBER_SECURITY,
+      ProductField.DATA_SECURITY,
+    ]) {
       expect(find(run({}, { enterprise: { productField: field } }), 'productField')).toMatchObject({ result: PASS, value: field });
     }
   });
@@ -476,7 +520,10 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
     expect(find(expired, 'provincialTitleAndNiche').result).toBe(FAIL);
     const revoked = run({}, { certifications: [{ tier: Tier.SRDI_SME, status: CertificationStatus.REVOKED, validUntil: '2026-12-31' }] });
     expect(find(revoked, 'provincialTitle').result).toBe(FAIL);
-    const innovativeOnly = run({}, { certifications: [{ tier: Tier.INNOVATIVE_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' }] });
+    const innovativeOnly = run(
+      {},
+      { certifications: [{ tier: Tier.INNOVATIVE_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' }] },
+    );
     expect(find(innovativeOnly, 'provincialTitle')).toMatchObject({ result: FAIL, value: 'INNOVATIVE_SME' });
     // Valid through its last day.
     const lastDay = run({}, { certifications: [{ tier: Tier.SRDI_SME, status: CertificationStatus.CERTIFIED, validUntil: TODAY }] });
@@ -494,7 +541,11 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
   });
 
   it('revenue CAGR exactly 5% passes (¥100m → ¥110.25m over two years); a fen less fails', () => {
-    const exact = run({ 2022: { revenue: '100000000.00' }, 2023: { revenue: '105000000.00' }, 2024: { revenue: '110250000.00', mainBusinessRevenue: '104737500.00' } });
+    const exact = run({
+      2022: { revenue: '100000000.00' },
+      2023: { revenue: '105000000.00' },
+      2024: { revenue: '110250000.00', mainBusinessRevenue: '104737500.00' },
+    });
     expect(find(exact, 'revenueGrowth')).toMatchObject({ result: PASS, value: '5.00' });
     const short = run({ 2022: { revenue: '100000000.00' }, 2024: { revenue: '110249999.99' } });
     expect(find(short, 'revenueGrowth').result).toBe(FAIL);
@@ -558,7 +609,8 @@ describe('MIIT-2026-2 (little giant, 2026)', () => {
   describe('at re-review (复核)', () => {
     // Revenue fell 2022 → 2024 (¥150m → ¥135m → ¥150m is flat; here ¥160m → ¥150m): a new application fails on growth.
     const falling: Years = { 2022: { revenue: '160000000.00' } };
-    const review = (assessments: Record<string, string>, years: Years = falling) => run(years, { assessments: { ...GENERAL, ...assessments }, purpose: RE_REVIEW });
+    const review = (assessments: Record<string, string>, years: Years = falling) =>
+      run(years, { assessments: { ...GENERAL, ...assessments }, purpose: RE_REVIEW });
 
     it('growth is not checked: a firm whose revenue fell stays ELIGIBLE, the indicator shown as NOT_APPLICABLE', () => {
       expect(find(run(falling), 'revenueGrowth').result).toBe(FAIL);
@@ -604,7 +656,14 @@ describe('SRDI-PROVINCIAL-2022 (provincial SRDI SME, hard conditions)', () => {
 
   it('revenue exactly ¥10m, R&D exactly ¥1m, 2 years in the niche: ELIGIBLE', () => {
     const e = run();
-    expect(results(e)).toEqual({ smeSize: PASS, notOnAbnormalOrDishonestLists: PASS, noMajorAccidentOrTaxEvasion: PASS, yearsInNiche: PASS, rdLastYear: PASS, scale: PASS });
+    expect(results(e)).toEqual({
+      smeSize: PASS,
+      notOnAbnormalOrDishonestLists: PASS,
+      noMajorAccidentOrTaxEvasion: PASS,
+      yearsInNiche: PASS,
+      rdLastYear: PASS,
+      scale: PASS,
+    });
     expect(find(e, 'smeSize').value).toBe('SMALL');
     expect(e.verdict).toBe(EligibilityVerdict.ELIGIBLE);
     expect(find(e, 'yearsInNiche').value).toBe('2');
@@ -652,12 +711,18 @@ describe('SRDI-PROVINCIAL-2022 (provincial SRDI SME, hard conditions)', () => {
 describe('assessments', () => {
   it('only assessed indicators of the rule set, in the right form', () => {
     expect(assessmentProblems(MIIT_2026, { developmentScore: '72.5', nationalTop3: 'true' })).toEqual([]);
-    expect(assessmentProblems(MIIT_2026, { developmentScore: 'high' })).toEqual(['"developmentScore" takes a decimal score such as "72.5", not "high"']);
+    expect(assessmentProblems(MIIT_2026, { developmentScore: 'high' })).toEqual([
+      '"developmentScore" takes a decimal score such as "72.5", not "high"',
+    ]);
     expect(assessmentProblems(MIIT_2026, { revenue: '1' })[0]).toMatch(/"revenue" is not an assessed indicator of MIIT-2026-2/);
-    expect(assessmentProblems(PROVINCIAL, { developmentScore: '70' })[0]).toMatch(/"developmentScore" is not an assessed indicator of SRDI-PROVINCIAL-2022 \(assessed: notOnAbnormalOrDishonestLists, noMajorAccidentOrTaxEvasion\)/);
+    expect(assessmentProblems(PROVINCIAL, { developmentScore: '70' })[0]).toMatch(
+      /"developmentScore" is not an assessed indicator of SRDI-PROVINCIAL-2022 \(assessed: notOnAbnormalOrDishonestLists, noMajorAccidentOrTaxEvasion\)/,
+    );
     expect(assessmentProblems(MIIT_2026, { developmentScorePreviousYear: '61' })).toEqual([]);
     expect(assessmentProblems(INNOVATIVE, { ipScore: '15', emergingIndustryScore: '10' })).toEqual([]);
-    expect(assessmentProblems(INNOVATIVE, { ipScore: '12' })).toEqual(['"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "12"']);
+    expect(assessmentProblems(INNOVATIVE, { ipScore: '12' })).toEqual([
+      '"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "12"',
+    ]);
     expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'maybe' })).toHaveLength(1);
   });
 });
@@ -671,11 +736,17 @@ describe('assessments: what a refused one is told', () => {
 
   it('values are read as the evaluator reads them: spaces and the case of true and false forgiven', () => {
     expect(assessmentProblems(INNOVATIVE, { ipScore: ' 15 ', emergingIndustryScore: '10' })).toEqual([]);
-    expect(assessmentProblems(INNOVATIVE, { ipScore: 'abc' })).toEqual(['"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "abc"']);
+    expect(assessmentProblems(INNOVATIVE, { ipScore: 'abc' })).toEqual([
+      '"ipScore" takes the points of one of its levels (20, 15, 10, 5, 0), not "abc"',
+    ]);
     expect(assessmentProblems(MIIT_2026, { developmentScore: ' 72.5 ' })).toEqual([]);
-    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: ' False ', nationalScienceAwardTop3: 'TRUE', makerInChinaTop50: 'true' })).toEqual([]);
+    expect(
+      assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: ' False ', nationalScienceAwardTop3: 'TRUE', makerInChinaTop50: 'true' }),
+    ).toEqual([]);
     expect(assessmentProblems(MIIT_2022, { makerInChinaTop50: 'false' })).toEqual([]);
-    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'maybe' })).toEqual(['"coreBusinessOnInformationSystem" takes "true" or "false", not "maybe"']);
+    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'maybe' })).toEqual([
+      '"coreBusinessOnInformationSystem" takes "true" or "false", not "maybe"',
+    ]);
   });
 });
 
@@ -694,8 +765,9 @@ describe('general conditions (every rule set)', () => {
   });
 
   it('under either industry line is an SME: 999 staff with ¥500m, or 1,000 staff with ¥399,999,999.99', () => {
-    expect(find(run(MIIT_2022, { employees: 999, revenue: '500000000.00', mainBusinessRevenue: '400000000.00', rdExpense: '20000000.00' }), 'smeSize'))
-      .toMatchObject({ result: PASS, value: 'MEDIUM' });
+    expect(
+      find(run(MIIT_2022, { employees: 999, revenue: '500000000.00', mainBusinessRevenue: '400000000.00', rdExpense: '20000000.00' }), 'smeSize'),
+    ).toMatchObject({ result: PASS, value: 'MEDIUM' });
     expect(find(run(MIIT_2022, { employees: 1000, revenue: '399999999.99' }), 'smeSize')).toMatchObject({ result: PASS, value: 'MEDIUM' });
   });
 
@@ -757,7 +829,14 @@ const INNO: Years = {
     newEquityFinancing: '0.00',
   },
 };
-const SCORED = { ...GENERAL, ipScore: '10', emergingIndustryScore: '5', scienceAward: 'false', innovationQualification: 'false', provincialRdInstitution: 'false' };
+const SCORED = {
+  ...GENERAL,
+  ipScore: '10',
+  emergingIndustryScore: '5',
+  scienceAward: 'false',
+  innovationQualification: 'false',
+  provincialRdInstitution: 'false',
+};
 
 describe('INNOVATIVE-SME-2022 (innovative SME)', () => {
   const run = (years: Years = {}, assessments: Record<string, string> = SCORED) =>
@@ -807,7 +886,12 @@ describe('INNOVATIVE-SME-2022 (innovative SME)', () => {
   it('a direct track makes the table unnecessary: ¥5m of new equity over 3 years, or an assessed qualification', () => {
     const weak: Years = { 2024: { rdExpense: '0.00', mainBusinessRevenue: '10000000.00' } };
     expect(run(weak).verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
-    const equity = run({ ...weak, 2022: { newEquityFinancing: '2000000.00' }, 2023: { ...INNO[2023], newEquityFinancing: '2000000.00' }, 2024: { ...weak[2024], newEquityFinancing: '1000000.00' } });
+    const equity = run({
+      ...weak,
+      2022: { newEquityFinancing: '2000000.00' },
+      2023: { ...INNO[2023], newEquityFinancing: '2000000.00' },
+      2024: { ...weak[2024], newEquityFinancing: '1000000.00' },
+    });
     expect(find(equity, 'newEquity3Years')).toMatchObject({ result: PASS, value: '5000000.00', threshold: '≥ ¥5,000,000 over 2022–2024 in total' });
     expect(equity.verdict).toBe(EligibilityVerdict.ELIGIBLE);
     expect(run(weak, { ...SCORED, innovationQualification: 'true' }).verdict).toBe(EligibilityVerdict.ELIGIBLE);
@@ -816,7 +900,8 @@ describe('INNOVATIVE-SME-2022 (innovative SME)', () => {
 
 /** Wrong verdicts that mutation testing showed no test would have caught (issue 12, item 7). */
 describe('what the evaluator must never get wrong', () => {
-  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
+  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
+    evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
   const lg2026 = (years: Years = {}) => evaluate(MIIT_2026, facts(LG2026, years, { assessments: { ...GENERAL, developmentScore: '60' } }));
 
   it('growth from a zero or negative base year is undefined: UNKNOWN with the reason, never PASS', () => {
@@ -842,7 +927,9 @@ describe('what the evaluator must never get wrong', () => {
     // Absurdly long figures are refused too, rather than risk an inexact comparison.
     expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(40)}.00` } }), 'mainBusinessShare').result).toBe(UNKNOWN);
     // The longest figure NUMERIC(18,2) holds is read exactly.
-    expect(find(lg2022({ 2024: { revenue: '9999999999999999.99', mainBusinessRevenue: '9999999999999999.99' } }), 'mainBusinessShare')).toMatchObject({ result: PASS, value: '100.00' });
+    expect(find(lg2022({ 2024: { revenue: '9999999999999999.99', mainBusinessRevenue: '9999999999999999.99' } }), 'mainBusinessShare')).toMatchObject(
+      { result: PASS, value: '100.00' },
+    );
   });
 
   it('is exact at the sizes NUMERIC(18,2) stores: 70% of the largest revenue passes, a fen less fails', () => {
@@ -869,7 +956,9 @@ describe('what the evaluator must never get wrong', () => {
     expect(find(no, 'coreBusinessOnInformationSystem')).toMatchObject({ result: FAIL, value: 'no' });
     expect(find(lg2022(), 'coreBusinessOnInformationSystem')).toMatchObject({ result: PASS, value: 'yes' });
     expect(no.verdict).toBe(EligibilityVerdict.NOT_ELIGIBLE);
-    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'yes' })).toEqual([expect.stringMatching(/coreBusinessOnInformationSystem/)]);
+    expect(assessmentProblems(MIIT_2022, { coreBusinessOnInformationSystem: 'yes' })).toEqual([
+      expect.stringMatching(/coreBusinessOnInformationSystem/),
+    ]);
   });
 });
 
@@ -878,14 +967,32 @@ describe('what the evaluator must never get wrong', () => {
  * figures, the years and the reason, exactly (issue 12, item 7).
  */
 describe('what enterprises and reviewers are shown', () => {
-  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
-  const lg2026 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) => evaluate(MIIT_2026, facts(LG2026, years, { assessments: SCORE_60, ...rest }));
-  const innovative = (years: Years = {}, assessments: Record<string, string> = SCORED) => evaluate(INNOVATIVE, facts(INNO, years, { assessments, certifications: [] }));
+  const lg2022 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
+    evaluate(MIIT_2022, facts(LG2022, years, { assessments: INFO_SYSTEM, ...rest }));
+  const lg2026 = (years: Years = {}, rest: Partial<EligibilityFacts> = {}) =>
+    evaluate(MIIT_2026, facts(LG2026, years, { assessments: SCORE_60, ...rest }));
+  const innovative = (years: Years = {}, assessments: Record<string, string> = SCORED) =>
+    evaluate(INNOVATIVE, facts(INNO, years, { assessments, certifications: [] }));
   const thresholds = (e: EligibilityEvaluation, keys: string[]) => Object.fromEntries(keys.map((k) => [k, find(e, k).threshold]));
 
   it('every threshold names the line and the years judged, for each kind of window', () => {
     expect(
-      thresholds(lg2022(), ['smeSize', 'yearsInNiche', 'mainBusinessShare', 'mainBusinessGrowth', 'debtRatio', 'class1Ip', 'rdIntensityLarge', 'rdIntensityLarge.2023', 'qualityCertification', 'coreBusinessOnInformationSystem', 'innovation', 'innovationIndicators', 'rdByRevenueBand', 'rdByRevenueBand.large']),
+      thresholds(lg2022(), [
+        'smeSize',
+        'yearsInNiche',
+        'mainBusinessShare',
+        'mainBusinessGrowth',
+        'debtRatio',
+        'class1Ip',
+        'rdIntensityLarge',
+        'rdIntensityLarge.2023',
+        'qualityCertification',
+        'coreBusinessOnInformationSystem',
+        'innovation',
+        'innovationIndicators',
+        'rdByRevenueBand',
+        'rdByRevenueBand.large',
+      ]),
     ).toEqual({
       smeSize: 'not LARGE by the size lines of 工信部联企业〔2011〕300号, 2024 figures',
       yearsInNiche: '≥ 3 years by the end of 2024',
@@ -910,7 +1017,13 @@ describe('what enterprises and reviewers are shown', () => {
       developmentScore: '≥ 60 (assessed)',
     });
     // A year later, every window moves with it.
-    expect(thresholds(evaluate(MIIT_2026, facts(LG2026, {}, { assessments: SCORE_60, asOfYear: 2026 })), ['revenueGrowth', 'rdExpenseTotal', 'rdIntensity'])).toEqual({
+    expect(
+      thresholds(evaluate(MIIT_2026, facts(LG2026, {}, { assessments: SCORE_60, asOfYear: 2026 })), [
+        'revenueGrowth',
+        'rdExpenseTotal',
+        'rdIntensity',
+      ]),
+    ).toEqual({
       revenueGrowth: '≥ 5% (compound annual growth 2023→2025)',
       rdExpenseTotal: '≥ ¥12,000,000 over 2024–2025 in total',
       rdIntensity: '≥ 3% in each of 2024 and 2025',
@@ -929,17 +1042,26 @@ describe('what enterprises and reviewers are shown', () => {
   });
 
   it('growth notes give the yearly figures the rate was worked from', () => {
-    expect(find(lg2022(), 'mainBusinessGrowth').note).toBe('main-business revenue 2022: ¥95,000,000.00, 2023: ¥100,000,000.00, 2024: ¥110,000,000.00');
+    expect(find(lg2022(), 'mainBusinessGrowth').note).toBe(
+      'main-business revenue 2022: ¥95,000,000.00, 2023: ¥100,000,000.00, 2024: ¥110,000,000.00',
+    );
     // Compound growth reads the first and the last year only.
     expect(find(lg2026(), 'revenueGrowth').note).toBe('revenue 2022: ¥120,000,000.00, 2024: ¥150,000,000.00');
-    expect(find(lg2022({ 2022: { mainBusinessRevenue: '95000000.05' } }), 'mainBusinessGrowth').note).toMatch(/^main-business revenue 2022: ¥95,000,000\.05, /);
+    expect(find(lg2022({ 2022: { mainBusinessRevenue: '95000000.05' } }), 'mainBusinessGrowth').note).toMatch(
+      /^main-business revenue 2022: ¥95,000,000\.05, /,
+    );
   });
 
   it('the SME size note names the sector’s lines and the figures they were read against', () => {
     expect(find(lg2022(), 'smeSize').note).toBe('INDUSTRY lines (art. 4(2) 工业); 2024: employees 200, revenue ¥120,000,000.00');
     const building = lg2022({ 2024: { totalAssets: '300000000.00' } }, { enterprise: { industry: 'E47 房屋建筑业' } });
-    expect(find(building, 'smeSize')).toMatchObject({ value: 'MEDIUM', note: 'CONSTRUCTION lines (art. 4(3) 建筑业); 2024: revenue ¥120,000,000.00, total assets ¥300,000,000.00' });
-    expect(find(lg2022({}, { enterprise: { industry: '机械' } }), 'smeSize').note).toBe('the industry "机械" names no sector of the size lines (a GB/T 4754 code is needed)');
+    expect(find(building, 'smeSize')).toMatchObject({
+      value: 'MEDIUM',
+      note: 'CONSTRUCTION lines (art. 4(3) 建筑业); 2024: revenue ¥120,000,000.00, total assets ¥300,000,000.00',
+    });
+    expect(find(lg2022({}, { enterprise: { industry: '机械' } }), 'smeSize').note).toBe(
+      'the industry "机械" names no sector of the size lines (a GB/T 4754 code is needed)',
+    );
     expect(find(lg2022({}, { enterprise: { industry: null } }), 'smeSize')).toMatchObject({
       result: UNKNOWN,
       note: 'the industry "" names no sector of the size lines (a GB/T 4754 code is needed)',
@@ -947,9 +1069,17 @@ describe('what enterprises and reviewers are shown', () => {
   });
 
   it('what is not recorded is named: the niche entry year, a flag, the product field, the certifications', () => {
-    expect(find(lg2022({}, { enterprise: { nicheSinceYear: null } }), 'yearsInNiche')).toMatchObject({ result: UNKNOWN, threshold: '≥ 3 years by the end of 2024', note: 'the year the enterprise entered its niche is not recorded' });
+    expect(find(lg2022({}, { enterprise: { nicheSinceYear: null } }), 'yearsInNiche')).toMatchObject({
+      result: UNKNOWN,
+      threshold: '≥ 3 years by the end of 2024',
+      note: 'the year the enterprise entered its niche is not recorded',
+    });
     expect(find(lg2022(), 'yearsInNiche').note).toBe('in the niche since 2018: whole years from the end of 2018 to the end of 2024');
-    expect(find(lg2022({}, { enterprise: { hasOwnBrand: null } }), 'ownBrand')).toMatchObject({ result: UNKNOWN, threshold: 'yes', note: 'not recorded on the enterprise' });
+    expect(find(lg2022({}, { enterprise: { hasOwnBrand: null } }), 'ownBrand')).toMatchObject({
+      result: UNKNOWN,
+      threshold: 'yes',
+      note: 'not recorded on the enterprise',
+    });
     expect(find(lg2022({}, { enterprise: { hasOwnBrand: false } }), 'ownBrand')).toMatchObject({ result: FAIL, threshold: 'yes', value: 'no' });
     expect(find(lg2022(), 'ownBrand')).toMatchObject({ result: PASS, value: 'yes' });
     const noField = lg2022({}, { enterprise: { productField: null } });
@@ -961,23 +1091,30 @@ describe('what enterprises and reviewers are shown', () => {
   });
 
   it('titles held are all listed; a title too low says what was needed', () => {
-    const both = lg2026({}, {
-      certifications: [
-        { tier: Tier.LITTLE_GIANT, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
-        { tier: Tier.SRDI_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
-      ],
-    });
+    const both = lg2026(
+      {},
+      {
+        certifications: [
+          { tier: Tier.LITTLE_GIANT, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
+          { tier: Tier.SRDI_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' },
+        ],
+      },
+    );
     expect(find(both, 'provincialTitle')).toMatchObject({ result: PASS, value: 'SRDI_SME, LITTLE_GIANT', note: null });
     const low = lg2026({}, { certifications: [{ tier: Tier.INNOVATIVE_SME, status: CertificationStatus.CERTIFIED, validUntil: '2026-12-31' }] });
     expect(find(low, 'provincialTitle')).toMatchObject({ result: FAIL, value: 'INNOVATIVE_SME', note: 'no valid title of SRDI_SME or higher' });
   });
 
   it('an assessment is read with its spaces and case forgiven; one of the wrong form is UNKNOWN, quoting it', () => {
-    expect(find(lg2026({}, { assessments: { ...GENERAL, developmentScore: ' 72.5 ' } }), 'developmentScore')).toMatchObject({ result: PASS, value: '72.5' });
+    expect(find(lg2026({}, { assessments: { ...GENERAL, developmentScore: ' 72.5 ' } }), 'developmentScore')).toMatchObject({
+      result: PASS,
+      value: '72.5',
+    });
     const high = lg2026({}, { assessments: { ...GENERAL, developmentScore: 'high' } });
     expect(find(high, 'developmentScore')).toMatchObject({ result: UNKNOWN, value: null, note: 'the assessed score "high" is not a decimal number' });
     expect(high.verdict).toBe(EligibilityVerdict.UNDETERMINED);
-    const top3 = (v: string) => find(lg2026({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { ...SCORE_60, nationalTop3: v } }), 'nationalTop3');
+    const top3 = (v: string) =>
+      find(lg2026({ 2024: { nicheMarketShare: '9.99' } }, { assessments: { ...SCORE_60, nationalTop3: v } }), 'nationalTop3');
     expect(top3(' TRUE ')).toMatchObject({ result: PASS, value: 'yes' });
     expect(top3('False')).toMatchObject({ result: FAIL, value: 'no' });
     expect(top3('maybe')).toMatchObject({ result: UNKNOWN, value: null, note: 'the assessment "maybe" is neither "true" nor "false"' });
@@ -986,14 +1123,23 @@ describe('what enterprises and reviewers are shown', () => {
   it('an unreadable figure says which figure of which year', () => {
     expect(find(lg2022({ 2024: { revenue: '1e3' } }), 'mainBusinessShare').note).toBe('revenue in the 2024 report is not a decimal number');
     // A count that is not a whole number is unreadable as well.
-    expect(find(lg2022({ 2024: { employees: 1.5 } }), 'smeSize')).toMatchObject({ result: UNKNOWN, note: 'employees in the 2024 report is not a decimal number' });
+    expect(find(lg2022({ 2024: { employees: 1.5 } }), 'smeSize')).toMatchObject({
+      result: UNKNOWN,
+      note: 'employees in the 2024 report is not a decimal number',
+    });
   });
 
   it('figures of up to 40 digits are read exactly; longer ones are refused', () => {
     // 38 digits before the point and 2 after: 40 in all.
     const big = `1${'0'.repeat(37)}.00`;
-    expect(find(lg2022({ 2024: { revenue: big, mainBusinessRevenue: `7${'0'.repeat(36)}.00` } }), 'mainBusinessShare')).toMatchObject({ result: PASS, value: '70.00' });
-    expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(38)}.00` } }), 'mainBusinessShare')).toMatchObject({ result: UNKNOWN, note: 'revenue in the 2024 report is not a decimal number' });
+    expect(find(lg2022({ 2024: { revenue: big, mainBusinessRevenue: `7${'0'.repeat(36)}.00` } }), 'mainBusinessShare')).toMatchObject({
+      result: PASS,
+      value: '70.00',
+    });
+    expect(find(lg2022({ 2024: { revenue: `1${'0'.repeat(38)}.00` } }), 'mainBusinessShare')).toMatchObject({
+      result: UNKNOWN,
+      note: 'revenue in the 2024 report is not a decimal number',
+    });
   });
 
   it('a failing value is never shown as the threshold, however many decimals that takes', () => {
@@ -1006,7 +1152,11 @@ describe('what enterprises and reviewers are shown', () => {
   });
 
   it('a window of two years names its weakest year and why a year is unknown; on a tie the earlier year', () => {
-    expect(find(lg2022({ 2023: null }), 'rdIntensityLarge')).toMatchObject({ result: UNKNOWN, value: '4.00', note: 'weakest year 2024; no financial report for 2023' });
+    expect(find(lg2022({ 2023: null }), 'rdIntensityLarge')).toMatchObject({
+      result: UNKNOWN,
+      value: '4.00',
+      note: 'weakest year 2024; no financial report for 2023',
+    });
     const neither = lg2022({ 2023: { rdExpense: null }, 2024: { rdExpense: null } });
     expect(find(neither, 'rdIntensityLarge')).toMatchObject({
       result: UNKNOWN,
@@ -1019,14 +1169,19 @@ describe('what enterprises and reviewers are shown', () => {
 
   it('without last year’s revenue the band is unknown, and the note says why', () => {
     const e = lg2022({ 2024: { revenue: null } });
-    expect(find(e, 'rdByRevenueBand')).toMatchObject({ result: UNKNOWN, value: null, note: 'revenue missing from the 2024 report; so the revenue band is unknown' });
+    expect(find(e, 'rdByRevenueBand')).toMatchObject({
+      result: UNKNOWN,
+      value: null,
+      note: 'revenue missing from the 2024 report; so the revenue band is unknown',
+    });
   });
 
   it('a points table shows each row’s scale, what it measured, and which rows are not scored', () => {
     const e = innovative();
     expect(thresholds(e, ['points', 'ipScore', 'rdIntensityScore', 'mainBusinessGrowthScore', 'debtRatioScore', 'emergingIndustryScore'])).toEqual({
       points: '≥ 60 in total, INNOVATION ≥ 20, GROWTH ≥ 15, SPECIALIZATION ≥ 15',
-      ipScore: '20: At least 1 high-value Class-I right; 15: At least 1 self-developed Class-I right; 10: At least 1 Class-I right; 5: At least 1 Class-II right; 0: None',
+      ipScore:
+        '20: At least 1 high-value Class-I right; 15: At least 1 self-developed Class-I right; 10: At least 1 Class-I right; 5: At least 1 Class-II right; 0: None',
       rdIntensityScore: '20 if ≥ 5%; 15 if 3%–5%; 10 if 2%–3%; 5 if 1%–2%; 0 if ≤ 1%',
       mainBusinessGrowthScore: '20 if ≥ 15%; 15 if 10%–15%; 10 if 5%–10%; 5 if 0%–5%; 0 if ≤ 0%',
       debtRatioScore: '10 if ≤ 55%; 5 if 55%–75%; 0 if ≥ 75%',
@@ -1038,7 +1193,11 @@ describe('what enterprises and reviewers are shown', () => {
 
     const { ipScore: _ip, emergingIndustryScore: _field, ...unscored } = SCORED;
     const open = innovative({}, unscored);
-    expect(find(open, 'ipScore')).toMatchObject({ result: UNKNOWN, value: null, note: 'no stored data field: recorded as an assessment of the points (20, 15, 10, 5, 0)' });
+    expect(find(open, 'ipScore')).toMatchObject({
+      result: UNKNOWN,
+      value: null,
+      note: 'no stored data field: recorded as an assessment of the points (20, 15, 10, 5, 0)',
+    });
     expect(find(open, 'emergingIndustryScore').note).toBe('no stored data field: recorded as an assessment of the points (10, 5)');
     expect(find(open, 'points')).toMatchObject({
       result: PASS,
@@ -1048,20 +1207,41 @@ describe('what enterprises and reviewers are shown', () => {
   });
 
   it('assessed points are one of the row’s levels, spaces forgiven; anything else leaves the row unscored, quoting it', () => {
-    expect(find(innovative({}, { ...SCORED, ipScore: ' 15 ' }), 'ipScore')).toMatchObject({ result: PASS, value: '15', note: 'At least 1 self-developed Class-I right; supplied as an assessment' });
+    expect(find(innovative({}, { ...SCORED, ipScore: ' 15 ' }), 'ipScore')).toMatchObject({
+      result: PASS,
+      value: '15',
+      note: 'At least 1 self-developed Class-I right; supplied as an assessment',
+    });
     for (const given of ['12', 'abc']) {
       const e = innovative({}, { ...SCORED, ipScore: given });
-      expect(find(e, 'ipScore')).toMatchObject({ result: UNKNOWN, value: null, note: `the assessed points "${given}" are not one of 20, 15, 10, 5, 0` });
+      expect(find(e, 'ipScore')).toMatchObject({
+        result: UNKNOWN,
+        value: null,
+        note: `the assessed points "${given}" are not one of 20, 15, 10, 5, 0`,
+      });
       expect(find(e, 'points').note).toBe('parts: INNOVATION 20, GROWTH 30, SPECIALIZATION 25; not scored: ipScore (at most 95 in total)');
     }
   });
 
   it('a growth row without its base year, its last year, or from a zero base is unscored, saying why', () => {
     const row = (years: Years) => find(innovative(years), 'mainBusinessGrowthScore');
-    expect(row({ 2023: { mainBusinessRevenue: '0.00' } })).toMatchObject({ result: UNKNOWN, value: null, note: 'main-business revenue in 2023 is zero, so growth from it is undefined' });
-    expect(row({ 2023: { mainBusinessRevenue: '-5.00' } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue in 2023 is zero, so growth from it is undefined' });
-    expect(row({ 2023: { mainBusinessRevenue: null } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue missing from the 2023 report' });
-    expect(row({ 2024: { mainBusinessRevenue: null } })).toMatchObject({ result: UNKNOWN, note: 'main-business revenue missing from the 2024 report' });
+    expect(row({ 2023: { mainBusinessRevenue: '0.00' } })).toMatchObject({
+      result: UNKNOWN,
+      value: null,
+      note: 'main-business revenue in 2023 is zero, so growth from it is undefined',
+    });
+    expect(row({ 2023: { mainBusinessRevenue: '-5.00' } })).toMatchObject({
+      result: UNKNOWN,
+      note: 'main-business revenue in 2023 is zero, so growth from it is undefined',
+    });
+    expect(row({ 2023: { mainBusinessRevenue: null } })).toMatchObject({
+      result: UNKNOWN,
+      note: 'main-business revenue missing from the 2023 report',
+    });
+    expect(row({ 2024: { mainBusinessRevenue: null } })).toMatchObject({
+      result: UNKNOWN,
+      note: 'main-business revenue missing from the 2024 report',
+    });
     expect(row({ 2023: null })).toMatchObject({ result: UNKNOWN, note: 'no financial report for 2023' });
   });
 
@@ -1100,7 +1280,13 @@ describe('combinations the rule-set data may use', () => {
     const growth = indicator(MIIT_2026, 'revenueGrowth');
     const revenue = indicator(MIIT_2026, 'revenue');
     const group = (kind: IndicatorKind, conditions: RuleSet['indicators'], years: Years = {}) =>
-      find(evaluate(withIndicators(MIIT_2026, [{ key: 'group', description: 'a group', kind, conditions }]), facts(LG2026, years, { purpose: RE_REVIEW })), 'group').result;
+      find(
+        evaluate(
+          withIndicators(MIIT_2026, [{ key: 'group', description: 'a group', kind, conditions }]),
+          facts(LG2026, years, { purpose: RE_REVIEW }),
+        ),
+        'group',
+      ).result;
     const poor: Years = { 2024: { revenue: '49999999.99' } };
     expect(group(IndicatorKind.ALL_OF, [growth])).toBe(NOT_APPLICABLE);
     expect(group(IndicatorKind.ANY_OF, [growth])).toBe(NOT_APPLICABLE);
@@ -1115,10 +1301,18 @@ describe('combinations the rule-set data may use', () => {
     const debt = { ...indicator(MIIT_2022, 'debtRatio'), window: EvaluationWindow.EACH_OF_2_YEARS };
     const run = (liabilities2023: string, liabilities2024: string) =>
       find(
-        evaluate(withIndicators(MIIT_2022, [debt]), facts(LG2022, { 2023: { totalAssets: '200000000.00', totalLiabilities: liabilities2023 }, 2024: { totalLiabilities: liabilities2024 } })),
+        evaluate(
+          withIndicators(MIIT_2022, [debt]),
+          facts(LG2022, { 2023: { totalAssets: '200000000.00', totalLiabilities: liabilities2023 }, 2024: { totalLiabilities: liabilities2024 } }),
+        ),
         'debtRatio',
       );
-    expect(run('120000000.00', '100000000.00')).toMatchObject({ result: PASS, value: '60.00', threshold: '≤ 70% in each of 2023 and 2024', note: 'weakest year 2023' });
+    expect(run('120000000.00', '100000000.00')).toMatchObject({
+      result: PASS,
+      value: '60.00',
+      threshold: '≤ 70% in each of 2023 and 2024',
+      note: 'weakest year 2023',
+    });
     expect(run('100000000.00', '120000000.00')).toMatchObject({ result: PASS, value: '60.00', note: 'weakest year 2024' });
     expect(run('100000000.00', '100000000.00').note).toBe('weakest year 2023');
     const over = run('140000000.02', '100000000.00');
@@ -1145,18 +1339,23 @@ describe('combinations the rule-set data may use', () => {
 
   it('a rule set with no assessed indicator says so to whoever names one', () => {
     const figuresOnly = withIndicators(MIIT_2022, [indicator(MIIT_2022, 'mainBusinessShare')]);
-    expect(assessmentProblems(figuresOnly, { developmentScore: '70' })).toEqual(['"developmentScore" is not an assessed indicator of MIIT-2022-63-TEST (it has none)']);
+    expect(assessmentProblems(figuresOnly, { developmentScore: '70' })).toEqual([
+      '"developmentScore" is not an assessed indicator of MIIT-2022-63-TEST (it has none)',
+    ]);
   });
 
   it('a points-table row put among the indicators is refused, not judged on its own', () => {
     const row = { key: 'stray', description: 'a row outside its table', kind: IndicatorKind.SCORE_ITEM };
-    expect(() => evaluate(withIndicators(MIIT_2022, [row]), facts(LG2022))).toThrow('stray: a score item is judged by its points table, never on its own');
+    expect(() => evaluate(withIndicators(MIIT_2022, [row]), facts(LG2022))).toThrow(
+      'stray: a score item is judged by its points table, never on its own',
+    );
   });
 
   it('a points table with a total minimum only: the threshold and the note name no parts', () => {
     const table = indicator(INNOVATIVE, 'points');
     delete table.partMinimums;
-    const run = (assessments: Record<string, string>) => find(evaluate(withIndicators(INNOVATIVE, [table]), facts(INNO, {}, { assessments })), 'points');
+    const run = (assessments: Record<string, string>) =>
+      find(evaluate(withIndicators(INNOVATIVE, [table]), facts(INNO, {}, { assessments })), 'points');
     expect(run(SCORED)).toMatchObject({ result: PASS, value: '85', threshold: '≥ 60 in total' });
     const { ipScore: _ip, ...noIp } = SCORED;
     expect(run(noIp)).toMatchObject({ result: PASS, value: '75', note: 'not scored: ipScore (at most 95 in total)' });

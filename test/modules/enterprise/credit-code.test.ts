@@ -82,7 +82,9 @@ describe('credit code', () => {
     expect(() => creditCodeProvince('91XY0200776049653A')).toThrow(RangeError);
     expect(() => creditCodeProvince('9135')).toThrow(RangeError);
     // A six-digit region segment is not enough: the code must have all 18 characters.
-    expect(() => creditCodeProvince('91350200776049653')).toThrow('Expected an 18-character credit code with a six-digit region segment, got "91350200776049653".');
+    expect(() => creditCodeProvince('91350200776049653')).toThrow(
+      'Expected an 18-character credit code with a six-digit region segment, got "91350200776049653".',
+    );
   });
 
   it('makeCreditCode reproduces the known codes', () => {
@@ -108,7 +110,9 @@ describe('credit code', () => {
   });
 
   it('creditCodeCheckCharacter refuses input that is not 17 alphabet characters', () => {
-    expect(() => creditCodeCheckCharacter('9135020077604965')).toThrow('Expected 17 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "9135020077604965".');
+    expect(() => creditCodeCheckCharacter('9135020077604965')).toThrow(
+      'Expected 17 characters from 0123456789ABCDEFGHJKLMNPQRTUWXY, got "9135020077604965".',
+    );
     expect(() => creditCodeCheckCharacter('9135020077604965I')).toThrow(RangeError);
   });
 

@@ -17,7 +17,12 @@ afterAll(() => t.close());
 const REGISTER = `mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { id name region { code } } } }`;
 const UPDATE = `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { name region { code } } } }`;
 const input = (creditCode: string, regionCode: string) => ({
-  creditCode, name: '南京新登记科技有限公司', regionCode, industry: 'I65 软件和信息技术服务业', productField: 'KEY_BASIC_SOFTWARE', sizeClass: 'SMALL',
+  creditCode,
+  name: '南京新登记科技有限公司',
+  regionCode,
+  industry: 'I65 软件和信息技术服务业',
+  productField: 'KEY_BASIC_SOFTWARE',
+  sizeClass: 'SMALL',
 });
 const auditCount = async (action: string) =>
   (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1`, [action]))[0].n;
@@ -121,14 +126,23 @@ describe('updateEnterprise: the facts the rule sets read (issue 12, item 2)', ()
   const FACTS = `mutation($input: UpdateEnterpriseInput!) {
     updateEnterprise(input: $input) { enterprise { foundedOn nicheSinceYear hasQualityCertification hasRdInstitution hasOwnBrand atKeyChainLink } }
   }`;
-  const facts = { foundedOn: '2012-05-18', nicheSinceYear: 2014, hasQualityCertification: true, hasRdInstitution: false, hasOwnBrand: true, atKeyChainLink: true };
+  const facts = {
+    foundedOn: '2012-05-18',
+    nicheSinceYear: 2014,
+    hasQualityCertification: true,
+    hasRdInstitution: false,
+    hasOwnBrand: true,
+    atKeyChainLink: true,
+  };
   const factsOf = async (id: string) =>
-    (await t.db.dataSource.query(
-      `SELECT to_char(founded_on, 'YYYY-MM-DD') AS "foundedOn", niche_since_year AS "nicheSinceYear", has_quality_certification AS "hasQualityCertification",
+    (
+      await t.db.dataSource.query(
+        `SELECT to_char(founded_on, 'YYYY-MM-DD') AS "foundedOn", niche_since_year AS "nicheSinceYear", has_quality_certification AS "hasQualityCertification",
               has_rd_institution AS "hasRdInstitution", has_own_brand AS "hasOwnBrand", at_key_chain_link AS "atKeyChainLink"
          FROM enterprise WHERE id = $1`,
-      [id],
-    ))[0];
+        [id],
+      )
+    )[0];
 
   it('lets the enterprise keep its own facts, audited', async () => {
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
@@ -149,7 +163,11 @@ describe('updateEnterprise: the facts the rule sets read (issue 12, item 2)', ()
     const ok = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), hasRdInstitution: true } }, gov);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateEnterprise.enterprise.hasRdInstitution).toBe(true);
-    for (const token of [await tokenFor({ role: 'MIIT' }), await tokenFor({ role: 'MOF' }), await tokenFor({ role: 'ENTERPRISE', enterpriseId: other.id })]) {
+    for (const token of [
+      await tokenFor({ role: 'MIIT' }),
+      await tokenFor({ role: 'MOF' }),
+      await tokenFor({ role: 'ENTERPRISE', enterpriseId: other.id }),
+    ]) {
       const res = await t.graphql(FACTS, { input: { id: toGlobalId('Enterprise', own.id), hasOwnBrand: false } }, token);
       expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
     }

@@ -46,14 +46,25 @@ describe('enterprises: each role sees exactly its slice', () => {
 
   it('an enterprise sees the published list plus its own full record, and not another’s private fields', async () => {
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: own.id });
-    const mine = await t.graphql(`query($c: String) { enterprise(creditCode: $c) { name sizeClass financials { year revenue } } }`, { c: own.creditCode }, token);
+    const mine = await t.graphql(
+      `query($c: String) { enterprise(creditCode: $c) { name sizeClass financials { year revenue } } }`,
+      { c: own.creditCode },
+      token,
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.enterprise).toEqual({ name: own.name, sizeClass: 'SMALL', financials: [{ year: 2024, revenue: '120000000.00' }] });
 
-    const theirs = await t.graphql(`query($c: String) { enterprise(creditCode: $c) { name sizeClass financials { year } } }`, { c: zhejiang.creditCode }, token);
+    const theirs = await t.graphql(
+      `query($c: String) { enterprise(creditCode: $c) { name sizeClass financials { year } } }`,
+      { c: zhejiang.creditCode },
+      token,
+    );
     expect(theirs.data!.enterprise).toEqual({ name: zhejiang.name, sizeClass: null, financials: null });
     const forbidden = theirs.errors!.map((e) => [e.path!.join('.'), e.extensions!.code]).sort();
-    expect(forbidden).toEqual([['enterprise.financials', 'FORBIDDEN'], ['enterprise.sizeClass', 'FORBIDDEN']]);
+    expect(forbidden).toEqual([
+      ['enterprise.financials', 'FORBIDDEN'],
+      ['enterprise.sizeClass', 'FORBIDDEN'],
+    ]);
 
     const hidden = await t.graphql(`query($c: String) { enterprise(creditCode: $c) { name } }`, { c: uncertified.creditCode }, token);
     expect(hidden.errors).toBeUndefined();
@@ -63,7 +74,9 @@ describe('enterprises: each role sees exactly its slice', () => {
   it('a LOCAL_GOV for 320000 sees exactly the Jiangsu rows, and totalCount equals the SQL count', async () => {
     const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
     const r = await names(token, {});
-    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM enterprise e JOIN region r ON r.code = e.region_code WHERE r.path <@ '320000' OR e.tier IS NOT NULL`);
+    const [{ n }] = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM enterprise e JOIN region r ON r.code = e.region_code WHERE r.path <@ '320000' OR e.tier IS NOT NULL`,
+    );
     // The published list is public; Jiangsu's own rows are all there, uncertified ones included.
     expect(r.total).toBe(n);
     const privateView = await t.graphql(`{ enterprises(first: 100) { edges { node { name sizeClass } } } }`, {}, token);
@@ -73,7 +86,11 @@ describe('enterprises: each role sees exactly its slice', () => {
 
   it('a prefecture LOCAL_GOV (Nanjing 320100) sees only its city below the published list', async () => {
     const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320100' });
-    const res = await t.graphql(`query($f: EnterpriseFilter) { enterprises(filter: $f, first: 100) { totalCount edges { node { name sizeClass } } } }`, { f: { sizeClass: 'SMALL' } }, token);
+    const res = await t.graphql(
+      `query($f: EnterpriseFilter) { enterprises(filter: $f, first: 100) { totalCount edges { node { name sizeClass } } } }`,
+      { f: { sizeClass: 'SMALL' } },
+      token,
+    );
     // sizeClass is not public, so filtering by it is refused: the published rows would leak it.
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
   });

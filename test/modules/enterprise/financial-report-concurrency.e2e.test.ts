@@ -51,18 +51,18 @@ describe('reportFinancials: two first reports of one year at once', () => {
       expect(r.data).toBeNull();
     }
 
-    const rows = (await t.db.dataSource.query<{ id: string; revenue: string }[]>(
+    const rows = await t.db.dataSource.query<{ id: string; revenue: string }[]>(
       `SELECT id, revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = 2024`,
       [e.id],
-    ));
+    );
     expect(rows).toHaveLength(1);
     // Every success answered with the one row.
     for (const r of ok) expect(r.data!.reportFinancials.financialReport.id).toBe(toGlobalId('FinancialReport', rows[0].id));
 
-    const trail = (await t.db.dataSource.query<{ action: string; before: { revenue: string } | null; after: { id: string; revenue: string } }[]>(
+    const trail = await t.db.dataSource.query<{ action: string; before: { revenue: string } | null; after: { id: string; revenue: string } }[]>(
       `SELECT action, before, after FROM audit_event WHERE subject_type = 'FinancialReport' AND enterprise_id = $1 ORDER BY id`,
       [e.id],
-    ));
+    );
     // One event per success: the creation first (no before), then any revision of exactly what it left.
     expect(trail).toHaveLength(ok.length);
     expect(trail.every((x) => x.action === 'reportFinancials' && x.after.id === rows[0].id)).toBe(true);

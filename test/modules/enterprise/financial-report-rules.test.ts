@@ -24,10 +24,17 @@ describe('figuresProblem', () => {
 });
 
 describe('parseShare', () => {
-  it.each([['0', '0.00'], ['12.5', '12.50'], ['100', '100.00'], ['100.00', '100.00'], ['100.01', null], ['-1', null], ['012', null], ['1e1', null], ['12.505', null]])(
-    '%s → %s',
-    (share, expected) => expect(parseShare(share)).toBe(expected),
-  );
+  it.each([
+    ['0', '0.00'],
+    ['12.5', '12.50'],
+    ['100', '100.00'],
+    ['100.00', '100.00'],
+    ['100.01', null],
+    ['-1', null],
+    ['012', null],
+    ['1e1', null],
+    ['12.505', null],
+  ])('%s → %s', (share, expected) => expect(parseShare(share)).toBe(expected));
 });
 
 describe('which reports an application uses', () => {

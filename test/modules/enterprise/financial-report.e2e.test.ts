@@ -50,13 +50,21 @@ const figures = (enterpriseId: string, year: number, more: Record<string, unknow
   ...more,
 });
 const reportRow = async (enterpriseId: string, year: number) =>
-  (await t.db.dataSource.query(`SELECT id, revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = $2`, [enterpriseId, year]))[0] as
-    | { id: string; revenue: string }
-    | undefined;
+  (
+    await t.db.dataSource.query(`SELECT id, revenue::text AS revenue FROM financial_report WHERE enterprise_id = $1 AND year = $2`, [
+      enterpriseId,
+      year,
+    ])
+  )[0] as { id: string; revenue: string } | undefined;
 const events = async (subjectId: string) =>
-  (await t.db.dataSource.query<{
-    action: string; actor_role: string; before: Record<string, unknown> | null; after: Record<string, unknown>;
-  }[]>(`SELECT action, actor_role, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [subjectId]));
+  await t.db.dataSource.query<
+    {
+      action: string;
+      actor_role: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    }[]
+  >(`SELECT action, actor_role, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [subjectId]);
 const countReports = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM financial_report`))[0].n as number;
 
 const enterpriseToken = (id: string) => tokenFor({ role: 'ENTERPRISE', enterpriseId: id });
@@ -77,7 +85,10 @@ describe('reportFinancials: who may report', () => {
     const row = (await reportRow(own.id, 2021))!;
     expect(row.revenue).toBe('90000000.00');
     const trail = await events(row.id);
-    expect(trail.map((e) => [e.action, e.actor_role])).toEqual([['reportFinancials', 'ENTERPRISE'], ['reportFinancials', 'ENTERPRISE']]);
+    expect(trail.map((e) => [e.action, e.actor_role])).toEqual([
+      ['reportFinancials', 'ENTERPRISE'],
+      ['reportFinancials', 'ENTERPRISE'],
+    ]);
     expect(trail[0].before).toBeNull();
     expect(trail[1].before).toMatchObject({ revenue: '80000000.00', nicheMarketShare: '12.50' });
     expect(trail[1].after).toMatchObject({ revenue: '90000000.00', nicheMarketShare: null });

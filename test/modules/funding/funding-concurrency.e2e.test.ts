@@ -4,7 +4,19 @@ import { uuidFromGlobalId } from '../../../src/core/global-id';
 import { createAward, createEnterprise } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
-import { count, CREATE_BATCH, createBatch, createLittleGiant, createProgram, createProposal, DISBURSE, gid, GRANT, outcome, SPEND } from './funding-factories';
+import {
+  count,
+  CREATE_BATCH,
+  createBatch,
+  createLittleGiant,
+  createProgram,
+  createProposal,
+  DISBURSE,
+  gid,
+  GRANT,
+  outcome,
+  SPEND,
+} from './funding-factories';
 
 /**
  * The money invariants under concurrent requests through the real HTTP
@@ -108,7 +120,9 @@ describe('concurrent disbursements', () => {
   it('with different keys never pay out more than granted, and number their tranches 1, 2, 3…', async () => {
     const award = await freshAward('1000000.00');
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.graphql(DISBURSE, { input: { awardId: award.gid, amount: '300000.00', idempotencyKey: `k-${i}` } }, mof)),
+      Array.from({ length: 20 }, (_, i) =>
+        t.graphql(DISBURSE, { input: { awardId: award.gid, amount: '300000.00', idempotencyKey: `k-${i}` } }, mof),
+      ),
     );
     expect(outcomes(results)).toEqual({ OK: 3, CONFLICT: 17 });
     const rows: { tranche: number }[] = await ds.query(`SELECT tranche FROM disbursement WHERE award_id = $1 ORDER BY tranche`, [award.id]);

@@ -5,7 +5,19 @@ import { createPlatform, EnterpriseRow } from '../../support/factories';
 import { GraphQLResponse, startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import {
-  APPROVE, auditCount, CLAW_BACK, count, CREATE_BATCH, CREATE_PROGRAM, createLittleGiant, DISBURSE, gid, GRANT, outcome, PROPOSE, SPEND,
+  APPROVE,
+  auditCount,
+  CLAW_BACK,
+  count,
+  CREATE_BATCH,
+  CREATE_PROGRAM,
+  createLittleGiant,
+  DISBURSE,
+  gid,
+  GRANT,
+  outcome,
+  PROPOSE,
+  SPEND,
 } from './funding-factories';
 
 /**
@@ -22,16 +34,23 @@ const CALLERS: Caller[] = ['PUBLIC', 'E_OWN', 'E_OTHER', 'P_OWN', 'P_OTHER', 'GO
 type Expect = Record<Caller, 'OK' | 'FORBIDDEN' | 'NOT_FOUND'>;
 
 /** Only `who` may; everyone else is FORBIDDEN before anything is loaded. */
-const only = (who: Caller): Expect =>
-  Object.fromEntries(CALLERS.map((c) => [c, c === who ? 'OK' : 'FORBIDDEN'])) as Expect;
+const only = (who: Caller): Expect => Object.fromEntries(CALLERS.map((c) => [c, c === who ? 'OK' : 'FORBIDDEN'])) as Expect;
 
 /**
  * A step on an existing row of E_OWN (Jiangsu): who cannot read the row gets
  * NOT_FOUND, who reads it but may not act gets FORBIDDEN.
  */
 const onEnterpriseRow = (who: Caller): Expect => ({
-  PUBLIC: 'NOT_FOUND', E_OWN: 'FORBIDDEN', E_OTHER: 'NOT_FOUND', P_OWN: 'NOT_FOUND', P_OTHER: 'NOT_FOUND',
-  GOV_OWN: 'FORBIDDEN', GOV_OTHER: 'NOT_FOUND', MIIT: 'FORBIDDEN', MOF: 'FORBIDDEN', [who]: 'OK',
+  PUBLIC: 'NOT_FOUND',
+  E_OWN: 'FORBIDDEN',
+  E_OTHER: 'NOT_FOUND',
+  P_OWN: 'NOT_FOUND',
+  P_OTHER: 'NOT_FOUND',
+  GOV_OWN: 'FORBIDDEN',
+  GOV_OTHER: 'NOT_FOUND',
+  MIIT: 'FORBIDDEN',
+  MOF: 'FORBIDDEN',
+  [who]: 'OK',
 });
 
 let t: TestServer;
@@ -110,20 +129,27 @@ describe('a funding cycle', () => {
   });
 
   it('MOF creates a batch of it; nobody else may', async () => {
-    const res = await step(
-      'createFundingBatch',
-      CREATE_BATCH,
-      { programId, year: 2024, budget: '6000000000.00', supportYears: 3 },
-      only('MOF'),
-    );
-    expect(res.data!.createFundingBatch.fundingBatch).toMatchObject({ number: 1, year: 2024, budget: '6000000000.00', supportYears: 3, program: { id: programId } });
+    const res = await step('createFundingBatch', CREATE_BATCH, { programId, year: 2024, budget: '6000000000.00', supportYears: 3 }, only('MOF'));
+    expect(res.data!.createFundingBatch.fundingBatch).toMatchObject({
+      number: 1,
+      year: 2024,
+      budget: '6000000000.00',
+      supportYears: 3,
+      program: { id: programId },
+    });
     batchId = res.data!.createFundingBatch.fundingBatch.id;
   });
 
   it('MIIT proposes a certified little giant; MOF and everyone else are refused', async () => {
     const res = await step('proposeKeySupport', PROPOSE, { batchId, enterpriseId: gid('Enterprise', eOwn.id) }, only('MIIT'));
     const p = res.data!.proposeKeySupport.keySupportProposal;
-    expect(p).toMatchObject({ status: 'PROPOSED', proposedBy: 'test:MIIT:ministry', decidedBy: null, enterprise: { id: gid('Enterprise', eOwn.id) }, batch: { id: batchId } });
+    expect(p).toMatchObject({
+      status: 'PROPOSED',
+      proposedBy: 'test:MIIT:ministry',
+      decidedBy: null,
+      enterprise: { id: gid('Enterprise', eOwn.id) },
+      batch: { id: batchId },
+    });
     proposalId = p.id;
     const [row] = await ds.query(`SELECT region_code FROM key_support_proposal WHERE id = $1`, [uuidFromGlobalId(proposalId, 'KeySupportProposal')]);
     expect(row.region_code).toBe('320102');
@@ -131,12 +157,26 @@ describe('a funding cycle', () => {
 
   it('MOF approves it; MIIT, the enterprise and its local government may see it but not decide', async () => {
     const res = await step('approveKeySupport', APPROVE, { proposalId, approve: true, reason: '符合重点小巨人条件' }, onEnterpriseRow('MOF'));
-    expect(res.data!.approveKeySupport.keySupportProposal).toMatchObject({ status: 'APPROVED', decidedBy: 'test:MOF:ministry', reason: '符合重点小巨人条件' });
+    expect(res.data!.approveKeySupport.keySupportProposal).toMatchObject({
+      status: 'APPROVED',
+      decidedBy: 'test:MOF:ministry',
+      reason: '符合重点小巨人条件',
+    });
   });
 
   it('MOF grants awards to the approved enterprise and to a platform; nobody else may', async () => {
-    const res = await step('grantAward', GRANT, { batchId, enterpriseId: gid('Enterprise', eOwn.id), amount: '6000000.00', grantedOn: '2024-09-30' }, only('MOF'));
-    expect(res.data!.grantAward.award).toMatchObject({ amount: '6000000.00', status: 'GRANTED', usageRestriction: 'UNRESTRICTED', grantedOn: '2024-09-30' });
+    const res = await step(
+      'grantAward',
+      GRANT,
+      { batchId, enterpriseId: gid('Enterprise', eOwn.id), amount: '6000000.00', grantedOn: '2024-09-30' },
+      only('MOF'),
+    );
+    expect(res.data!.grantAward.award).toMatchObject({
+      amount: '6000000.00',
+      status: 'GRANTED',
+      usageRestriction: 'UNRESTRICTED',
+      grantedOn: '2024-09-30',
+    });
     awardId = res.data!.grantAward.award.id;
     const p = await step('grantAward', GRANT, { batchId, platformId: gid('Platform', pOwn.id), amount: '2000000.00' }, only('MOF'));
     expect(p.data!.grantAward.award).toMatchObject({ usageRestriction: 'SERVICES_ONLY', platform: { id: gid('Platform', pOwn.id) } });
@@ -166,12 +206,27 @@ describe('a funding cycle', () => {
   });
 
   it('a platform spends from its own award on services; nobody else may', async () => {
-    await step('disburseAward', DISBURSE, { awardId: platformAwardId, amount: '1000000.00', idempotencyKey: 'cycle-platform-1' }, {
-      ...onEnterpriseRow('MOF'), E_OWN: 'NOT_FOUND', P_OWN: 'FORBIDDEN',
-    });
-    const res = await step('recordExpenditure', SPEND, {
-      awardId: platformAwardId, category: 'DIGITAL_TRANSFORMATION_SERVICE', amount: '400000.00', spentOn: programmeToday(),
-    }, { ...onEnterpriseRow('P_OWN'), E_OWN: 'NOT_FOUND', MOF: 'FORBIDDEN' });
+    await step(
+      'disburseAward',
+      DISBURSE,
+      { awardId: platformAwardId, amount: '1000000.00', idempotencyKey: 'cycle-platform-1' },
+      {
+        ...onEnterpriseRow('MOF'),
+        E_OWN: 'NOT_FOUND',
+        P_OWN: 'FORBIDDEN',
+      },
+    );
+    const res = await step(
+      'recordExpenditure',
+      SPEND,
+      {
+        awardId: platformAwardId,
+        category: 'DIGITAL_TRANSFORMATION_SERVICE',
+        amount: '400000.00',
+        spentOn: programmeToday(),
+      },
+      { ...onEnterpriseRow('P_OWN'), E_OWN: 'NOT_FOUND', MOF: 'FORBIDDEN' },
+    );
     expect(res.data!.recordExpenditure.expenditure.category).toBe('DIGITAL_TRANSFORMATION_SERVICE');
   });
 
@@ -187,8 +242,9 @@ describe('a funding cycle', () => {
     const TRAIL = `query($filter: AuditEventFilter) { auditEvents(first: 100, filter: $filter) { edges { node {
       action actorRole subjectType subjectId } } } }`;
     const actions = async (token?: string) =>
-      ((await t.graphql(TRAIL, {}, token)).data?.auditEvents.edges ?? []).map((e: { node: { action: string; actorRole: string; subjectType: string } }) =>
-        `${e.node.actorRole} ${e.node.action} ${e.node.subjectType}`);
+      ((await t.graphql(TRAIL, {}, token)).data?.auditEvents.edges ?? []).map(
+        (e: { node: { action: string; actorRole: string; subjectType: string } }) => `${e.node.actorRole} ${e.node.action} ${e.node.subjectType}`,
+      );
 
     const enterpriseCycle = [
       'MIIT proposeKeySupport KeySupportProposal',

@@ -35,13 +35,26 @@ export async function createLittleGiant(
   return e;
 }
 
-export async function createProposal(ds: DataSource, batchId: string, enterpriseId: string, status: 'PROPOSED' | 'APPROVED' | 'REJECTED' = 'APPROVED'): Promise<string> {
+export async function createProposal(
+  ds: DataSource,
+  batchId: string,
+  enterpriseId: string,
+  status: 'PROPOSED' | 'APPROVED' | 'REJECTED' = 'APPROVED',
+): Promise<string> {
   const id = randomUUID();
   const decided = status !== 'PROPOSED';
   await ds.query(
     `INSERT INTO key_support_proposal (id, batch_id, enterprise_id, status, proposed_by, decided_by, decided_at, reason)
      VALUES ($1, $2, $3, $4, 'test:MIIT:ministry', $5, $6, $7)`,
-    [id, batchId, enterpriseId, status, decided ? 'test:MOF:ministry' : null, decided ? new Date() : null, status === 'REJECTED' ? '不符合条件' : null],
+    [
+      id,
+      batchId,
+      enterpriseId,
+      status,
+      decided ? 'test:MOF:ministry' : null,
+      decided ? new Date() : null,
+      status === 'REJECTED' ? '不符合条件' : null,
+    ],
   );
   return id;
 }
@@ -49,7 +62,11 @@ export async function createProposal(ds: DataSource, batchId: string, enterprise
 export async function createBatch(ds: DataSource, programId: string, number: number, budget: string, year = 2024): Promise<string> {
   const id = randomUUID();
   await ds.query(`INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, $3, $4, $5, 3)`, [
-    id, programId, number, year, budget,
+    id,
+    programId,
+    number,
+    year,
+    budget,
   ]);
   return id;
 }

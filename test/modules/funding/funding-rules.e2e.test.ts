@@ -5,8 +5,22 @@ import { createAward, createEnterprise, createPlatform, EnterpriseRow } from '..
 import { startTestServer, TestServer } from '../../support/server';
 import { tokenFor } from '../../support/tokens';
 import {
-  APPROVE, auditCount, CLAW_BACK, count, CREATE_BATCH, CREATE_PROGRAM, createBatch, createLittleGiant, createProgram, createProposal, DISBURSE,
-  gid, GRANT, outcome, PROPOSE, SPEND,
+  APPROVE,
+  auditCount,
+  CLAW_BACK,
+  count,
+  CREATE_BATCH,
+  CREATE_PROGRAM,
+  createBatch,
+  createLittleGiant,
+  createProgram,
+  createProposal,
+  DISBURSE,
+  gid,
+  GRANT,
+  outcome,
+  PROPOSE,
+  SPEND,
 } from './funding-factories';
 
 /**
@@ -50,7 +64,8 @@ async function writesNothing(fn: () => Promise<void>): Promise<void> {
 }
 
 describe('proposeKeySupport', () => {
-  const propose = (e: EnterpriseRow, batch = batchId) => t.graphql(PROPOSE, { input: { batchId: gid('FundingBatch', batch), enterpriseId: gid('Enterprise', e.id) } }, miit);
+  const propose = (e: EnterpriseRow, batch = batchId) =>
+    t.graphql(PROPOSE, { input: { batchId: gid('FundingBatch', batch), enterpriseId: gid('Enterprise', e.id) } }, miit);
 
   it('accepts a CERTIFIED or RENEWED little giant valid today, once per batch', async () => {
     const renewed = await createLittleGiant(ds, '440305', { status: 'RENEWED' });
@@ -59,7 +74,11 @@ describe('proposeKeySupport', () => {
     expect(outcome(await propose(renewed))).toBe('OK');
     expect(outcome(await propose(lastDay))).toBe('OK');
     await writesNothing(async () => {
-      expect(error(await propose(renewed))).toMatchObject({ code: 'CONFLICT', field: 'enterpriseId', message: expect.stringContaining('already proposed') });
+      expect(error(await propose(renewed))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'enterpriseId',
+        message: expect.stringContaining('already proposed'),
+      });
     });
   });
 
@@ -96,11 +115,21 @@ describe('approveKeySupport', () => {
     const e = await createLittleGiant(ds, '320102');
     const id = gid('KeySupportProposal', await createProposal(ds, batchId, e.id, 'PROPOSED'));
     await writesNothing(async () => {
-      expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: false } }, mof))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-      expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: false, reason: '  ' } }, mof))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: false } }, mof))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+      expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: false, reason: '  ' } }, mof))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
     });
     const rejected = await t.graphql(APPROVE, { input: { proposalId: id, approve: false, reason: '研发投入不足' } }, mof);
-    expect(rejected.data!.approveKeySupport.keySupportProposal).toMatchObject({ status: 'REJECTED', reason: '研发投入不足', decidedBy: 'test:MOF:ministry' });
+    expect(rejected.data!.approveKeySupport.keySupportProposal).toMatchObject({
+      status: 'REJECTED',
+      reason: '研发投入不足',
+      decidedBy: 'test:MOF:ministry',
+    });
     await writesNothing(async () => {
       expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: true } }, mof))).toMatchObject({
         code: 'CONFLICT',
@@ -112,7 +141,10 @@ describe('approveKeySupport', () => {
   it('refuses to approve once the title was revoked since the proposal', async () => {
     const e = await createLittleGiant(ds, '320102');
     const id = gid('KeySupportProposal', await createProposal(ds, batchId, e.id, 'PROPOSED'));
-    await ds.query(`UPDATE certification SET status = 'REVOKED', revoked_on = '2026-02-01', revocation_reason = 'TAX_EVASION' WHERE enterprise_id = $1`, [e.id]);
+    await ds.query(
+      `UPDATE certification SET status = 'REVOKED', revoked_on = '2026-02-01', revocation_reason = 'TAX_EVASION' WHERE enterprise_id = $1`,
+      [e.id],
+    );
     await writesNothing(async () => {
       expect(error(await t.graphql(APPROVE, { input: { proposalId: id, approve: true } }, mof))).toMatchObject({ code: 'CONFLICT' });
     });
@@ -120,43 +152,76 @@ describe('approveKeySupport', () => {
 });
 
 describe('createFundingProgram and createFundingBatch', () => {
-  const program = (o: Record<string, unknown> = {}) => ({ documentNumber: `财建〔2021〕${Math.random()}号`, name: '专项资金', startYear: 2021, endYear: 2025, totalBudget: '10000000000.00', ...o });
+  const program = (o: Record<string, unknown> = {}) => ({
+    documentNumber: `财建〔2021〕${Math.random()}号`,
+    name: '专项资金',
+    startYear: 2021,
+    endYear: 2025,
+    totalBudget: '10000000000.00',
+    ...o,
+  });
 
   it('validate years, budgets and document numbers', async () => {
     await writesNothing(async () => {
-      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ endYear: 2020 }) }, mof))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endYear' });
-      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ totalBudget: '0.00' }) }, mof))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'totalBudget' });
+      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ endYear: 2020 }) }, mof))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'endYear',
+      });
+      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ totalBudget: '0.00' }) }, mof))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'totalBudget',
+      });
       expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ totalBudget: 100 }) }, mof)).code).toBe('BAD_USER_INPUT');
       expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ name: ' ' }) }, mof))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     });
     const ok = await t.graphql(CREATE_PROGRAM, { input: program({ documentNumber: '财建〔2021〕2号' }) }, mof);
     expect(outcome(ok)).toBe('OK');
     await writesNothing(async () => {
-      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ documentNumber: '财建〔2021〕2号' }) }, mof))).toMatchObject({ code: 'CONFLICT', field: 'documentNumber' });
+      expect(error(await t.graphql(CREATE_PROGRAM, { input: program({ documentNumber: '财建〔2021〕2号' }) }, mof))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'documentNumber',
+      });
     });
   });
 
   it('keep the batches’ budgets within the programme’s total, support 1–3 years, years inside the programme', async () => {
     const p = (await t.graphql(CREATE_PROGRAM, { input: program({ totalBudget: '1000.00' }) }, mof)).data!.createFundingProgram.fundingProgram.id;
-    const batch = (o: Record<string, unknown>) => t.graphql(CREATE_BATCH, { input: { programId: p, year: 2021, budget: '400.00', supportYears: 3, ...o } }, mof);
+    const batch = (o: Record<string, unknown>) =>
+      t.graphql(CREATE_BATCH, { input: { programId: p, year: 2021, budget: '400.00', supportYears: 3, ...o } }, mof);
     expect((await batch({})).data!.createFundingBatch.fundingBatch.number).toBe(1);
     expect((await batch({ budget: '599.99' })).data!.createFundingBatch.fundingBatch.number).toBe(2);
     await writesNothing(async () => {
-      expect(error(await batch({ budget: '0.02' }))).toMatchObject({ code: 'CONFLICT', field: 'budget', message: expect.stringContaining('0.01 left') });
-      for (const supportYears of [0, 4]) expect(error(await batch({ supportYears, budget: '0.01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supportYears' });
+      expect(error(await batch({ budget: '0.02' }))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'budget',
+        message: expect.stringContaining('0.01 left'),
+      });
+      for (const supportYears of [0, 4])
+        expect(error(await batch({ supportYears, budget: '0.01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supportYears' });
       expect(error(await batch({ year: 2026, budget: '0.01' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
       expect(error(await batch({ number: 2, budget: '0.01' }))).toMatchObject({ code: 'CONFLICT', field: 'number' });
-      expect(error(await t.graphql(CREATE_BATCH, { input: { programId: gid('FundingProgram', '00000000-0000-4000-8000-000000000000'), year: 2021, budget: '1.00', supportYears: 1 } }, mof)).code).toBe('NOT_FOUND');
+      expect(
+        error(
+          await t.graphql(
+            CREATE_BATCH,
+            { input: { programId: gid('FundingProgram', '00000000-0000-4000-8000-000000000000'), year: 2021, budget: '1.00', supportYears: 1 } },
+            mof,
+          ),
+        ).code,
+      ).toBe('NOT_FOUND');
     });
     const last = await batch({ budget: '0.01', number: 7, supportYears: 1 });
     expect(last.data!.createFundingBatch.fundingBatch).toMatchObject({ number: 7, supportYears: 1 });
-    const [{ allocated }] = await ds.query(`SELECT sum(budget)::text AS allocated FROM funding_batch WHERE program_id = $1`, [uuidFromGlobalId(p, 'FundingProgram')]);
+    const [{ allocated }] = await ds.query(`SELECT sum(budget)::text AS allocated FROM funding_batch WHERE program_id = $1`, [
+      uuidFromGlobalId(p, 'FundingProgram'),
+    ]);
     expect(allocated).toBe('1000.00');
   });
 });
 
 describe('grantAward', () => {
-  const grant = (input: Record<string, unknown>) => t.graphql(GRANT, { input: { batchId: gid('FundingBatch', batchId), amount: '1000000.00', ...input } }, mof);
+  const grant = (input: Record<string, unknown>) =>
+    t.graphql(GRANT, { input: { batchId: gid('FundingBatch', batchId), amount: '1000000.00', ...input } }, mof);
 
   it('grants only to an approved key little giant of the batch, once', async () => {
     const never = await createLittleGiant(ds, '320102');
@@ -180,7 +245,10 @@ describe('grantAward', () => {
     const ok = await grant({ enterpriseId: gid('Enterprise', approved.id) });
     expect(ok.data!.grantAward.award).toMatchObject({ usageRestriction: 'UNRESTRICTED', status: 'GRANTED' });
     await writesNothing(async () => {
-      expect(error(await grant({ enterpriseId: gid('Enterprise', approved.id) }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already has an award') });
+      expect(error(await grant({ enterpriseId: gid('Enterprise', approved.id) }))).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('already has an award'),
+      });
     });
   });
 
@@ -190,9 +258,14 @@ describe('grantAward', () => {
     await createProposal(ds, batchId, e.id);
     await writesNothing(async () => {
       expect(error(await grant({}))).toMatchObject({ code: 'BAD_USER_INPUT' });
-      expect(error(await grant({ platformId: gid('Platform', p.id), enterpriseId: gid('Enterprise', e.id) }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(error(await grant({ platformId: gid('Platform', p.id), enterpriseId: gid('Enterprise', e.id) }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
       expect(error(await grant({ platformId: gid('Platform', p.id), amount: '0.00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount' });
-      expect(error(await grant({ platformId: gid('Platform', p.id), grantedOn: '2024-02-30' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grantedOn' });
+      expect(error(await grant({ platformId: gid('Platform', p.id), grantedOn: '2024-02-30' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'grantedOn',
+      });
       expect(error(await grant({ platformId: gid('Platform', '00000000-0000-4000-8000-000000000000') })).code).toBe('NOT_FOUND');
     });
     const ok = await grant({ platformId: gid('Platform', p.id) });
@@ -207,7 +280,11 @@ describe('grantAward', () => {
       t.graphql(GRANT, { input: { batchId: gid('FundingBatch', small), enterpriseId: gid('Enterprise', f.id), amount } }, mof);
     expect(outcome(await g(firms[0], '1500000.00'))).toBe('OK');
     await writesNothing(async () => {
-      expect(error(await g(firms[1], '1000000.01'))).toMatchObject({ code: 'CONFLICT', field: 'amount', message: expect.stringContaining('1000000.00 left') });
+      expect(error(await g(firms[1], '1000000.01'))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'amount',
+        message: expect.stringContaining('1000000.00 left'),
+      });
     });
     expect(outcome(await g(firms[1], '1000000.00'))).toBe('OK');
     await writesNothing(async () => {
@@ -229,7 +306,11 @@ describe('disburseAward', () => {
     expect((await pay('2000000.00', 'd-1')).data!.disburseAward.disbursement).toMatchObject({ tranche: 1, amount: '2000000.00' });
     expect((await pay('3000000.00', 'd-2')).data!.disburseAward.disbursement).toMatchObject({ tranche: 2 });
     await writesNothing(async () => {
-      expect(error(await pay('1000000.01', 'd-3'))).toMatchObject({ code: 'CONFLICT', field: 'amount', message: expect.stringContaining('1000000.00 left') });
+      expect(error(await pay('1000000.01', 'd-3'))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'amount',
+        message: expect.stringContaining('1000000.00 left'),
+      });
       expect(error(await pay('0.00', 'd-3'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount' });
       expect(error(await pay('1.00', ''))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
       expect(error(await pay('1.00', 'x'.repeat(201)))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
@@ -239,7 +320,11 @@ describe('disburseAward', () => {
 
   it('returns the first result for the same key and pays nothing more; the same key with other arguments is a CONFLICT', async () => {
     const again = await pay('2000000.00', 'd-1');
-    expect(again.data!.disburseAward).toMatchObject({ replayed: true, disbursement: { tranche: 1, amount: '2000000.00', idempotencyKey: 'd-1' }, award: { disbursed: '6000000.00' } });
+    expect(again.data!.disburseAward).toMatchObject({
+      replayed: true,
+      disbursement: { tranche: 1, amount: '2000000.00', idempotencyKey: 'd-1' },
+      award: { disbursed: '6000000.00' },
+    });
     const [{ id }] = await ds.query(`SELECT id FROM disbursement WHERE idempotency_key = 'd-1'`);
     expect(again.data!.disburseAward.disbursement.id).toBe(gid('Disbursement', id));
     expect(await count(ds, 'disbursement', 'award_id = $1', [uuidFromGlobalId(award, 'Award')])).toBe(3);
@@ -259,7 +344,10 @@ describe('disburseAward', () => {
       expect(outcome(await pay('10.00', `s-${status}`, gid('Award', id)))).toBe('OK');
       await ds.query(`UPDATE award SET status = $2 WHERE id = $1`, [id, status]);
       await writesNothing(async () => {
-        expect(error(await pay('10.00', `s2-${status}`, gid('Award', id)))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(status) });
+        expect(error(await pay('10.00', `s2-${status}`, gid('Award', id)))).toMatchObject({
+          code: 'CONFLICT',
+          message: expect.stringContaining(status),
+        });
       });
       const retry = await pay('10.00', `s-${status}`, gid('Award', id));
       expect(retry.data!.disburseAward).toMatchObject({ replayed: true, disbursement: { tranche: 1 } });
@@ -291,7 +379,10 @@ describe('clawBackAward', () => {
       expect(error(await claw('500.01'))).toMatchObject({ code: 'CONFLICT', field: 'amount', message: expect.stringContaining('only 500.00') });
       expect(error(await claw('1.00', ' '))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     });
-    expect((await claw('200.00')).data!.clawBackAward).toMatchObject({ clawBack: { amount: '200.00', reason: '绩效评价不合格' }, award: { status: 'GRANTED', clawedBack: '200.00' } });
+    expect((await claw('200.00')).data!.clawBackAward).toMatchObject({
+      clawBack: { amount: '200.00', reason: '绩效评价不合格' },
+      award: { status: 'GRANTED', clawedBack: '200.00' },
+    });
     expect((await claw('300.00', '挪用资金')).data!.clawBackAward).toMatchObject({ award: { status: 'CLAWED_BACK', clawedBack: '500.00' } });
     const [row] = await ds.query(`SELECT amount::text, reason FROM claw_back WHERE reason = '挪用资金'`);
     expect(row).toEqual({ amount: '300.00', reason: '挪用资金' });
@@ -307,8 +398,14 @@ describe('clawBackAward', () => {
 
 describe('recordExpenditure', () => {
   const SERVICE = [
-    'TECHNOLOGY_INNOVATION_SERVICE', 'LISTING_COACHING_SERVICE', 'COMMERCIALISATION_SERVICE', 'DIGITAL_TRANSFORMATION_SERVICE',
-    'INTELLECTUAL_PROPERTY_SERVICE', 'CLOUD_ADOPTION_SERVICE', 'INDUSTRIAL_DESIGN_SERVICE', 'TRAINING_SERVICE',
+    'TECHNOLOGY_INNOVATION_SERVICE',
+    'LISTING_COACHING_SERVICE',
+    'COMMERCIALISATION_SERVICE',
+    'DIGITAL_TRANSFORMATION_SERVICE',
+    'INTELLECTUAL_PROPERTY_SERVICE',
+    'CLOUD_ADOPTION_SERVICE',
+    'INDUSTRIAL_DESIGN_SERVICE',
+    'TRAINING_SERVICE',
   ];
   const OTHER = ['RESEARCH_AND_DEVELOPMENT', 'EQUIPMENT', 'TALENT', 'WORKING_CAPITAL', 'PLATFORM_CONSTRUCTION', 'PLATFORM_OPERATING_COSTS', 'OTHER'];
 
@@ -342,7 +439,8 @@ describe('recordExpenditure', () => {
     const e = await createEnterprise(ds, { regionCode: '320102', tier: 'LITTLE_GIANT' });
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
     const award = await fundedAward({ enterpriseId: e.id }, '50000.00');
-    for (const category of [...SERVICE, ...OTHER]) expect({ category, outcome: outcome(await spend(token, award, category)) }).toEqual({ category, outcome: 'OK' });
+    for (const category of [...SERVICE, ...OTHER])
+      expect({ category, outcome: outcome(await spend(token, award, category)) }).toEqual({ category, outcome: 'OK' });
   });
 
   it('refuses spending on FROZEN, CLOSED and CLAWED_BACK awards, naming the status', async () => {
@@ -366,7 +464,10 @@ describe('recordExpenditure', () => {
     const clawed = await fundedAward({ enterpriseId: e.id }, '1000.00');
     expect(outcome(await t.graphql(CLAW_BACK, { input: { awardId: clawed, amount: '1000.00', reason: '撤销' } }, mof))).toBe('OK');
     await writesNothing(async () => {
-      expect(error(await spend(token, clawed, 'EQUIPMENT', '1.00'))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('CLAWED_BACK') });
+      expect(error(await spend(token, clawed, 'EQUIPMENT', '1.00'))).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('CLAWED_BACK'),
+      });
     });
   });
 
@@ -374,7 +475,9 @@ describe('recordExpenditure', () => {
     const e = await createEnterprise(ds, { regionCode: '320102', tier: 'LITTLE_GIANT' });
     const token = await tokenFor({ role: 'ENTERPRISE', enterpriseId: e.id });
     const award = await fundedAward({ enterpriseId: e.id }, '1000.00');
-    const [{ paid_on: firstPaidOn }] = await ds.query(`SELECT min(paid_on)::text AS paid_on FROM disbursement WHERE award_id = $1`, [uuidFromGlobalId(award, 'Award')]);
+    const [{ paid_on: firstPaidOn }] = await ds.query(`SELECT min(paid_on)::text AS paid_on FROM disbursement WHERE award_id = $1`, [
+      uuidFromGlobalId(award, 'Award'),
+    ]);
     const dayBefore = new Date(Date.parse(`${firstPaidOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await writesNothing(async () => {
       // Granted 2021-06-30, paid today: 1990 is before the grant, the day before is before the money arrived.
@@ -401,7 +504,11 @@ describe('recordExpenditure', () => {
     const award = await fundedAward({ enterpriseId: e2.id }, '1000.00');
     expect(outcome(await spend(token2, award, 'EQUIPMENT', '700.00'))).toBe('OK');
     await writesNothing(async () => {
-      expect(error(await spend(token2, award, 'TALENT', '300.01'))).toMatchObject({ code: 'CONFLICT', field: 'amount', message: expect.stringContaining('300.00 left') });
+      expect(error(await spend(token2, award, 'TALENT', '300.01'))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'amount',
+        message: expect.stringContaining('300.00 left'),
+      });
       expect(error(await spend(token2, award, 'TALENT', '1.00', '2999-01-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spentOn' });
       expect(error(await spend(token2, award, 'TALENT', '1.00', '2025-13-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spentOn' });
       expect(error(await spend(token2, award, 'TALENT', '0.00'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount' });
@@ -430,7 +537,9 @@ describe('audit events', () => {
     expect(await auditCount(ds)).toBe(before);
     await t.graphql(DISBURSE, { input: { awardId: id, amount: '100.00', idempotencyKey: 'audit-1' } }, mof);
     expect(await auditCount(ds)).toBe(before + 1);
-    const [event] = await ds.query(`SELECT subject_type, enterprise_id, platform_id, region_code, actor_role FROM audit_event ORDER BY id DESC LIMIT 1`);
+    const [event] = await ds.query(
+      `SELECT subject_type, enterprise_id, platform_id, region_code, actor_role FROM audit_event ORDER BY id DESC LIMIT 1`,
+    );
     expect(event).toEqual({ subject_type: 'Disbursement', enterprise_id: f.id, platform_id: null, region_code: '320505', actor_role: 'MOF' });
   });
 });

@@ -12,19 +12,26 @@ import { tokenFor } from '../../support/tokens';
 
 async function disburse(ds: DataSource, awardId: string, tranche: number, amount: string, paidOn = '2022-03-01'): Promise<string> {
   const id = randomUUID();
-  await ds.query(
-    `INSERT INTO disbursement (id, award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, awardId, tranche, amount, paidOn, `test-${id}`],
-  );
+  await ds.query(`INSERT INTO disbursement (id, award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    awardId,
+    tranche,
+    amount,
+    paidOn,
+    `test-${id}`,
+  ]);
   return id;
 }
 
 async function spend(ds: DataSource, awardId: string, category: string, amount: string, spentOn = '2022-06-01'): Promise<string> {
   const id = randomUUID();
-  await ds.query(
-    `INSERT INTO expenditure (id, award_id, category, amount, spent_on, description) VALUES ($1, $2, $3, $4, $5, '测试支出')`,
-    [id, awardId, category, amount, spentOn],
-  );
+  await ds.query(`INSERT INTO expenditure (id, award_id, category, amount, spent_on, description) VALUES ($1, $2, $3, $4, $5, '测试支出')`, [
+    id,
+    awardId,
+    category,
+    amount,
+    spentOn,
+  ]);
   return id;
 }
 
@@ -57,10 +64,10 @@ beforeAll(async () => {
   const ds = t.db.dataSource;
   ({ programId, batchId } = await createProgramAndBatch(ds));
   batch2Id = randomUUID();
-  await ds.query(
-    `INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 2, 2022, '2500000000.50', 3)`,
-    [batch2Id, programId],
-  );
+  await ds.query(`INSERT INTO funding_batch (id, program_id, number, year, budget, support_years) VALUES ($1, $2, 2, 2022, '2500000000.50', 3)`, [
+    batch2Id,
+    programId,
+  ]);
   eNanjing = await createEnterprise(ds, { regionCode: '320102', name: '南京精密传动有限公司', tier: 'LITTLE_GIANT' });
   eSuzhou = await createEnterprise(ds, { regionCode: '320505', name: '苏州微纳材料有限公司', tier: 'LITTLE_GIANT' });
   eHangzhou = await createEnterprise(ds, { regionCode: '330106', name: '杭州工业软件有限公司', tier: 'LITTLE_GIANT' });
@@ -120,7 +127,11 @@ const EXPECTED: Record<string, Ids> = {
     disbursements: ['nanjing1', 'nanjing2', 'pNanjing1'],
     expenditures: ['nanjingRd', 'nanjingEq', 'pNanjingDigital'],
   },
-  MIIT: { awards: ['nanjing', 'suzhou', 'hangzhou', 'pNanjing', 'pHangzhou'], disbursements: ['nanjing1', 'nanjing2', 'hangzhou1', 'pNanjing1'], expenditures: ['nanjingRd', 'nanjingEq', 'hangzhouTalent', 'pNanjingDigital', 'pHangzhouTraining'] },
+  MIIT: {
+    awards: ['nanjing', 'suzhou', 'hangzhou', 'pNanjing', 'pHangzhou'],
+    disbursements: ['nanjing1', 'nanjing2', 'hangzhou1', 'pNanjing1'],
+    expenditures: ['nanjingRd', 'nanjingEq', 'hangzhouTalent', 'pNanjingDigital', 'pHangzhouTraining'],
+  },
 };
 EXPECTED.MOF = EXPECTED.MIIT;
 
@@ -250,7 +261,13 @@ describe('nested fields are scoped like lists', () => {
     };
     const mine = await byName(tokens.PLAT_NANJING);
     expect(mine['南京中小企业公共服务平台']).toEqual([
-      { amount: '3000000.00', status: 'GRANTED', usageRestriction: 'SERVICES_ONLY', platform: { name: '南京中小企业公共服务平台' }, enterprise: null },
+      {
+        amount: '3000000.00',
+        status: 'GRANTED',
+        usageRestriction: 'SERVICES_ONLY',
+        platform: { name: '南京中小企业公共服务平台' },
+        enterprise: null,
+      },
     ]);
     expect(mine['杭州中小企业公共服务平台']).toEqual([]);
     const pub = await byName();
@@ -314,11 +331,18 @@ describe('money', () => {
       clawedBack: '0.00',
     });
     expect(byId[gid('Award', award.suzhou)]).toMatchObject({ amount: '5000000.00', disbursed: '0.00', spent: '0.00', clawedBack: '0.00' });
-    expect(byId[gid('Award', award.hangzhou)]).toMatchObject({ amount: '4000000.00', disbursed: '2000000.00', spent: '500000.00', clawedBack: '100000.00' });
+    expect(byId[gid('Award', award.hangzhou)]).toMatchObject({
+      amount: '4000000.00',
+      disbursed: '2000000.00',
+      spent: '500000.00',
+      clawedBack: '100000.00',
+    });
   });
 
   it('programmes: totalBudget and allocated (the sum of their batches’ budgets)', async () => {
-    const res = await t.graphql(`{ fundingPrograms { totalCount edges { node { name totalBudget allocated startYear endYear batches { number budget } } } } }`);
+    const res = await t.graphql(
+      `{ fundingPrograms { totalCount edges { node { name totalBudget allocated startYear endYear batches { number budget } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.fundingPrograms.totalCount).toBe(1);
     expect(res.data!.fundingPrograms.edges[0].node).toEqual({
@@ -372,7 +396,9 @@ describe('filters and order', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.byAward.totalCount).toBe(2);
-    expect(res.data!.rd.edges).toEqual([{ node: { amount: '1200000.25', category: 'RESEARCH_AND_DEVELOPMENT', spentOn: '2021-10-01', description: '测试支出' } }]);
+    expect(res.data!.rd.edges).toEqual([
+      { node: { amount: '1200000.25', category: 'RESEARCH_AND_DEVELOPMENT', spentOn: '2021-10-01', description: '测试支出' } },
+    ]);
     expect(res.data!.paid.edges.map((e: { node: { tranche: number } }) => e.node.tranche)).toEqual([2, 1]);
     expect(res.data!.paid.edges[0].node.idempotencyKey).toBe(`test-${disb.nanjing2}`);
   });

@@ -32,9 +32,15 @@ const count = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS 
 const stored = async (id: string) =>
   (await t.db.dataSource.query(`SELECT name, kind, level, region_code AS "regionCode", operator FROM platform WHERE id = $1`, [id]))[0];
 const trail = async (id: string) =>
-  (await t.db.dataSource.query<{
-    action: string; actor_role: string; platform_id: string; before: Record<string, unknown> | null; after: Record<string, unknown>;
-  }[]>(`SELECT action, actor_role, platform_id, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id]));
+  await t.db.dataSource.query<
+    {
+      action: string;
+      actor_role: string;
+      platform_id: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    }[]
+  >(`SELECT action, actor_role, platform_id, before, after FROM audit_event WHERE subject_id = $1 ORDER BY id`, [id]);
 const gov = (regionCode = '320000') => tokenFor({ role: 'LOCAL_GOV', regionCode });
 const uuid = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':').pop()!;
 
@@ -88,7 +94,11 @@ describe('registerPlatform', () => {
   });
 
   it('admits a real code failing only its check character with the override, and says so in the trail', async () => {
-    const res = await t.graphql(REGISTER, { input: input({ operatorCreditCode: '91440101MA5CJQ4N5X', operatorCreditCodeOverride: true }) }, await gov());
+    const res = await t.graphql(
+      REGISTER,
+      { input: input({ operatorCreditCode: '91440101MA5CJQ4N5X', operatorCreditCodeOverride: true }) },
+      await gov(),
+    );
     expect(res.errors).toBeUndefined();
     const id = uuid(res.data!.registerPlatform.platform.id);
     expect((await trail(id))[0].action).toBe('registerPlatform(creditCodeOverride)');
@@ -99,7 +109,11 @@ describe('updatePlatform', () => {
   it('lets a platform change its name and operator, but not its level, kind or region', async () => {
     const p = await createPlatform(t.db.dataSource, { regionCode: '320100' });
     const token = await tokenFor({ role: 'PLATFORM', platformId: p.id });
-    const ok = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', p.id), name: '南京市中小企业服务平台', operator: '南京市中小企业服务中心' } }, token);
+    const ok = await t.graphql(
+      UPDATE,
+      { input: { id: toGlobalId('Platform', p.id), name: '南京市中小企业服务平台', operator: '南京市中小企业服务中心' } },
+      token,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updatePlatform.platform).toMatchObject({ name: '南京市中小企业服务平台', operator: '南京市中小企业服务中心' });
     expect((await trail(p.id)).map((e) => [e.action, e.actor_role])).toEqual([['updatePlatform', 'PLATFORM']]);
@@ -115,7 +129,11 @@ describe('updatePlatform', () => {
 
   it('lets the local government keep its provincial platforms within its region, and MIIT the national ones', async () => {
     const p = await createPlatform(t.db.dataSource, { regionCode: '320100' });
-    const moved = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', p.id), regionCode: '320200', kind: 'DEVELOPMENT_ZONE' } }, await gov());
+    const moved = await t.graphql(
+      UPDATE,
+      { input: { id: toGlobalId('Platform', p.id), regionCode: '320200', kind: 'DEVELOPMENT_ZONE' } },
+      await gov(),
+    );
     expect(moved.errors).toBeUndefined();
     expect(await stored(p.id)).toMatchObject({ regionCode: '320200', kind: 'DEVELOPMENT_ZONE' });
     const away = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', p.id), regionCode: '330100' } }, await gov());
@@ -133,11 +151,18 @@ describe('updatePlatform', () => {
     expect(miit.errors).toBeUndefined();
     const govNational = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', p.id), name: 'y' } }, await gov());
     expect(govNational.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await trail(p.id)).map((e) => [e.action, e.actor_role])).toEqual([['updatePlatform', 'LOCAL_GOV'], ['updatePlatform', 'MIIT']]);
+    expect((await trail(p.id)).map((e) => [e.action, e.actor_role])).toEqual([
+      ['updatePlatform', 'LOCAL_GOV'],
+      ['updatePlatform', 'MIIT'],
+    ]);
   });
 
   it('treats a missing platform as NOT_FOUND and refuses empty changes', async () => {
-    const missing = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', '00000000-0000-4000-8000-000000000000'), name: 'x' } }, await gov());
+    const missing = await t.graphql(
+      UPDATE,
+      { input: { id: toGlobalId('Platform', '00000000-0000-4000-8000-000000000000'), name: 'x' } },
+      await gov(),
+    );
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
     const p = await createPlatform(t.db.dataSource, { regionCode: '320100' });
     const empty = await t.graphql(UPDATE, { input: { id: toGlobalId('Platform', p.id), name: ' ' } }, await gov());

@@ -50,9 +50,12 @@ describe('platforms', () => {
   });
 
   it('show their fields, region and enums', async () => {
-    const res = await t.graphql(`query($id: ID!) { node(id: $id) { __typename ... on Platform { name kind level operator operatorCreditCode region { code name } createdAt } } }`, {
-      id: toGlobalId('Platform', zone),
-    });
+    const res = await t.graphql(
+      `query($id: ID!) { node(id: $id) { __typename ... on Platform { name kind level operator operatorCreditCode region { code name } createdAt } } }`,
+      {
+        id: toGlobalId('Platform', zone),
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.node).toMatchObject({
       __typename: 'Platform',

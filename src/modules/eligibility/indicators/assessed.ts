@@ -6,7 +6,13 @@ import type { Env } from './kind';
 import { unknown } from './outcome';
 
 /** UNKNOWN while no assessment is supplied under the indicator's key; else `judge` reads it, with the note to show where it came from. */
-export function judgeAssessed(i: Indicator, env: Env, unit: ValueUnit, threshold: string, judge: (raw: string, note: string) => IndicatorEvaluation): IndicatorEvaluation {
+export function judgeAssessed(
+  i: Indicator,
+  env: Env,
+  unit: ValueUnit,
+  threshold: string,
+  judge: (raw: string, note: string) => IndicatorEvaluation,
+): IndicatorEvaluation {
   const given = env.facts.assessments;
   const raw = given && Object.hasOwn(given, i.key) ? given[i.key] : undefined;
   const recorded = env.facts.assessmentNotes?.[i.key];

@@ -56,6 +56,12 @@ export const growthMin: IndicatorKindDefinition<IndicatorKind.GROWTH_MIN> = {
   kind: IndicatorKind.GROWTH_MIN,
   description: 'Growth of a money metric over a growth window at least `threshold` (a fraction).',
   check: (i, at) =>
-    needs(i, at, ['a money metric', !!i.metric && MONEY_METRICS.has(i.metric)], ['a growth window', !!i.window && GROWTH_WINDOWS.has(i.window)], decimalThreshold(i)),
+    needs(
+      i,
+      at,
+      ['a money metric', !!i.metric && MONEY_METRICS.has(i.metric)],
+      ['a growth window', !!i.window && GROWTH_WINDOWS.has(i.window)],
+      decimalThreshold(i),
+    ),
   evaluate: evaluateGrowth,
 };

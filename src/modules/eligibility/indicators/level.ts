@@ -26,7 +26,11 @@ export function evaluateLevel(i: Indicator, env: Env): IndicatorEvaluation {
       const th = `${atMost ? '≤' : '≥'} ${thresholdNumber(i, unit)} in ${year}`;
       if (!r.ok) return unknown(yearly, unit, th, r.why);
       const passed = judge(r.value);
-      return { ...outcome(yearly, unit, { threshold: th, result: passed ? PASS : FAIL }), value: shown(r.value.approx(), unit, t, atMost, passed), q: r.value };
+      return {
+        ...outcome(yearly, unit, { threshold: th, result: passed ? PASS : FAIL }),
+        value: shown(r.value.approx(), unit, t, atMost, passed),
+        q: r.value,
+      };
     });
     // The weakest known year stands for the pair.
     const known = details.filter((d): d is IndicatorEvaluation & { q: Q } => 'q' in d);
@@ -45,7 +49,8 @@ export function evaluateLevel(i: Indicator, env: Env): IndicatorEvaluation {
     });
   }
 
-  const years = i.window === EvaluationWindow.THREE_YEAR_TOTAL ? [y - 3, y - 2, y - 1] : i.window === EvaluationWindow.TWO_YEAR_TOTAL ? [y - 2, y - 1] : [y - 1];
+  const years =
+    i.window === EvaluationWindow.THREE_YEAR_TOTAL ? [y - 3, y - 2, y - 1] : i.window === EvaluationWindow.TWO_YEAR_TOTAL ? [y - 2, y - 1] : [y - 1];
   const r = readMetric(env, i.metric!, years);
   if (!r.ok) return unknown(i, unit, threshold, r.why);
   const passed = judge(r.value);

@@ -22,7 +22,11 @@ export function resultOfAny(results: IndicatorResult[]): IndicatorResult {
   return results.length && results.every((r) => r === NOT_APPLICABLE) ? NOT_APPLICABLE : FAIL;
 }
 
-export function outcome(i: Indicator, unit: ValueUnit, parts: Partial<IndicatorEvaluation> & Pick<IndicatorEvaluation, 'threshold' | 'result'>): IndicatorEvaluation {
+export function outcome(
+  i: Indicator,
+  unit: ValueUnit,
+  parts: Partial<IndicatorEvaluation> & Pick<IndicatorEvaluation, 'threshold' | 'result'>,
+): IndicatorEvaluation {
   return {
     key: i.key,
     description: i.description,

@@ -21,7 +21,8 @@ function checkPointsTable(i: Indicator, at: string): string[] {
     const row = `${at}.${s.key}`;
     if (!s.levels.length || !s.levels.every((l) => DECIMAL.test(l.points))) problems.push(`${row}: needs levels with decimal points`);
     // Levels are tried in order: highest points first, so a value on the edge of two levels takes the higher score.
-    if (s.levels.some((l, n) => n > 0 && Number(l.points) >= Number(s.levels[n - 1].points))) problems.push(`${row}: levels must go from the highest points down`);
+    if (s.levels.some((l, n) => n > 0 && Number(l.points) >= Number(s.levels[n - 1].points)))
+      problems.push(`${row}: levels must go from the highest points down`);
     if (s.assessed) {
       if (s.metric || s.window) problems.push(`${row}: an assessed row reads no metric`);
       continue;
@@ -30,7 +31,8 @@ function checkPointsTable(i: Indicator, at: string): string[] {
     if (!s.metric || !(growth ? MONEY_METRICS : RATIO_METRICS).has(s.metric) || (!growth && s.window !== EvaluationWindow.LAST_YEAR)) {
       problems.push(`${row}: needs a ratio metric over LAST_YEAR, or a money metric over LAST_YEAR_GROWTH`);
     }
-    if (s.levels.some((l) => [l.min, l.max].some((v) => v != null && !SIGNED_DECIMAL.test(v)))) problems.push(`${row}: level bounds must be decimals`);
+    if (s.levels.some((l) => [l.min, l.max].some((v) => v != null && !SIGNED_DECIMAL.test(v))))
+      problems.push(`${row}: level bounds must be decimals`);
     // Together the levels must take every value: one unbounded below, one unbounded above, and no gap between them.
     const covered = [...s.levels].sort((a, b) => Number(a.min ?? -Infinity) - Number(b.min ?? -Infinity));
     const gap = covered.some((l, n) => (n === 0 ? l.min != null : Number(l.min) > Number(covered[n - 1].max ?? Infinity)));
@@ -61,7 +63,10 @@ function evaluatePointsTable(i: Indicator, env: Env): IndicatorEvaluation {
     threshold: `≥ ${i.threshold} in total${(i.partMinimums ?? []).map((p) => `, ${p.part} ≥ ${p.minimum}`).join('')}`,
     result: passed ? PASS : failed ? FAIL : UNKNOWN,
     value: least(rows).toString(),
-    note: [partsText.length ? `parts: ${partsText.join(', ')}` : null, unknownRows.length ? `not scored: ${unknownRows.join(', ')} (at most ${most(rows).toString()} in total)` : null]
+    note: [
+      partsText.length ? `parts: ${partsText.join(', ')}` : null,
+      unknownRows.length ? `not scored: ${unknownRows.join(', ')} (at most ${most(rows).toString()} in total)` : null,
+    ]
       .filter(Boolean)
       .join('; '),
     details: rows.map(({ points: _p, most: _m, ...row }) => row),

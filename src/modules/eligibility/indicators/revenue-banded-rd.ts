@@ -47,7 +47,11 @@ function evaluateBanded(i: Indicator, env: Env): IndicatorEvaluation {
   const details = bands.map((b) => {
     const parts = env.judgeAll(b.conditions);
     const band: Indicator = { key: `${i.key}.${b.key}`, description: b.description, kind: IndicatorKind.ALL_OF };
-    return outcome(band, ValueUnit.NONE, { threshold: `revenue ${bandText(b)}: all of the conditions`, result: resultOfAll(parts.map((d) => d.result)), details: parts });
+    return outcome(band, ValueUnit.NONE, {
+      threshold: `revenue ${bandText(b)}: all of the conditions`,
+      result: resultOfAll(parts.map((d) => d.result)),
+      details: parts,
+    });
   });
   return outcome(i, ValueUnit.YUAN, {
     threshold,

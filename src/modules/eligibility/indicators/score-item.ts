@@ -41,13 +41,19 @@ export function scoreRow(item: ScoreItem, env: Env): IndicatorEvaluation & { poi
     if (raw == null) return none([`no stored data field: recorded as an assessment of the points (${item.levels.map((l) => l.points).join(', ')})`]);
     const level = item.levels.find((l) => parse(raw)?.eq(l.points));
     if (!level) return none([`the assessed points "${raw}" are not one of ${item.levels.map((l) => l.points).join(', ')}`]);
-    return { ...outcome(row, ValueUnit.SCORE, { threshold, result: PASS, value: level.points, note: `${level.description}; supplied as an assessment` }), points: new Dec(level.points), most };
+    return {
+      ...outcome(row, ValueUnit.SCORE, { threshold, result: PASS, value: level.points, note: `${level.description}; supplied as an assessment` }),
+      points: new Dec(level.points),
+      most,
+    };
   }
   const r = readScoreValue(item, env);
   if (!r.ok) return none(r.why);
   const q = r.value;
   // Levels run from the highest points down, so a value on a shared edge takes the higher score.
-  const level = item.levels.find((l) => (l.min == null || q.cmp(new Q(new Dec(l.min))) >= 0) && (l.max == null || q.cmp(new Q(new Dec(l.max))) <= 0))!;
+  const level = item.levels.find(
+    (l) => (l.min == null || q.cmp(new Q(new Dec(l.min))) >= 0) && (l.max == null || q.cmp(new Q(new Dec(l.max))) <= 0),
+  )!;
   const measured = `${shown(q.approx(), ValueUnit.PERCENT, null, false, null)}% ${windowText(item.window!, env.asOfYear)}`;
   return { ...outcome(row, ValueUnit.SCORE, { threshold, result: PASS, value: level.points, note: measured }), points: new Dec(level.points), most };
 }

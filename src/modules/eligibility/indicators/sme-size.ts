@@ -17,7 +17,8 @@ function evaluateSmeSize(i: Indicator, env: Env): IndicatorEvaluation {
     return outcome(i, ValueUnit.TEXT, { threshold, result: FAIL, value: SizeClass.LARGE, note: 'recorded as LARGE on the enterprise record' });
   }
   const sector = sectorOfIndustry(industry);
-  if (!sector) return unknown(i, ValueUnit.TEXT, threshold, [`the industry "${industry ?? ''}" names no sector of the size lines (a GB/T 4754 code is needed)`]);
+  if (!sector)
+    return unknown(i, ValueUnit.TEXT, threshold, [`the industry "${industry ?? ''}" names no sector of the size lines (a GB/T 4754 code is needed)`]);
   const lines = sizeLinesOf(sector);
   const reads = measuresOf(lines).map((m) => [m, readField(env, lastYear, m)] as const);
   const why = dedupe(reads.flatMap(([, r]) => (r.ok ? [] : r.why)));
@@ -28,7 +29,10 @@ function evaluateSmeSize(i: Indicator, env: Env): IndicatorEvaluation {
     revenue: got.revenue ?? null,
     totalAssets: got.totalAssets ?? null,
   });
-  const shownFigures = reads.map(([m, r]) => `${FIELD_LABEL[m]} ${m === 'employees' ? (r as { value: Dec }).value.toString() : `¥${grouped((r as { value: Dec }).value.toFixed(2))}`}`);
+  const shownFigures = reads.map(
+    ([m, r]) =>
+      `${FIELD_LABEL[m]} ${m === 'employees' ? (r as { value: Dec }).value.toString() : `¥${grouped((r as { value: Dec }).value.toFixed(2))}`}`,
+  );
   return outcome(i, ValueUnit.TEXT, {
     threshold,
     result: cls === SizeClass.LARGE ? FAIL : PASS,
@@ -39,7 +43,8 @@ function evaluateSmeSize(i: Indicator, env: Env): IndicatorEvaluation {
 
 export const smeSize: IndicatorKindDefinition<IndicatorKind.SME_SIZE> = {
   kind: IndicatorKind.SME_SIZE,
-  description: 'An SME (not LARGE) by the size lines of 工信部联企业〔2011〕300号 for the sector of the enterprise’s GB/T 4754 industry, from last year’s figures.',
+  description:
+    'An SME (not LARGE) by the size lines of 工信部联企业〔2011〕300号 for the sector of the enterprise’s GB/T 4754 industry, from last year’s figures.',
   check: () => [],
   evaluate: evaluateSmeSize,
 };

@@ -9,11 +9,7 @@ import type { Env, IndicatorKindDefinition } from './kind';
 import { FAIL, outcome, PASS, unknown } from './outcome';
 
 /** A title is valid while in force: certified, renewed, or under its year-3 re-review, and not past validUntil. */
-const VALID_STATUSES: readonly CertificationStatus[] = [
-  CertificationStatus.CERTIFIED,
-  CertificationStatus.RENEWED,
-  CertificationStatus.UNDER_REVIEW,
-];
+const VALID_STATUSES: readonly CertificationStatus[] = [CertificationStatus.CERTIFIED, CertificationStatus.RENEWED, CertificationStatus.UNDER_REVIEW];
 
 function evaluateTierHeld(i: Indicator, env: Env): IndicatorEvaluation {
   const today = env.facts.today;

@@ -120,7 +120,8 @@ export class AwardMutations {
 
       const batch = await lockRow<FundingBatchEntity>(db, 'FundingBatch', batchId);
       const repo = db.getRepository(AwardEntity);
-      const already = () => new ConflictError('the recipient already has an award from this batch', { field: enterpriseId != null ? 'enterpriseId' : 'platformId' });
+      const already = () =>
+        new ConflictError('the recipient already has an award from this batch', { field: enterpriseId != null ? 'enterpriseId' : 'platformId' });
       if (await repo.existsBy(enterpriseId != null ? { batchId, enterpriseId } : { batchId, platformId: platformId! })) throw already();
       const [{ granted }] = await db.query<{ granted: string }[]>(
         `SELECT coalesce(sum(amount), 0)::numeric(20,2)::text AS granted FROM award WHERE batch_id = $1`,
@@ -207,7 +208,9 @@ export class AwardMutations {
           { field: 'amount' },
         );
       }
-      const [{ last }] = await db.query<{ last: number }[]>(`SELECT coalesce(max(tranche), 0)::int AS last FROM disbursement WHERE award_id = $1`, [awardId]);
+      const [{ last }] = await db.query<{ last: number }[]>(`SELECT coalesce(max(tranche), 0)::int AS last FROM disbursement WHERE award_id = $1`, [
+        awardId,
+      ]);
       let id: string;
       try {
         const result = await repo.insert({ awardId, tranche: last + 1, amount: input.amount, paidOn: programmeToday(), idempotencyKey: key });

@@ -36,6 +36,4 @@ export enum ExpenditureCategory {
   OTHER = 'OTHER',
 }
 
-export const SERVICE_CATEGORIES: ReadonlySet<ExpenditureCategory> = new Set(
-  Object.values(ExpenditureCategory).filter((c) => c.endsWith('_SERVICE')),
-);
+export const SERVICE_CATEGORIES: ReadonlySet<ExpenditureCategory> = new Set(Object.values(ExpenditureCategory).filter((c) => c.endsWith('_SERVICE')));

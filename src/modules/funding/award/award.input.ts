@@ -24,7 +24,10 @@ export class AwardFilter {
   @Field(() => AwardStatus, { nullable: true, description: 'Only awards in this status.' })
   status?: AwardStatus | null;
 
-  @Field(() => UsageRestriction, { nullable: true, description: 'Only awards with this usage restriction (that is, to enterprises or to platforms).' })
+  @Field(() => UsageRestriction, {
+    nullable: true,
+    description: 'Only awards with this usage restriction (that is, to enterprises or to platforms).',
+  })
   usageRestriction?: UsageRestriction | null;
 }
 
@@ -97,7 +100,10 @@ export const ExpenditureOrder = orderInputType<ExpenditureOrderField>(Expenditur
 
 // --- mutations ---------------------------------------------------------------
 
-@InputType({ description: 'An award from a batch to one recipient (MOF): an approved key little giant of that batch, or a platform. Give exactly one of enterpriseId and platformId.' })
+@InputType({
+  description:
+    'An award from a batch to one recipient (MOF): an approved key little giant of that batch, or a platform. Give exactly one of enterpriseId and platformId.',
+})
 export class GrantAwardInput {
   @Field(() => ID, { description: 'The batch the award is granted from.' })
   batchId: string;
@@ -120,7 +126,9 @@ export class DisburseAwardInput {
   @Field(() => ID, { description: 'The award to pay against.' })
   awardId: string;
 
-  @Field(() => MoneyScalar, { description: 'Amount of the tranche, yuan; everything disbursed never exceeds the amount granted minus what was clawed back.' })
+  @Field(() => MoneyScalar, {
+    description: 'Amount of the tranche, yuan; everything disbursed never exceeds the amount granted minus what was clawed back.',
+  })
   amount: string;
 
   @Limit({ maxLength: TEXT_LIMITS.idempotencyKey })

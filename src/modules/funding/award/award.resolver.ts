@@ -114,7 +114,8 @@ export class AwardResolver extends NodeIdResolver(Award) {
   }
 
   @Mutation(() => ClawBackPayload, {
-    description: 'Recovers funds from a recipient (MOF), at most what was disbursed and not yet clawed back; the award becomes CLAWED_BACK once all of it is recovered.',
+    description:
+      'Recovers funds from a recipient (MOF), at most what was disbursed and not yet clawed back; the award becomes CLAWED_BACK once all of it is recovered.',
   })
   clawBackAward(
     @Arg('input', () => ClawBackAwardInput, { description: 'The recovery.' }) input: ClawBackAwardInput,
@@ -226,7 +227,8 @@ export class ClawBackResolver extends NodeIdResolver(ClawBack) {
 export class FundingBatchAwardsResolver {
   @FieldResolver(() => [Award], {
     nullable: true,
-    description: 'Awards granted from this batch that the caller may see (an enterprise sees its own, a platform its own, a local government those of its region, the ministries all).',
+    description:
+      'Awards granted from this batch that the caller may see (an enterprise sees its own, a platform its own, a local government those of its region, the ministries all).',
   })
   // An estimate, not a cap: 1,000 key little giants were funded over the 3 batches of 财建〔2021〕2号, plus platforms.
   @ListBound(1_000)
@@ -263,7 +265,8 @@ export class EnterpriseAwardsResolver {
 export class PlatformAwardsResolver {
   @FieldResolver(() => [Award], {
     nullable: true,
-    description: 'Awards to this platform that the caller may see (the platform itself, its local government and the ministries), oldest first; empty for others.',
+    description:
+      'Awards to this platform that the caller may see (the platform itself, its local government and the ministries), oldest first; empty for others.',
   })
   // An estimate, not a cap: at most one per batch (UNIQUE (batch_id, platform_id)).
   @ListBound(20)

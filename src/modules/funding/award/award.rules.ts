@@ -20,10 +20,7 @@ export function spendingRuleViolation(usage: UsageRestriction, category: Expendi
       : category === ExpenditureCategory.PLATFORM_OPERATING_COSTS
         ? 'the platform’s own running costs'
         : `${category}, which is not a service to SMEs`;
-  return (
-    `category ${category} refused: platform awards may only be spent on services to SMEs (the *_SERVICE categories), ` +
-    `never on ${what}`
-  );
+  return `category ${category} refused: platform awards may only be spent on services to SMEs (the *_SERVICE categories), ` + `never on ${what}`;
 }
 
 /** Award states that refuse further disbursement, with the reason a refusal names. */

@@ -9,14 +9,7 @@ import { AwardEntity } from './award.entity';
 import { ClawBackEntity } from './claw-back.entity';
 import { DisbursementEntity } from './disbursement.entity';
 import { ExpenditureEntity } from './expenditure.entity';
-import {
-  AwardFilter,
-  AwardOrderField,
-  DisbursementFilter,
-  DisbursementOrderField,
-  ExpenditureFilter,
-  ExpenditureOrderField,
-} from './award.input';
+import { AwardFilter, AwardOrderField, DisbursementFilter, DisbursementOrderField, ExpenditureFilter, ExpenditureOrderField } from './award.input';
 import { visibleSums } from '../visible-sums';
 
 const AWARDS: ListSpec<AwardEntity, AwardFilter, AwardOrderField> = {
@@ -61,9 +54,7 @@ const EXPENDITURES: ListSpec<ExpenditureEntity, ExpenditureFilter, ExpenditureOr
   },
   defaultOrder: [{ field: ExpenditureOrderField.SPENT_ON, direction: OrderDirection.ASC }],
   applyFilter(ctx, qb: SelectQueryBuilder<ExpenditureEntity>, f) {
-    new ListFilter(ctx, qb, 'Expenditure')
-      .globalId('awardId', f.awardId, 'Award', 'awardId', 'award')
-      .equals('category', f.category, 'category');
+    new ListFilter(ctx, qb, 'Expenditure').globalId('awardId', f.awardId, 'Award', 'awardId', 'award').equals('category', f.category, 'category');
   },
 };
 

@@ -24,7 +24,10 @@ export class Disbursement implements Node {
   @Field({ description: 'Date of payment (YYYY-MM-DD).' })
   paidOn: string;
 
-  @Field(() => String, { nullable: true, description: 'The key that made the payment request idempotent: a retried request with it paid nothing twice.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key that made the payment request idempotent: a retried request with it paid nothing twice.',
+  })
   idempotencyKey: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the record was created.' })

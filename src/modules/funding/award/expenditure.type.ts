@@ -7,8 +7,7 @@ import { ExpenditureCategory } from './award.enums';
 
 registerEnumType(ExpenditureCategory, {
   name: 'ExpenditureCategory',
-  description:
-    'What award money was spent on. Platform awards may only use the *_SERVICE categories (services to SMEs); enterprise awards any.',
+  description: 'What award money was spent on. Platform awards may only use the *_SERVICE categories (services to SMEs); enterprise awards any.',
   valuesConfig: {
     TECHNOLOGY_INNOVATION_SERVICE: { description: 'Service to SMEs: technology innovation.' },
     LISTING_COACHING_SERVICE: { description: 'Service to SMEs: coaching towards a stock-exchange listing.' },
@@ -22,8 +21,12 @@ registerEnumType(ExpenditureCategory, {
     EQUIPMENT: { description: 'Equipment.' },
     TALENT: { description: 'Recruiting and keeping skilled staff.' },
     WORKING_CAPITAL: { description: 'Working capital.' },
-    PLATFORM_CONSTRUCTION: { description: 'A platform’s own construction: never allowed for platform awards; named so a refusal can say what it refused.' },
-    PLATFORM_OPERATING_COSTS: { description: 'A platform’s own running costs: never allowed for platform awards; named so a refusal can say what it refused.' },
+    PLATFORM_CONSTRUCTION: {
+      description: 'A platform’s own construction: never allowed for platform awards; named so a refusal can say what it refused.',
+    },
+    PLATFORM_OPERATING_COSTS: {
+      description: 'A platform’s own running costs: never allowed for platform awards; named so a refusal can say what it refused.',
+    },
     OTHER: { description: 'Anything else (enterprise awards only).' },
   },
 });

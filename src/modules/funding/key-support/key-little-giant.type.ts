@@ -16,7 +16,8 @@ export class KeyLittleGiant implements Node {
 
   @Field(() => Enterprise, {
     nullable: true,
-    description: 'The enterprise, with the fields the caller may read of it; null where the caller may not see it (the public: once it holds no tier).',
+    description:
+      'The enterprise, with the fields the caller may read of it; null where the caller may not see it (the public: once it holds no tier).',
   })
   enterprise: Enterprise | null;
 

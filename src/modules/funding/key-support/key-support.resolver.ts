@@ -75,7 +75,8 @@ export class KeySupportProposalResolver extends NodeIdResolver(KeySupportProposa
   }
 
   @Mutation(() => KeySupportProposalPayload, {
-    description: 'Approves or rejects a key little giant proposed by MIIT (MOF); a rejection gives a reason. Only an approved enterprise can be granted an award from the batch.',
+    description:
+      'Approves or rejects a key little giant proposed by MIIT (MOF); a rejection gives a reason. Only an approved enterprise can be granted an award from the batch.',
   })
   async approveKeySupport(
     @Arg('input', () => ApproveKeySupportInput, { description: 'The decision.' }) input: ApproveKeySupportInput,

@@ -8,12 +8,7 @@ import { ListFilter } from '../../../graphql/list-filter';
 import { ListArgs, listConnection, ListSpec } from '../../../graphql/list';
 import { KeyLittleGiantEntity } from './key-little-giant.entity';
 import { KeySupportProposalEntity } from './key-support-proposal.entity';
-import {
-  KeyLittleGiantFilter,
-  KeyLittleGiantOrderField,
-  KeySupportProposalFilter,
-  KeySupportProposalOrderField,
-} from './key-support.input';
+import { KeyLittleGiantFilter, KeyLittleGiantOrderField, KeySupportProposalFilter, KeySupportProposalOrderField } from './key-support.input';
 
 const PROPOSALS: ListSpec<KeySupportProposalEntity, KeySupportProposalFilter, KeySupportProposalOrderField> = {
   subject: 'KeySupportProposal',

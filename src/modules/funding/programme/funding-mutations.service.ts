@@ -84,7 +84,10 @@ export class FundingMutations {
     requireYear(input.year, 'year');
     requirePositive(input.budget, 'budget');
     if (!Number.isInteger(input.supportYears) || input.supportYears < 1 || input.supportYears > MAX_SUPPORT_YEARS) {
-      throw new BadUserInputError(`supportYears must be 1 to ${MAX_SUPPORT_YEARS}: a batch is supported for at most ${MAX_SUPPORT_YEARS} years`, 'supportYears');
+      throw new BadUserInputError(
+        `supportYears must be 1 to ${MAX_SUPPORT_YEARS}: a batch is supported for at most ${MAX_SUPPORT_YEARS} years`,
+        'supportYears',
+      );
     }
     return mutation(ctx, async (db) => {
       if (!(await visibleRow<FundingProgramEntity>(ctx, db, 'FundingProgram', programId))) throw new NotFoundError('funding programme');

@@ -27,7 +27,10 @@ export class FundingProgram implements Node {
   @Field(() => MoneyScalar, { description: 'Total budget of the programme, yuan.' })
   totalBudget: string;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the budgets of the programme’s batches, yuan: how much of the total budget is allocated to batches.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Sum of the budgets of the programme’s batches, yuan: how much of the total budget is allocated to batches.',
+  })
   allocated: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the record was created.' })

@@ -91,7 +91,9 @@ export class CreateFundingBatchInput {
   @Field(() => Int, { description: 'Year of the batch, within the programme’s years.' })
   year: number;
 
-  @Field(() => MoneyScalar, { description: 'Budget of the batch, yuan; with the programme’s other batches it must fit in the programme’s total budget.' })
+  @Field(() => MoneyScalar, {
+    description: 'Budget of the batch, yuan; with the programme’s other batches it must fit in the programme’s total budget.',
+  })
   budget: string;
 
   @Field(() => Int, { description: 'Years for which the batch’s recipients are supported: 1 to 3.' })

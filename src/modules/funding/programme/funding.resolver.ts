@@ -82,7 +82,8 @@ export class FundingBatchResolver extends NodeIdResolver(FundingBatch) {
   }
 
   @Mutation(() => FundingBatchPayload, {
-    description: 'Creates a batch of a programme (MOF): its budget must fit in what the programme’s other batches leave of its total; support lasts 1 to 3 years.',
+    description:
+      'Creates a batch of a programme (MOF): its budget must fit in what the programme’s other batches leave of its total; support lasts 1 to 3 years.',
   })
   async createFundingBatch(
     @Arg('input', () => CreateFundingBatchInput, { description: 'The batch.' }) input: CreateFundingBatchInput,

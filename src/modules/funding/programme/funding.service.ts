@@ -8,12 +8,7 @@ import { uuidFromGlobalId } from '../../../core/global-id';
 import { ListArgs, listConnection, ListSpec } from '../../../graphql/list';
 import { FundingBatchEntity } from './funding-batch.entity';
 import { FundingProgramEntity } from './funding-program.entity';
-import {
-  FundingBatchFilter,
-  FundingBatchOrderField,
-  FundingProgramFilter,
-  FundingProgramOrderField,
-} from './funding.input';
+import { FundingBatchFilter, FundingBatchOrderField, FundingProgramFilter, FundingProgramOrderField } from './funding.input';
 import { visibleSums } from '../visible-sums';
 
 function assertYear(year: number, field: string): void {

@@ -47,5 +47,4 @@ describe('award rules', () => {
     expect(recoverable(l)).toBe('2999999.90');
     expect(spendable(l)).toBe('0.05');
   });
-
 });

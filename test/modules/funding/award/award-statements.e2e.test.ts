@@ -33,10 +33,10 @@ async function addAwards(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const e = await createEnterprise(ds, { regionCode: regions[i % regions.length], tier: 'LITTLE_GIANT' });
     const awardId = await createAward(ds, batchId, { enterpriseId: e.id }, '6000000.00');
-    await ds.query(
-      `INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '3000000.00', '2022-01-01', $2)`,
-      [awardId, randomUUID()],
-    );
+    await ds.query(`INSERT INTO disbursement (award_id, tranche, amount, paid_on, idempotency_key) VALUES ($1, 1, '3000000.00', '2022-01-01', $2)`, [
+      awardId,
+      randomUUID(),
+    ]);
     await ds.query(`INSERT INTO expenditure (award_id, category, amount, spent_on) VALUES ($1, 'EQUIPMENT', '1000000.00', '2022-02-01')`, [awardId]);
   }
 }

@@ -72,7 +72,11 @@ describe('Enterprise.keySupport', () => {
     }
     const full = await t.graphql(KEY_SUPPORT, { id: gid('Enterprise', js.id) }, await tokenFor({ role: 'MOF' }));
     expect(full.data!.enterprise.keySupport).toEqual({
-      id: gid('KeySupportProposal', proposal.js2), status: 'APPROVED', decidedBy: 'test:MOF:ministry', reason: null, batch: { id: gid('FundingBatch', batch2), number: 2 },
+      id: gid('KeySupportProposal', proposal.js2),
+      status: 'APPROVED',
+      decidedBy: 'test:MOF:ministry',
+      reason: null,
+      batch: { id: gid('FundingBatch', batch2), number: 2 },
     });
   });
 
@@ -107,12 +111,18 @@ describe('Enterprise.keySupport', () => {
     const token = await tokenFor({ role: 'LOCAL_GOV', regionCode: '320000' });
     let res: GraphQLResponse<Record<string, any>> | undefined;
     const sent = await statementsOf(async () => {
-      res = await t.graphql(`{ enterprises(first: 10, filter: { regionCode: "320000" }) { edges { node { name keySupport { batch { number } } } } } }`, {}, token);
+      res = await t.graphql(
+        `{ enterprises(first: 10, filter: { regionCode: "320000" }) { edges { node { name keySupport { batch { number } } } } } }`,
+        {},
+        token,
+      );
     });
     expect(sent).toHaveLength(1);
     res = res!;
     expect(res.errors).toBeUndefined();
-    const byName = Object.fromEntries(res.data!.enterprises.edges.map((e: { node: { name: string; keySupport: unknown } }) => [e.node.name, e.node.keySupport]));
+    const byName = Object.fromEntries(
+      res.data!.enterprises.edges.map((e: { node: { name: string; keySupport: unknown } }) => [e.node.name, e.node.keySupport]),
+    );
     expect(byName['江苏重点精工有限公司']).toEqual({ batch: { number: 2 } });
     expect(byName[lapsed.name]).toEqual({ batch: { number: 1 } });
     expect(byName[rejected.name]).toBeNull();
@@ -145,7 +155,9 @@ describe('the policy behind keySupport', () => {
       }
     }
     // Not vacuous: some roles read some of them and not others.
-    expect(verdicts).toEqual(expect.arrayContaining(['ENTERPRISE:true', 'ENTERPRISE:false', 'LOCAL_GOV:true', 'LOCAL_GOV:false', 'PUBLIC:false', 'MOF:true']));
+    expect(verdicts).toEqual(
+      expect.arrayContaining(['ENTERPRISE:true', 'ENTERPRISE:false', 'LOCAL_GOV:true', 'LOCAL_GOV:false', 'PUBLIC:false', 'MOF:true']),
+    );
   });
 });
 
@@ -176,7 +188,9 @@ describe('keyLittleGiants: the published list', () => {
       const res = await t.graphql(LIST, {}, token);
       expect(res.data!.keyLittleGiants.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(expected);
     }
-    const one = await t.graphql(`query($id: ID!) { node(id: $id) { ... on KeyLittleGiant { id batch { number } region { code } } } }`, { id: expected[2] });
+    const one = await t.graphql(`query($id: ID!) { node(id: $id) { ... on KeyLittleGiant { id batch { number } region { code } } } }`, {
+      id: expected[2],
+    });
     expect(one.data!.node).toEqual({ id: expected[2], batch: { number: 2 }, region: { code: '320102' } });
     // A proposal's id is not an entry of the list.
     const proposed = await t.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('KeyLittleGiant', proposal.zj) });
