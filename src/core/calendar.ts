@@ -28,3 +28,10 @@ export function programmeToday(now: Date = clock()): string {
   if (second !== lastToday.second) lastToday = { second, date: new Date(second * 1000 + CST_OFFSET_MS).toISOString().slice(0, 10) };
   return lastToday.date;
 }
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

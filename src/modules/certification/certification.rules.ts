@@ -3,6 +3,7 @@ import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibili
 import { Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
 import { CertificationStatus } from './certification.enums';
 import { effectiveStatus } from './certification-status.rules';
+import { isIsoDate } from '../../core/calendar';
 
 /**
  * The certification calendar as pure functions over "YYYY-MM-DD" dates
@@ -16,13 +17,6 @@ import { effectiveStatus } from './certification-status.rules';
  */
 
 const MS_PER_DAY = 86_400_000;
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function toMs(date: string): number {
   if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);

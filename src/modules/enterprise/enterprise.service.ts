@@ -11,7 +11,7 @@ import { UNIQUE_VIOLATION } from '../../db/pg-errors';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
-import { isIsoDate } from '../certification/certification.rules';
+import { isIsoDate } from '../../core/calendar';
 import { programmeToday } from '../../core/calendar';
 import { regionService } from '../region/region.service';
 import { checkCreditCode, creditCodeProblemMessage, creditCodeProvince } from './credit-code.rules';

@@ -6,12 +6,12 @@ import {
   addYears,
   daysBetween,
   highestHeldTier,
-  isIsoDate,
   renewedValidUntil,
   reReviewOpensOn,
   ruleSetProblem,
   validUntilFor,
 } from '../../../src/modules/certification/certification.rules';
+import { isIsoDate } from '../../../src/core/calendar';
 
 const { NEW_APPLICATION, RE_REVIEW } = EvaluationPurpose;
 

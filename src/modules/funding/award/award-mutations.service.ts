@@ -10,7 +10,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../../core/e
 import { addMoney, compareMoney, subtractMoney } from '../../../core/money';
 import { recordAudit, snapshot } from '../../audit/audit-trail.service';
 import { programmeToday } from '../../../core/calendar';
-import { isIsoDate } from '../../certification/certification.rules';
+import { isIsoDate } from '../../../core/calendar';
 import { EnterpriseEntity } from '../../enterprise/enterprise.entity';
 import { PlatformEntity } from '../../platform/platform.entity';
 import { AwardEntity } from './award.entity';
