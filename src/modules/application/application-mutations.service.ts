@@ -8,7 +8,7 @@ import { toGlobalId } from '../../core/global-id';
 import { assertMayCreate, assertMayUpdateFields } from '../../data/checked-write';
 import { loadForAction } from '../../data/load-for-action';
 import { visibleRow } from '../../data/visible-row';
-import { recordAudit } from '../audit/audit-trail.service';
+import { recordAudit, snapshot as rowSnapshot } from '../audit/audit-trail.service';
 import { CertificationEntity } from '../certification/certification.entity';
 import { daysBetween, ruleSetProblem } from '../certification/certification.rules';
 import { isIsoDate } from '../../core/calendar';
@@ -58,14 +58,10 @@ export interface StepResult {
   review: ReviewEntity | null;
 }
 
+/** The audit trail's snapshot, with the self-assessment summarised rather than copied whole. */
 function snapshot(a: ApplicationEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, selfAssessment, ...rest } = a;
-  return { ...rest, selfAssessment: selfAssessmentSummary(selfAssessment) };
-}
-
-function certificationSnapshot(c: CertificationEntity): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = c;
-  return rest;
+  const { selfAssessment, ...rest } = rowSnapshot(a);
+  return { ...rest, selfAssessment: selfAssessmentSummary(selfAssessment as ApplicationEntity['selfAssessment']) };
 }
 
 function requireComment(value: string | null | undefined, field = 'comment'): string {
@@ -468,7 +464,7 @@ export class ApplicationMutations {
         regionCode: application.regionCode,
         before: { application: before, enterpriseTier: tier.before },
         after: {
-          certification: certificationSnapshot(certification),
+          certification: rowSnapshot(certification),
           application: snapshot(application),
           enterpriseTier: tier.after,
           ...(lapsed.length ? { expiredCertificationIds: lapsed } : {}),
