@@ -68,6 +68,12 @@ export interface Config {
    * every pooled connection from the others.
    */
   maxConcurrentPerCaller: number;
+  /**
+   * How many times a query document runs interpreted (graphql-js) before it is
+   * compiled to code (graphql-jit) for its later runs; 0 compiles at once.
+   * See src/graphql/compiled-execution.ts.
+   */
+  compileQueriesAfter: number;
   /** A streaming replica that queries read from while it keeps up (READ_DATABASE_URL); null: the primary only. */
   readDatabaseUrl: string | null;
   /** After a caller's write, its reads go to the primary for this long (ms). */
@@ -270,5 +276,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     idleInTransactionTimeoutMs: integer(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000, 0, 3_600_000),
     dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 10, 600_000),
     maxConcurrentPerCaller: integer(env, 'MAX_CONCURRENT_PER_CALLER', Math.max(1, Math.floor(dbPoolSize / 2)), 1, 10_000),
+    compileQueriesAfter: integer(env, 'COMPILE_QUERIES_AFTER', 2, 0, 1_000_000),
   };
 }

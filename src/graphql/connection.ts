@@ -1,4 +1,5 @@
 import { ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -64,6 +65,23 @@ export interface ConnectionValue<T> {
   pageInfo: PageInfoValue;
   /** A getter: counted only when the client asks for it. */
   readonly totalCount: Promise<number>;
+}
+
+/**
+ * The fields paginate() may answer with a promise (a getter that runs its
+ * query only when read) get a resolver that reads the property. graphql-js
+ * awaits a promise wherever it finds one, but compiled queries
+ * (compiled-execution.ts) read a field without a resolver as a plain value.
+ */
+export function resolvePromisedPageFields(schema: GraphQLSchema): GraphQLSchema {
+  const read = (name: string) => (source: Record<string, unknown>) => source[name];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const fields = type.getFields();
+    const promised = type.name === 'PageInfo' ? ['hasNextPage', 'hasPreviousPage'] : type.name.endsWith('Connection') ? ['totalCount'] : [];
+    for (const name of promised) if (fields[name] && !fields[name].resolve) fields[name].resolve = read(name);
+  }
+  return schema;
 }
 
 /** `XConnection` and `XEdge` types for a node type, Relay style. */

@@ -1,3 +1,4 @@
+import { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { ClassType, Field, FieldResolver, getMetadataStorage, ID, InterfaceType, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../core/context';
 import { toGlobalId } from '../core/global-id';
@@ -37,6 +38,19 @@ export function nodeTypeName(value: object): string {
   const kind = byEntity.get(value.constructor);
   if (!kind) throw new Error(`no Node type registered for ${value.constructor.name}`);
   return kind.typeName;
+}
+
+/**
+ * `Node` resolved to its type's name directly. type-graphql wraps every
+ * `resolveType` in an async function; compiled queries (graphql-jit, see
+ * compiled-execution.ts) take a type name, not a promise of one, and
+ * graphql-js is spared a promise per node.
+ */
+export function resolveNodeTypeDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const node = schema.getType('Node');
+  if (!(node instanceof GraphQLInterfaceType)) throw new Error('the schema has no Node interface');
+  node.resolveType = (value) => nodeTypeName(value as object);
+  return schema;
 }
 
 /** The global ID of a row of a registered node type: what its `id` field returns and `node(id:)` takes back. */

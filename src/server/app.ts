@@ -16,6 +16,7 @@ import { Config, ConfigError } from '../config/config';
 import { RequestContext, ThrottledAction } from '../core/context';
 import { DomainError, formatError, RateLimitedError } from '../core/errors';
 import { ResponseItems } from '../graphql/list-bound';
+import { compiledExecutionGateway, ExecutionRuns, newExecutionRuns } from '../graphql/compiled-execution';
 import { buildAppSchema } from './schema';
 import { graphiqlRouter } from './graphiql/graphiql.router';
 import { introspectionForSignedInOnlyPlugin } from '../graphql/plugins/introspection.plugin';
@@ -47,6 +48,8 @@ export interface AppServer {
   metrics: Metrics;
   /** Shutdown sets `draining`, and /readyz answers 503 from then on. */
   lifecycle: Lifecycle;
+  /** Operations run so far interpreted (graphql-js) and compiled (graphql-jit). */
+  executionRuns: ExecutionRuns;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
   const schema = await buildAppSchema();
   const metrics = new Metrics(dataSource);
   const lifecycle: Lifecycle = { draining: false };
+  const executionRuns = newExecutionRuns();
 
   let persistedQueries: ApolloServerOptions<RequestContext>['persistedQueries'];
   const guards: ApolloServerPlugin<RequestContext>[] = [];
@@ -117,7 +121,8 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
   guards.push(queryLimitsPlugin(config.limits, !production));
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The local schema, run by graphql-js or, once a query recurs, by code compiled for it (compiled-execution.ts).
+    gateway: compiledExecutionGateway(schema, config.compileQueriesAfter, executionRuns),
     nodeEnv: config.env,
     logger: logger.child({ component: 'apollo' }),
     // Anonymous introspection is refused in production by a plugin, which (unlike this switch) can see the caller.
@@ -237,5 +242,5 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
     res.status(404).json({ error: 'not found' });
   });
   app.use(httpErrorHandler(logger));
-  return { app, schema, httpServer, apollo, metrics, lifecycle };
+  return { app, schema, httpServer, apollo, metrics, lifecycle, executionRuns };
 }

@@ -6,6 +6,8 @@ import { SUBJECTS } from '../authz/policy';
 import { servePreloaded } from '../data/relations';
 import { applyInputLimits } from '../graphql/input-validation';
 import { limitListFields } from '../graphql/list-bound';
+import { resolvePromisedPageFields } from '../graphql/connection';
+import { resolveNodeTypeDirectly } from '../graphql/node';
 import { NodeResolver } from '../graphql/node.resolver';
 import { callFieldResolversDirectly, readPlainFieldsDirectly } from '../graphql/plain-fields';
 import { countNodeFields, viewerCanResolver } from '../graphql/viewer-can';
@@ -24,8 +26,10 @@ export const RESOLVERS = [NodeResolver, ...MODULE_RESOLVERS, ...SUBJECTS.map((su
  * resolvers the one before left, so inputs are checked first.
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = countNodeFields(
-    callFieldResolversDirectly(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false }))),
+  const schema = resolvePromisedPageFields(
+    resolveNodeTypeDirectly(
+      countNodeFields(callFieldResolversDirectly(readPlainFieldsDirectly(await buildSchema({ resolvers: [...RESOLVERS], validate: false })))),
+    ),
   );
   limitListFields(servePreloaded(schema));
   return applyInputLimits(guardSubjectFields(schema));

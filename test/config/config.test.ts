@@ -44,6 +44,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ READ_DATABASE_URL: 'mysql://replica/srdi' }, '/srv/app')).toThrow(/READ_DATABASE_URL/);
   });
 
+  it('compiles a query from its third run by default, and at once with COMPILE_QUERIES_AFTER=0', () => {
+    expect(loadConfig({}).compileQueriesAfter).toBe(2);
+    expect(loadConfig({ COMPILE_QUERIES_AFTER: '0' }).compileQueriesAfter).toBe(0);
+  });
+
   it('reads every variable of the contract', () => {
     const c = loadConfig({
       NODE_ENV: 'production',
@@ -92,6 +97,8 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ COMPILE_QUERIES_AFTER: 'never' }, 'COMPILE_QUERIES_AFTER'],
+    [{ COMPILE_QUERIES_AFTER: '-1' }, 'COMPILE_QUERIES_AFTER'],
   ])('refuses %j naming %s in one line', (env, variable) => {
     let error: unknown;
     try {

@@ -40,6 +40,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     // The race tests send dozens of one caller's requests at once, and mean them to run at once.
     MAX_CONCURRENT_PER_CALLER: '100',
+    // Every query through code compiled for it (graphql-jit), the path a recurring query takes in production;
+    // test/graphql/compiled-execution.e2e.test.ts holds it to graphql-js's answers.
+    COMPILE_QUERIES_AFTER: process.env.COMPILE_QUERIES_AFTER ?? '0',
     ...env,
   });
   // As in production: the server's pool logs in as srdi_app (owns nothing, bound by row-level
