@@ -1,7 +1,7 @@
 import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import express, { Express, Request } from 'express';
+import express, { Express, Request, RequestHandler } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
@@ -34,6 +34,7 @@ import { CallerGate } from './caller-gate';
 import { MemoryRateLimitStore, RateLimiter, RateLimitStore } from './rate-limit';
 import { PostgresRateLimitStore, RedisRateLimitStore } from './rate-limit-stores';
 import { apolloMiddleware } from './apollo-middleware';
+import { directRoute, jsonBody } from './graphql-route';
 import { attachReport, reportError, reportOf, requestReporter, requestReportPlugin } from './request-report';
 
 /** Headers whose presence shows a request was preflighted (or did not come from a browser); see csrfPrevention below. */
@@ -98,7 +99,11 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
   } catch (err) {
     throw new ConfigError('TRUST_PROXY', (err as Error).message);
   }
-  const httpServer = http.createServer(app);
+  // POST /graphql goes straight to its handlers (graphql-route.ts); everything else through Express.
+  let postGraphQL: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (!postGraphQL?.(req, res)) void app(req, res);
+  });
   const reads = options.readRouting ?? new ReadRouting(dataSource);
   const production = config.env === 'production';
   const development = config.env === 'development';
@@ -185,10 +190,9 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
     const demo = development && !config.jwksUrl ? options.demo : null;
     app.use('/graphiql', graphiqlRouter({ endpoint: '/graphql', demoTokens: demo ? () => demoTokens(config, demo) : undefined }));
   }
-  app.use(
-    '/graphql',
+  const graphqlHandlers: RequestHandler[] = [
     requestReporter(logger, metrics),
-    express.json({ limit: config.limits.maxBodyBytes }),
+    jsonBody(config.limits.maxBodyBytes),
     queryShapeGuard(config.limits, !production),
     apolloMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
@@ -237,10 +241,13 @@ export async function createAppServer(config: Config, dataSource: DataSource, lo
         return ctx;
       },
     }),
-  );
+  ];
+  app.use('/graphql', ...graphqlHandlers);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
-  app.use(httpErrorHandler(logger));
+  const errorHandler = httpErrorHandler(logger);
+  app.use(errorHandler);
+  postGraphQL = directRoute(app, '/graphql', graphqlHandlers, errorHandler);
   return { app, schema, httpServer, apollo, metrics, lifecycle, executionRuns };
 }
