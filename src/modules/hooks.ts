@@ -1,4 +1,6 @@
 import { freezeOpenAwards } from './certification/certification.hooks';
+import { applicationsLockingReport } from './enterprise/financial-report.hooks';
+import { recommendedApplicationsUsing } from './application/report-use.service';
 import { freezeOpenAwards as freezeAwards } from './funding/award/award-freeze.service';
 
 /**
@@ -9,3 +11,4 @@ import { freezeOpenAwards as freezeAwards } from './funding/award/award-freeze.s
  * can run a mutation runs unwired.
  */
 freezeOpenAwards.provide(freezeAwards);
+applicationsLockingReport.provide(recommendedApplicationsUsing);

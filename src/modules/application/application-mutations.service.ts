@@ -38,7 +38,7 @@ import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
 import { failingIndicators, selfAssessmentOf, selfAssessmentSummary } from './self-assessment';
 import { evaluateInMutation } from '../eligibility/eligibility.service';
-import { applicationYear } from '../enterprise/financial-report.rules';
+import { applicationYear } from './report-use.rules';
 
 /**
  * The application workflow (domain.md §2): the enterprise drafts, submits,

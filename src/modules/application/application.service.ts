@@ -10,7 +10,7 @@ import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
 import { evaluateEnterprise, EligibilityEvaluation } from '../eligibility/eligibility.service';
 import { ruleSetByCode } from '../eligibility';
-import { applicationYear } from '../enterprise/financial-report.rules';
+import { applicationYear } from './report-use.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
 const NEWEST_FIRST: OrderInput<ApplicationOrderField>[] = [{ field: ApplicationOrderField.CREATED_AT, direction: OrderDirection.DESC }];
