@@ -9,7 +9,7 @@ import { ApplicationEntity } from './application.entity';
 import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
 import { evaluateEnterprise, EligibilityEvaluation } from '../eligibility/eligibility.service';
-import { ruleSetByCode } from '../eligibility';
+import { ruleSetByCode } from '../rule-set';
 import { applicationYear } from './report-use.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */

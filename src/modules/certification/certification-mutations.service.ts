@@ -5,7 +5,7 @@ import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
-import { EvaluationPurpose } from '../eligibility/eligibility.enums';
+import { EvaluationPurpose } from '../rule-set/rule-set.enums';
 import { CertificationEntity } from './certification.entity';
 import { freezeOpenAwards } from './certification.hooks';
 import { CertificationStatus } from './certification.enums';
