@@ -16,6 +16,8 @@ import { KeyLittleGiantEntity } from './funding/key-support/key-little-giant.ent
 import { KeySupportProposalEntity } from './funding/key-support/key-support-proposal.entity';
 import { PlatformEntity } from './platform/platform.entity';
 import { RegionEntity } from './region/region.entity';
+// Every path that opens a database takes this list, so loading the wiring here means none runs a mutation unwired.
+import './hooks';
 
 /**
  * Every table's entity, as the modules declare them: the composition root

@@ -15,7 +15,7 @@ import { isIsoDate } from '../../core/calendar';
 import { programmeToday } from '../../core/calendar';
 import { lockEnterprise, syncEnterpriseTier } from '../certification/enterprise-tier.service';
 import { grantTitle, liveTitleStatus } from '../certification/titles.service';
-import { EvaluationPurpose } from '../eligibility/eligibility.enums';
+import { EvaluationPurpose } from '../rule-set/rule-set.enums';
 import { EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { Tier } from '../enterprise/enterprise.enums';
 import { ApplicationEntity } from './application.entity';
@@ -32,13 +32,14 @@ import {
   ReviewApplicationInput,
   UpdateApplicationInput,
 } from './application.input';
-import { NOTICE_MAX_DAYS, NOTICE_MIN_DAYS, OPEN_STATUSES, parseScore, STEP_FROM } from './application.rules';
+import { NOTICE_MAX_DAYS, NOTICE_MIN_DAYS, OPEN_STATUSES, STEP_FROM } from './application.rules';
+import { parseScore } from '../../core/score';
 import { openPublicObjections } from './public-objection.service';
 import { ReviewEntity } from './review.entity';
 import { ruleSetEvidence } from './review-evidence';
 import { failingIndicators, selfAssessmentOf, selfAssessmentSummary } from './self-assessment';
 import { evaluateInMutation } from '../eligibility/eligibility.service';
-import { applicationYear } from '../enterprise/financial-report.rules';
+import { applicationYear } from './report-use.rules';
 
 /**
  * The application workflow (domain.md §2): the enterprise drafts, submits,

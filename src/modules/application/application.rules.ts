@@ -4,10 +4,11 @@ import { ApplicationStatus } from './application.enums';
 
 /**
  * The workflow's rules as data and pure functions: which step may start
- * from which status, who may recommend a little giant, and the shapes of
- * scores and notice periods (which rule set may judge an application is the
- * title's rule, see certification.rules.ts). The service applies them inside
- * the mutation's transaction; tests exercise them without a database.
+ * from which status, who may recommend a little giant, and how long a
+ * notice period is (an expert score's shape is core/score.ts; which rule
+ * set may judge an application is the title's rule, see
+ * certification.rules.ts). The service applies them inside the mutation's
+ * transaction; tests exercise them without a database.
  */
 
 /** Statuses from which each step may start; anything else is a CONFLICT naming the current status. */
@@ -59,16 +60,6 @@ export function littleGiantRecommender(enterpriseRegionCode: string): string {
 export function mayRecommend(regionCode: string, tier: Tier, enterpriseRegionCode: string): boolean {
   if (tier !== Tier.LITTLE_GIANT) return true;
   return regionCode === littleGiantRecommender(enterpriseRegionCode);
-}
-
-/** An expert score: 0–100 with at most two decimals, as a decimal string ("86.50"). */
-export function parseScore(score: string): string | null {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(score.trim());
-  if (!m) return null;
-  const whole = Number(m[1]);
-  const frac = (m[2] ?? '').padEnd(2, '0');
-  if (whole > 100 || (whole === 100 && frac !== '00')) return null;
-  return `${whole}.${frac}`;
 }
 
 /** Shortest and longest public notice accepted, in calendar days from today (5–10 working days, loosely). */

@@ -9,8 +9,8 @@ import { ApplicationEntity } from './application.entity';
 import { ApplicationFilter, ApplicationOrderField } from './application.input';
 import { ReviewEntity } from './review.entity';
 import { evaluateEnterprise, EligibilityEvaluation } from '../eligibility/eligibility.service';
-import { ruleSetByCode } from '../eligibility';
-import { applicationYear } from '../enterprise/financial-report.rules';
+import { ruleSetByCode } from '../rule-set';
+import { applicationYear } from './report-use.rules';
 
 /** Newest first, for callers who may sort by createdAt on every row they see. */
 const NEWEST_FIRST: OrderInput<ApplicationOrderField>[] = [{ field: ApplicationOrderField.CREATED_AT, direction: OrderDirection.DESC }];

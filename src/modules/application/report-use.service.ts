@@ -1,13 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { scopedRead } from '../../data/visible-row';
 import { RequestContext } from '../../core/context';
-import { applicationUsesYear, applicationYear, LOCKING_STATUSES } from '../enterprise/financial-report.rules';
 import { ApplicationEntity } from './application.entity';
+import { applicationUsesYear, applicationYear, LOCKING_STATUSES } from './report-use.rules';
 
 /**
  * The recommended (or further) applications of an enterprise that used its
- * report of `year` (see financial-report.rules.ts for which years an
- * application uses). Read FOR SHARE: a recommendation taking place meanwhile
+ * report of `year` (see report-use.rules.ts for which years an application
+ * uses): they lock the report, and the enterprise module asks for them
+ * through its hook (enterprise/financial-report.hooks.ts). Read FOR SHARE: a recommendation taking place meanwhile
  * waits for the revision to commit, or the revision waits for it and then
  * sees the application as recommended, so a report never changes under a
  * recommendation that has just judged it.

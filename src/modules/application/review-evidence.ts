@@ -1,6 +1,6 @@
 import { RequestContext } from '../../core/context';
 import { evaluateEnterprise } from '../eligibility/eligibility.service';
-import { ruleSetByCode } from '../eligibility';
+import { ruleSetByCode } from '../rule-set';
 
 /**
  * The rule-set evaluation an expert review keeps as evidence: the verdict and

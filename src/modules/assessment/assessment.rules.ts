@@ -1,6 +1,6 @@
-import { IndicatorKind } from '../eligibility/eligibility.enums';
-import { allIndicators, RuleSet, RULE_SETS } from '../eligibility';
-import { parseScore } from '../application/application.rules';
+import { IndicatorKind } from '../rule-set/rule-set.enums';
+import { allIndicators, RuleSet, RULE_SETS } from '../rule-set';
+import { parseScore } from '../../core/score';
 import { AssessmentStatus, AssessmentValueKind } from './assessment.enums';
 
 /**

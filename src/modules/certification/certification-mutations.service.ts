@@ -5,9 +5,9 @@ import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError } from '../../core/errors';
 import { loadForAction } from '../../data/load-for-action';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
-import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { freezeOpenAwards } from '../funding/award/award-freeze.service';
+import { EvaluationPurpose } from '../rule-set/rule-set.enums';
 import { CertificationEntity } from './certification.entity';
+import { freezeOpenAwards } from './certification.hooks';
 import { CertificationStatus } from './certification.enums';
 import { RenewalOutcome, RenewCertificationInput, RevokeCertificationInput } from './certification.input';
 import { renewedValidUntil, reReviewOpensOn, ruleSetProblem } from './certification.rules';
@@ -79,7 +79,7 @@ export class CertificationMutations {
       const before = { ...snapshot(row), effectiveStatus: current };
       const repo = db.getRepository(CertificationEntity);
       await repo.update({ id }, { status: CertificationStatus.REVOKED, revocationReason: input.reason, revokedOn: on });
-      const frozenIds = await freezeOpenAwards(db, row.enterpriseId);
+      const frozenIds = await freezeOpenAwards.call(db, row.enterpriseId);
       const tier = await syncEnterpriseTier(db, row.enterpriseId, today);
       const certification = await repo.findOneByOrFail({ id });
       await recordAudit(ctx, db, {

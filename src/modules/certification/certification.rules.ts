@@ -1,5 +1,5 @@
-import { EvaluationPurpose } from '../eligibility/eligibility.enums';
-import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../eligibility';
+import { EvaluationPurpose } from '../rule-set/rule-set.enums';
+import { inForce, RULE_SETS, ruleSetByCode, ruleSetsInForce } from '../rule-set';
 import { Tier, TIER_ORDER } from '../enterprise/enterprise.enums';
 import { CertificationStatus } from './certification.enums';
 import { effectiveStatus } from './certification-status.rules';

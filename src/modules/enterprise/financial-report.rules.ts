@@ -1,55 +1,16 @@
-import { ApplicationStatus } from '../application/application.enums';
 import { compareMoney } from '../../core/money';
 
 /**
  * The rules of a yearly report as data and pure functions: which figures
- * must agree with which, which years may be reported, and which reports an
- * application has used. The service applies them; tests exercise them
- * without a database.
+ * must agree with which, and which years may be reported. (Which reports an
+ * application has used, and so locks, is the application module's rule:
+ * application/report-use.rules.ts.) The service applies them; tests
+ * exercise them without a database.
  */
 
 /** The table's CHECK (year BETWEEN 1990 AND 2100); the upper end is cut further to the programme's current year. */
 export const FIRST_REPORT_YEAR = 1990;
 export const LAST_REPORT_YEAR = 2100;
-
-/**
- * Statuses in which an application has been recommended (初核推荐) or gone
- * further. From then on the figures it was judged by are evidence, so the
- * enterprise may no longer revise them. REJECTED counts: the expert review
- * judged those figures too. WITHDRAWN and RETURNED come before recommendation.
- */
-export const LOCKING_STATUSES: readonly ApplicationStatus[] = [
-  ApplicationStatus.RECOMMENDED,
-  ApplicationStatus.UNDER_REVIEW,
-  ApplicationStatus.APPROVED,
-  ApplicationStatus.REJECTED,
-  ApplicationStatus.PUBLIC_NOTICE,
-  ApplicationStatus.CERTIFIED,
-];
-
-/**
- * How many financial years before its own year an application is judged on.
- * Applications do not record which reports they used, so a report counts as
- * used by every application of the three years after it: the eligibility
- * windows read at most the three complete years before the year of
- * assessment (2-year growth reads y−3 to y−1; see evaluate.ts).
- */
-export const YEARS_AN_APPLICATION_USES = 3;
-
-/**
- * The year an application is judged in: the programme year (China Standard
- * Time) it was submitted, since a recommended application always was; its
- * creation for a row that lacks one.
- */
-export function applicationYear(a: { submittedAt: Date | null; createdAt: Date }): number {
-  const at = a.submittedAt ?? a.createdAt;
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
-
-/** Whether an application of `appYear` reads the report of `reportYear`. */
-export function applicationUsesYear(appYear: number, reportYear: number): boolean {
-  return reportYear < appYear && reportYear >= appYear - YEARS_AN_APPLICATION_USES;
-}
 
 /** The figures as reported; money canonical decimal strings (the Money scalar's), counts whole numbers. */
 export interface ReportedFigures {

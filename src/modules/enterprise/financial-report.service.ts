@@ -6,11 +6,11 @@ import { scopedRead, visibleRow } from '../../data/visible-row';
 import { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { toGlobalId } from '../../core/global-id';
-import { recommendedApplicationsUsing } from '../application/report-use.service';
 import { recordAudit, snapshot } from '../audit/audit-trail.service';
 import { programmeToday } from '../../core/calendar';
 import { EnterpriseEntity } from './enterprise.entity';
 import { FinancialReportEntity } from './financial-report.entity';
+import { applicationsLockingReport } from './financial-report.hooks';
 import { ReportFinancialsInput } from './financial-report.input';
 import { figuresProblem, parseShare, ReportedFigures } from './financial-report.rules';
 
@@ -84,7 +84,7 @@ export class FinancialReportMutations {
       }
 
       const row = await loadForAction<FinancialReportEntity>(ctx, db, 'FinancialReport', existing.id, 'update', 'financial report');
-      const usedBy = await recommendedApplicationsUsing(ctx, db, enterpriseId, row.year);
+      const usedBy = await applicationsLockingReport.call(ctx, db, enterpriseId, row.year);
       if (usedBy.length) {
         if (!ctx.authz.can('correct', row)) {
           throw new ForbiddenError(

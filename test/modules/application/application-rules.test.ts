@@ -1,5 +1,5 @@
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
-import { mayRecommend, parseScore } from '../../../src/modules/application/application.rules';
+import { mayRecommend } from '../../../src/modules/application/application.rules';
 
 describe('who may recommend a little giant', () => {
   it.each([
@@ -23,26 +23,5 @@ describe('who may recommend a little giant', () => {
 
   it('lets any level recommend a lower tier', () => {
     expect(mayRecommend('320102', Tier.SRDI_SME, '320102')).toBe(true);
-  });
-});
-
-describe('parseScore', () => {
-  it.each([
-    ['0', '0.00'],
-    ['86.5', '86.50'],
-    ['86.50', '86.50'],
-    ['100', '100.00'],
-    ['100.00', '100.00'],
-    [' 7.25 ', '7.25'],
-    ['100.01', null],
-    ['101', null],
-    ['-1', null],
-    ['86.505', null],
-    ['1e2', null],
-    ['', null],
-    ['.5', null],
-    ['abc', null],
-  ])('%j → %j', (input, expected) => {
-    expect(parseScore(input)).toBe(expected);
   });
 });

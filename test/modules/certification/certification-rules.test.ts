@@ -1,6 +1,6 @@
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 import { CertificationStatus as S } from '../../../src/modules/certification/certification.enums';
-import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
+import { EvaluationPurpose } from '../../../src/modules/rule-set/rule-set.enums';
 import {
   addDays,
   addYears,

@@ -1,7 +1,7 @@
 import { addDays, addYears, validUntilFor } from '../../../src/modules/certification/certification.rules';
 import { programmeToday } from '../../../src/core/calendar';
-import { EvaluationPurpose } from '../../../src/modules/eligibility/eligibility.enums';
-import { ruleSetsInForce } from '../../../src/modules/eligibility/rule-sets';
+import { EvaluationPurpose } from '../../../src/modules/rule-set/rule-set.enums';
+import { ruleSetsInForce } from '../../../src/modules/rule-set';
 import { Tier } from '../../../src/modules/enterprise/enterprise.enums';
 import { createAward, createEnterprise, createProgramAndBatch } from '../../support/factories';
 import { startTestServer, TestServer } from '../../support/server';

@@ -1,4 +1,4 @@
-import { applicationUsesYear, applicationYear, figuresProblem, parseShare } from '../../../src/modules/enterprise/financial-report.rules';
+import { figuresProblem, parseShare } from '../../../src/modules/enterprise/financial-report.rules';
 
 describe('figuresProblem', () => {
   const good = { revenue: '100.00', mainBusinessRevenue: '100.00', totalAssets: '10.00', totalLiabilities: '20.00', rdStaff: 5, employees: 5 };
@@ -35,14 +35,4 @@ describe('parseShare', () => {
     ['1e1', null],
     ['12.505', null],
   ])('%s → %s', (share, expected) => expect(parseShare(share)).toBe(expected));
-});
-
-describe('which reports an application uses', () => {
-  it('judges an application in the year (China Standard Time) it was submitted, else created', () => {
-    expect(applicationYear({ submittedAt: new Date('2025-12-31T16:30:00Z'), createdAt: new Date('2020-01-01T00:00:00Z') })).toBe(2026);
-    expect(applicationYear({ submittedAt: null, createdAt: new Date('2024-06-01T00:00:00Z') })).toBe(2024);
-  });
-  it('uses the three years before its own', () => {
-    expect([2022, 2023, 2024, 2025, 2026].filter((y) => applicationUsesYear(2026, y))).toEqual([2023, 2024, 2025]);
-  });
 });
