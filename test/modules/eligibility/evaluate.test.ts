@@ -309,6 +309,13 @@ describe('rule sets as data', () => {
     ]);
   });
 
+  it('a points-table row put among the entries is refused with the rule set, not left for every evaluation to throw on', () => {
+    const row = { key: 'stray', description: 'a row outside its table', kind: IndicatorKind.SCORE_ITEM };
+    expect(checkRuleSet({ ...MIIT_2022, indicators: [...MIIT_2022.indicators, row] })).toEqual([
+      'MIIT-2022-63.stray: a SCORE_ITEM is a row of a points table (its scoreItems), never an entry of its own',
+    ]);
+  });
+
   it('a points-table row’s levels: strictly falling points, decimal bounds, open below and above with no gap between', () => {
     expect(problemsAfter(INNOVATIVE, (_entry, row) => void (row('debtRatioScore').levels[1].points = '10'))).toEqual([
       'INNOVATIVE-SME-2022.points.debtRatioScore: levels must go from the highest points down',
