@@ -208,8 +208,11 @@ describe('rule sets as data', () => {
       'MIIT-2022-63.nicheMarketShare: RATIO_MIN needs a decimal threshold',
       'MIIT-2022-63.class1Ip: COUNT_MIN needs an integer threshold',
     ]);
-    expect(withThresholds(MIIT_2026, { revenue: '50,000,000', class1Ip: undefined, developmentScore: '60 points' })).toEqual([
+    expect(
+      withThresholds(MIIT_2026, { revenue: '50,000,000', mainBusinessShare: undefined, class1Ip: undefined, developmentScore: '60 points' }),
+    ).toEqual([
       'MIIT-2026-2.revenue: MONEY_MIN needs a decimal threshold',
+      'MIIT-2026-2.mainBusinessShare: RATIO_MIN needs a decimal threshold',
       'MIIT-2026-2.class1Ip: COUNT_MIN needs an integer threshold',
       'MIIT-2026-2.developmentScore: ASSESSED_SCORE_MIN needs a decimal threshold',
     ]);
