@@ -6,6 +6,7 @@ import {
   EvaluationWindow,
   IndicatorKind,
   IndicatorResult,
+  Metric,
 } from '../../../src/modules/eligibility/eligibility.enums';
 import {
   assessmentProblems,
@@ -15,7 +16,18 @@ import {
   IndicatorEvaluation,
   YearFacts,
 } from '../../../src/modules/eligibility/evaluate';
-import { allIndicators, checkRuleSet, inForce, RULE_SETS, ruleSetByCode, RuleSet, ruleSetsInForce } from '../../../src/modules/eligibility/rule-sets';
+import {
+  allIndicators,
+  allScoreItems,
+  checkRuleSet,
+  Indicator,
+  inForce,
+  RULE_SETS,
+  ruleSetByCode,
+  RuleSet,
+  ruleSetsInForce,
+  ScoreItem,
+} from '../../../src/modules/eligibility/rule-sets';
 
 /**
  * Cases worked out by hand from the rule-set data (whose notes say which
@@ -148,6 +160,197 @@ describe('rule sets as data', () => {
       'INNOVATIVE-SME-2022.points.rdIntensityScore: the levels must take every value',
       'INNOVATIVE-SME-2022.points.debtRatioScore: levels must go from the highest points down',
     ]);
+  });
+
+  /** What checkRuleSet finds in a copy of `base` that `spoil` has changed (entries and points-table rows found by key). */
+  const problemsAfter = (base: RuleSet, spoil: (entry: (key: string) => Indicator, row: (key: string) => ScoreItem) => void): string[] => {
+    const bad: RuleSet = JSON.parse(JSON.stringify(base));
+    spoil(
+      (key) => allIndicators(bad).find((i) => i.key === key)!,
+      (key) => allScoreItems(bad).find((s) => s.key === key)!,
+    );
+    return checkRuleSet(bad);
+  };
+  /** The same, with the thresholds of some entries changed (undefined: left out). */
+  const withThresholds = (base: RuleSet, thresholds: Record<string, string | undefined>): string[] =>
+    problemsAfter(base, (entry) => {
+      for (const [key, threshold] of Object.entries(thresholds)) entry(key).threshold = threshold;
+    });
+
+  it('a level or growth entry needs a metric of its unit and a window of its kind', () => {
+    expect(
+      problemsAfter(MIIT_2022, (entry) => {
+        Object.assign(entry('mainBusinessShare'), { metric: Metric.REVENUE, window: EvaluationWindow.TWO_YEAR_CAGR });
+        Object.assign(entry('mainBusinessGrowth'), { metric: Metric.RD_INTENSITY, window: EvaluationWindow.LAST_YEAR });
+        delete entry('debtRatio').metric;
+        entry('class1Ip').metric = Metric.RD_EXPENSE;
+      }),
+    ).toEqual([
+      'MIIT-2022-63.mainBusinessShare: RATIO_MIN needs a metric of the right unit',
+      'MIIT-2022-63.mainBusinessShare: RATIO_MIN needs a LAST_YEAR, EACH_OF_2_YEARS, TWO_YEAR_TOTAL or THREE_YEAR_TOTAL window',
+      'MIIT-2022-63.mainBusinessGrowth: GROWTH_MIN needs a money metric',
+      'MIIT-2022-63.mainBusinessGrowth: GROWTH_MIN needs a growth window',
+      'MIIT-2022-63.debtRatio: RATIO_MAX needs a metric of the right unit',
+      'MIIT-2022-63.class1Ip: COUNT_MIN needs a metric of the right unit',
+    ]);
+    expect(problemsAfter(MIIT_2026, (entry) => void (entry('revenue').metric = Metric.MAIN_BUSINESS_SHARE))).toEqual([
+      'MIIT-2026-2.revenue: MONEY_MIN needs a metric of the right unit',
+    ]);
+  });
+
+  it('thresholds are plain decimals, whole numbers for counts and years: no sign, unit, grouping or exponent', () => {
+    expect(
+      withThresholds(MIIT_2022, { yearsInNiche: '2.5', mainBusinessGrowth: '5e-2', debtRatio: '-0.7', nicheMarketShare: '0.1%', class1Ip: '-2' }),
+    ).toEqual([
+      'MIIT-2022-63.yearsInNiche: YEARS_IN_NICHE_MIN needs an integer threshold',
+      'MIIT-2022-63.mainBusinessGrowth: GROWTH_MIN needs a decimal threshold',
+      'MIIT-2022-63.debtRatio: RATIO_MAX needs a decimal threshold',
+      'MIIT-2022-63.nicheMarketShare: RATIO_MIN needs a decimal threshold',
+      'MIIT-2022-63.class1Ip: COUNT_MIN needs an integer threshold',
+    ]);
+    expect(
+      withThresholds(MIIT_2026, { revenue: '50,000,000', mainBusinessShare: undefined, class1Ip: undefined, developmentScore: '60 points' }),
+    ).toEqual([
+      'MIIT-2026-2.revenue: MONEY_MIN needs a decimal threshold',
+      'MIIT-2026-2.mainBusinessShare: RATIO_MIN needs a decimal threshold',
+      'MIIT-2026-2.class1Ip: COUNT_MIN needs an integer threshold',
+      'MIIT-2026-2.developmentScore: ASSESSED_SCORE_MIN needs a decimal threshold',
+    ]);
+    // Whole numbers of more than one digit are whole numbers too.
+    expect(withThresholds(MIIT_2022, { yearsInNiche: '10', class1Ip: '12' })).toEqual([]);
+  });
+
+  it('a flag, a product field, a tier and the conditions of a group are named, not left out', () => {
+    expect(
+      problemsAfter(MIIT_2022, (entry) => {
+        delete entry('qualityCertification').flag;
+        delete entry('productField').productFields;
+        delete entry('innovationIndicators').conditions;
+      }),
+    ).toEqual([
+      'MIIT-2022-63.qualityCertification: FLAG needs a flag',
+      'MIIT-2022-63.innovationIndicators: ALL_OF needs conditions',
+      'MIIT-2022-63.productField: PRODUCT_FIELD_IN needs product fields',
+    ]);
+    // An empty list is no better than none.
+    expect(
+      problemsAfter(MIIT_2022, (entry) => {
+        entry('productField').productFields = [];
+        entry('innovationIndicators').conditions = [];
+      }),
+    ).toEqual(['MIIT-2022-63.innovationIndicators: ALL_OF needs conditions', 'MIIT-2022-63.productField: PRODUCT_FIELD_IN needs product fields']);
+    expect(problemsAfter(MIIT_2022, (entry) => void delete entry('innovation').conditions)).toEqual([
+      'MIIT-2022-63.innovation: ANY_OF needs conditions',
+    ]);
+    expect(problemsAfter(MIIT_2026, (entry) => void delete entry('provincialTitle').tier)).toEqual([
+      'MIIT-2026-2.provincialTitle: TIER_HELD needs a tier',
+    ]);
+  });
+
+  it('revenue bands: the top one is open above, every edge is a decimal, every band has conditions', () => {
+    const band = (entry: (key: string) => Indicator, key: string) => entry('rdByRevenueBand').bands!.find((b) => b.key === key)!;
+    expect(problemsAfter(MIIT_2022, (entry) => void (band(entry, 'large').revenueMax = '1000000000'))).toEqual([
+      'MIIT-2022-63.rdByRevenueBand: the revenue bands must cover every revenue, adjacent bands sharing their edge',
+    ]);
+    // The shared edge is written alike on both sides, so only its form is wrong.
+    expect(
+      problemsAfter(MIIT_2022, (entry) => {
+        band(entry, 'medium').revenueMin = '5e7';
+        band(entry, 'small').revenueMax = '5e7';
+      }),
+    ).toEqual([
+      'MIIT-2022-63.rdByRevenueBand.medium: revenueMin is not a decimal',
+      'MIIT-2022-63.rdByRevenueBand.small: revenueMax is not a decimal',
+    ]);
+    expect(problemsAfter(MIIT_2022, (entry) => void (band(entry, 'small').conditions = []))).toEqual([
+      'MIIT-2022-63.rdByRevenueBand.small: no conditions',
+    ]);
+    expect(problemsAfter(MIIT_2022, (entry) => void delete entry('rdByRevenueBand').bands)).toEqual([
+      'MIIT-2022-63.rdByRevenueBand: REVENUE_BANDED_RD needs bands',
+    ]);
+  });
+
+  it('a points table needs rows, a decimal total and decimal minimums for parts it has; without part minimums it is well-formed', () => {
+    for (const threshold of ['60 points', undefined]) {
+      expect(withThresholds(INNOVATIVE, { points: threshold })).toEqual(['INNOVATIVE-SME-2022.points: POINTS_TABLE needs a decimal threshold']);
+    }
+    expect(problemsAfter(INNOVATIVE, (entry) => void delete entry('points').scoreItems)).toEqual([
+      'INNOVATIVE-SME-2022.points: POINTS_TABLE needs score items',
+      'INNOVATIVE-SME-2022.points: part INNOVATION has a minimum but no items',
+      'INNOVATIVE-SME-2022.points: part GROWTH has a minimum but no items',
+      'INNOVATIVE-SME-2022.points: part SPECIALIZATION has a minimum but no items',
+    ]);
+    expect(
+      problemsAfter(INNOVATIVE, (entry) => {
+        entry('points').partMinimums![0].minimum = '20 points';
+        entry('points').partMinimums!.push({ part: 'QUALITY', minimum: '10' });
+      }),
+    ).toEqual([
+      'INNOVATIVE-SME-2022.points: the minimum of part INNOVATION is not a decimal',
+      'INNOVATIVE-SME-2022.points: part QUALITY has a minimum but no items',
+    ]);
+    expect(problemsAfter(INNOVATIVE, (entry) => void delete entry('points').partMinimums)).toEqual([]);
+  });
+
+  it('a points-table row: decimal points; an assessed row reads no metric, the others a ratio last year or a money metric’s growth', () => {
+    expect(
+      problemsAfter(INNOVATIVE, (_entry, row) => {
+        row('ipScore').levels[2].points = 'ten';
+        row('rdIntensityScore').metric = Metric.RD_EXPENSE;
+        row('mainBusinessGrowthScore').metric = Metric.MAIN_BUSINESS_SHARE;
+        row('debtRatioScore').window = EvaluationWindow.TWO_YEAR_TOTAL;
+        row('emergingIndustryScore').metric = Metric.REVENUE;
+        row('mainBusinessShareScore').levels = [];
+      }),
+    ).toEqual([
+      'INNOVATIVE-SME-2022.points.ipScore: needs levels with decimal points',
+      'INNOVATIVE-SME-2022.points.rdIntensityScore: needs a ratio metric over LAST_YEAR, or a money metric over LAST_YEAR_GROWTH',
+      'INNOVATIVE-SME-2022.points.mainBusinessGrowthScore: needs a ratio metric over LAST_YEAR, or a money metric over LAST_YEAR_GROWTH',
+      'INNOVATIVE-SME-2022.points.debtRatioScore: needs a ratio metric over LAST_YEAR, or a money metric over LAST_YEAR_GROWTH',
+      'INNOVATIVE-SME-2022.points.emergingIndustryScore: an assessed row reads no metric',
+      'INNOVATIVE-SME-2022.points.mainBusinessShareScore: needs levels with decimal points',
+    ]);
+  });
+
+  it('a points-table row put among the entries is refused with the rule set, not left for every evaluation to throw on', () => {
+    const row = { key: 'stray', description: 'a row outside its table', kind: IndicatorKind.SCORE_ITEM };
+    expect(checkRuleSet({ ...MIIT_2022, indicators: [...MIIT_2022.indicators, row] })).toEqual([
+      'MIIT-2022-63.stray: a SCORE_ITEM is a row of a points table (its scoreItems), never an entry of its own',
+    ]);
+  });
+
+  it('a points-table row’s levels: strictly falling points, decimal bounds, open below and above with no gap between', () => {
+    expect(problemsAfter(INNOVATIVE, (_entry, row) => void (row('debtRatioScore').levels[1].points = '10'))).toEqual([
+      'INNOVATIVE-SME-2022.points.debtRatioScore: levels must go from the highest points down',
+    ]);
+    expect(
+      problemsAfter(INNOVATIVE, (_entry, row) => {
+        row('mainBusinessShareScore').levels[0].min = '+0.7';
+        row('debtRatioScore').levels[0].max = '0.55%';
+      }),
+    ).toEqual([
+      'INNOVATIVE-SME-2022.points.debtRatioScore: level bounds must be decimals',
+      'INNOVATIVE-SME-2022.points.mainBusinessShareScore: level bounds must be decimals',
+    ]);
+    // Nothing scores an R&D intensity below 0.
+    expect(problemsAfter(INNOVATIVE, (_entry, row) => void (row('rdIntensityScore').levels[4].min = '0'))).toEqual([
+      'INNOVATIVE-SME-2022.points.rdIntensityScore: the levels must take every value',
+    ]);
+    // Nothing scores an R&D intensity above 100%.
+    expect(problemsAfter(INNOVATIVE, (_entry, row) => void (row('rdIntensityScore').levels[0].max = '1'))).toEqual([
+      'INNOVATIVE-SME-2022.points.rdIntensityScore: the levels must take every value',
+    ]);
+    // Growth may be negative or many times over: bounds are signed, of any size.
+    expect(
+      problemsAfter(INNOVATIVE, (_entry, row) => {
+        row('mainBusinessGrowthScore').levels = [
+          { points: '20', min: '10' },
+          { points: '15', min: '0.1', max: '10' },
+          { points: '10', min: '-0.1', max: '0.1' },
+          { points: '0', max: '-0.1' },
+        ];
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -62,7 +62,8 @@ export function scoreRow(item: ScoreItem, env: Env): IndicatorEvaluation & { poi
 export const scoreItem: IndicatorKindDefinition<IndicatorKind.SCORE_ITEM> = {
   kind: IndicatorKind.SCORE_ITEM,
   description: 'One row of a points table as judged (in evaluations only): `value` is the points it scored.',
-  check: () => [],
+  // As an entry of its own every evaluation of the rule set would throw, so the rule set is refused when it loads instead.
+  check: (_i, at) => [`${at}: a SCORE_ITEM is a row of a points table (its scoreItems), never an entry of its own`],
   evaluate: (i) => {
     throw new Error(`${i.key}: a score item is judged by its points table, never on its own`);
   },
