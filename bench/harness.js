@@ -38,10 +38,13 @@ function ensureNational() {
   fs.writeFileSync(path.join(NATL, 'bench-seeded'), '--scale national\n');
 }
 
+/** The node flags `npm start` runs the API with (package.json's start script), so a measurement is of what users run. */
+const API_FLAGS = (/^node ((?:--\S+ )*)dist\/src\/main\.js$/.exec(require('../package.json').scripts.start)?.[1] ?? '').split(' ').filter(Boolean);
+
 /** The API on the national data (NODE_ENV=production, no rate limit), ready; `env` adds to its environment. */
 async function startApi(env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [...API_FLAGS, 'dist/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', JWT_SECRET, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: NATL, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -90,4 +93,4 @@ function rssMiB(pid) {
   } catch { return null; }
 }
 
-module.exports = { ROOT, NATL, log, sleep, sign, ensureNational, startApi, stopApi, ownerClient, load, rssMiB };
+module.exports = { ROOT, NATL, API_FLAGS, log, sleep, sign, ensureNational, startApi, stopApi, ownerClient, load, rssMiB };

@@ -38,6 +38,9 @@ const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a
 fs.mkdirSync(OUT, { recursive: true });
 
 // ------------------------------------------------------------------ processes
+/** The node flags `npm start` runs the API with, so the benchmark measures what users run. */
+const { API_FLAGS } = require('./harness');
+
 function start(name, args, env, cwd = ROOT) {
   const out = fs.openSync(path.join(OUT, `${name}.log`), 'w');
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
@@ -252,7 +255,7 @@ async function countStatements(results, ctx, urls) {
   const countFile = (name) => path.join(OUT, `statements-${name}.json`);
   const preload = path.join(__dirname, 'count-statements.js');
   const procs = [
-    { key: 'api', kind: 'api', port: PORTS.count, child: start('count-api', ['-r', preload, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.count), DATA_DIR: NATL, DATABASE_URL: urls.owner, APP_DATABASE_URL: urls.app, COUNT_FILE: countFile('api') })) },
+    { key: 'api', kind: 'api', port: PORTS.count, child: start('count-api', [...API_FLAGS, '-r', preload, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.count), DATA_DIR: NATL, DATABASE_URL: urls.owner, APP_DATABASE_URL: urls.app, COUNT_FILE: countFile('api') })) },
     { key: 'rls', kind: 'floor', port: PORTS.countRls, child: start('count-rls', ['-r', preload, 'bench/floor-server.js'], { MODE: 'rls', PORT: String(PORTS.countRls), DATABASE_URL: urls.app, JWT_SECRET, COUNT_FILE: countFile('rls') }) },
     { key: 'owner', kind: 'floor', port: PORTS.countOwner, child: start('count-owner', ['-r', preload, 'bench/floor-server.js'], { MODE: 'owner', PORT: String(PORTS.countOwner), DATABASE_URL: urls.owner, JWT_SECRET, COUNT_FILE: countFile('owner') }) },
   ];
@@ -366,7 +369,7 @@ async function main() {
 
   if (PROFILE_DIR) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
   const profileArgs = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
-  const api = start('api', [...profileArgs, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.api), DATA_DIR: NATL }));
+  const api = start('api', [...API_FLAGS, ...profileArgs, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.api), DATA_DIR: NATL }));
   await waitHttp(`http://127.0.0.1:${PORTS.api}/readyz`, api);
   const urls = dbUrls(NATL);
   const rls = start('floor-rls', ['bench/floor-server.js'], { MODE: 'rls', PORT: String(PORTS.rls), DATABASE_URL: urls.app, JWT_SECRET });
@@ -434,7 +437,7 @@ async function main() {
 
   // ---- the page (S2) at 10x less data vs national, srdi-api only
   if (!SKIP.has('scale')) {
-    const small = start('api-small', ['dist/src/main.js'], apiEnv({ PORT: String(PORTS.small), DATA_DIR: SMALL }));
+    const small = start('api-small', [...API_FLAGS, 'dist/src/main.js'], apiEnv({ PORT: String(PORTS.small), DATA_DIR: SMALL }));
     await waitHttp(`http://127.0.0.1:${PORTS.small}/readyz`, small);
     const [{ n: smallN }] = (await fetchCount(dbUrls(SMALL).owner));
     const [{ n: natlN }] = (await fetchCount(urls.owner));
